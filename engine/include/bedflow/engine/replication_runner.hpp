@@ -1,0 +1,70 @@
+#pragma once
+// Runs independent replications on a pool of threads.
+//
+// Invariants:
+//  - Replication i's result lands in slot i whichever thread ran it and in whatever order
+//    replications finished: results depend only on what `run(i)` computes, which depends only
+//    on (scenario, seed, i). Hence bit-identical results for any number of threads.
+//  - If any replication throws, the exception of the lowest-numbered failing replication is
+//    rethrown after all threads have stopped; no thread is left running.
+//  - `on_done(i)` is called once per finished replication, serialised under a lock (for
+//    progress reporting); it must not throw.
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace bedflow::engine {
+
+inline unsigned default_thread_count() noexcept {
+  const unsigned n = std::thread::hardware_concurrency();
+  return n == 0 ? 1 : n;
+}
+
+template <class Result, class Run, class OnDone>
+std::vector<Result> run_replications(std::size_t first, std::size_t count, unsigned threads,
+                                     Run&& run, OnDone&& on_done) {
+  std::vector<Result> results(count);
+  std::vector<std::exception_ptr> errors(count);
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> failed{false};
+  std::mutex done_mutex;
+  auto worker = [&] {
+    while (!failed.load(std::memory_order_relaxed)) {
+      const std::size_t k = next.fetch_add(1);
+      if (k >= count) return;
+      try {
+        results[k] = run(first + k);
+        std::lock_guard lock(done_mutex);
+        on_done(first + k);
+      } catch (...) {
+        errors[k] = std::current_exception();
+        failed.store(true);
+      }
+    }
+  };
+  const unsigned n = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(count)));
+  if (n == 1) {
+    worker();
+  } else {
+    std::vector<std::jthread> pool;
+    pool.reserve(n);
+    for (unsigned t = 0; t < n; ++t) pool.emplace_back(worker);
+  }
+  for (auto& error : errors) {
+    if (error) std::rethrow_exception(error);
+  }
+  return results;
+}
+
+template <class Result, class Run>
+std::vector<Result> run_replications(std::size_t first, std::size_t count, unsigned threads,
+                                     Run&& run) {
+  return run_replications<Result>(first, count, threads, std::forward<Run>(run),
+                                  [](std::size_t) {});
+}
+
+}  // namespace bedflow::engine

@@ -1,0 +1,29 @@
+#include "bedflow/engine/statistics.hpp"
+
+#include <cmath>
+
+#include <boost/math/distributions/students_t.hpp>
+
+namespace bedflow::engine {
+
+double student_t_critical(std::size_t degrees_of_freedom, double level) {
+  if (degrees_of_freedom == 0) return std::numeric_limits<double>::infinity();
+  const boost::math::students_t distribution(static_cast<double>(degrees_of_freedom));
+  return boost::math::quantile(distribution, 0.5 * (1.0 + level));
+}
+
+ConfidenceInterval confidence_interval(std::span<const double> values, double level) {
+  ConfidenceInterval ci;
+  ci.level = level;
+  Tally tally;
+  for (double v : values) tally.add(v);
+  ci.n = values.size();
+  ci.mean = tally.mean();
+  ci.sd = std::sqrt(tally.variance());
+  if (ci.n >= 2) {
+    ci.half_width = student_t_critical(ci.n - 1, level) * ci.sd / std::sqrt(static_cast<double>(ci.n));
+  }
+  return ci;
+}
+
+}  // namespace bedflow::engine

@@ -1,0 +1,196 @@
+#pragma once
+// The hospital scenario as plain data: what the model needs to know, nothing about how it
+// was written down.
+//
+// Invariants:
+//  - These are plain structs with no behaviour. The scenario loader (io/scenario) fills them
+//    from YAML and validates every field; the model may assume a Scenario it receives has
+//    passed validation (names resolve, probabilities sum to 1, capacities are finite and
+//    non-negative, dates are in order).
+//  - Units are in the field names: *_days, *_hours, *_per_day, *_gbp.
+//  - Names (cohorts, services, profiles) are the scenario's own identifiers. The exit from
+//    the system is the reserved destination name `home` (kHome).
+//  - Maps keep declaration order where order matters (vectors of pairs); std::map is used
+//    only where order does not change results.
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "bedflow/engine/calendar.hpp"
+#include "bedflow/engine/distribution.hpp"
+
+namespace bedflow::model {
+
+using engine::Date;
+using engine::DistributionParams;
+
+inline constexpr const char* kHome = "home";
+
+// A multiplier on a rate, a stay or a capacity, as a function of calendar time.
+struct Profile {
+  enum class Kind { weekly, daily, dated };
+  enum class Interpolation { step, linear };
+  struct Point {
+    Date date;
+    double factor = 1.0;
+  };
+  std::string name;
+  Kind kind = Kind::weekly;
+  std::vector<double> factors;  // weekly: 7 values Monday..Sunday; daily: 24 values 00..23h
+  std::vector<Point> points;    // dated: strictly increasing dates; flat before and after
+  Interpolation interpolation = Interpolation::linear;
+};
+
+// A capacity that changes on given dates: `base` until the first change.
+struct CapacitySchedule {
+  struct Change {
+    Date date;
+    std::int64_t capacity = 0;
+  };
+  std::int64_t base = 0;
+  std::vector<Change> changes;  // strictly increasing dates
+};
+
+struct Readmission {
+  double within_days = 0.0;   // 0: no readmissions
+  double probability = 0.0;   // default, whatever the route out
+  // Overrides by the last service the patient left before going home (e.g. reablement).
+  std::map<std::string, double> probability_after;
+};
+
+struct Cohort {
+  std::string name;
+  DistributionParams acute_los_days;
+  std::string los_multiplier_profile;  // empty: none; else a dated profile scaling stays
+  std::array<double, 4> discharge_pathway{1.0, 0.0, 0.0, 0.0};  // P0..P3, sums to 1
+  Readmission readmission;
+};
+
+struct ArrivalStream {
+  std::string name;
+  double rate_per_day = 0.0;            // base rate before profiles
+  std::vector<std::string> profiles;    // multiplicative rate profiles, by name
+  bool weekdays_only = false;           // no arrivals on Saturday and Sunday
+  std::vector<std::pair<std::string, double>> cohort_mix;  // cohort -> share, sums to 1
+  std::map<std::string, double> avoidable_share;           // cohort -> share avoidable
+  // Community alternatives tried in order by avoidable arrivals; the first with room takes
+  // the patient, and if none has room the patient is admitted.
+  std::vector<std::string> alternatives;
+  std::string admit_to;                 // the acute service that admits
+  std::optional<double> cancel_when_occupancy_above;  // electives: cancelled above this
+};
+
+struct EscalationLevel {
+  std::int64_t beds = 0;
+  double open_above = 1.0;    // opens when occupancy / open capacity exceeds this
+  double close_below = 0.0;   // closes when it falls below this (hysteresis)
+};
+
+enum class ServiceKind {
+  acute,                      // acute hospital beds: the emergency queue, escalation
+  beds,                       // a bedded community service (intermediate care, care home)
+  caseload,                   // community caseload (reablement, home care)
+  virtual_ward,               // step-up and step-down places in one pool
+  urgent_community_response,  // visits within hours, daily capacity
+};
+
+struct StepUp {
+  DistributionParams los_days;
+  double escalate_to_acute_probability = 0.0;
+};
+
+struct StepDown {
+  double replaces_acute_days = 0.0;
+  std::vector<std::string> eligible_cohorts;
+  DistributionParams los_days;
+};
+
+struct UrgentResponse {
+  int opens_hour = 8;         // visits start at this hour
+  int closes_hour = 20;       // and no new visit starts after this hour
+  std::int64_t capacity_per_day = 0;
+  double response_target_hours = 2.0;
+  DistributionParams response_hours = DistributionParams::triangular(0.25, 1.0, 4.0);
+  double success_probability = 1.0;  // else the patient goes on to be admitted
+};
+
+struct Service {
+  std::string name;
+  ServiceKind kind = ServiceKind::beds;
+  CapacitySchedule capacity;
+  std::optional<DistributionParams> los_days;  // stay in this service (not acute: per cohort)
+  // Onward routes on leaving: destination (a service or kHome) -> probability, sums to 1.
+  // Empty means everyone goes home.
+  std::vector<std::pair<std::string, double>> then;
+
+  // acute
+  std::vector<EscalationLevel> escalation;
+  std::vector<double> report_waits_over_hours{4.0, 12.0};
+  // caseload (reablement)
+  std::optional<double> independent_at_91_days;  // share still independent at 91 days
+  std::string on_failure;                        // service taking those who are not
+  // virtual ward
+  std::optional<StepUp> step_up;
+  std::optional<StepDown> step_down;
+  // urgent community response
+  std::optional<UrgentResponse> urgent_response;
+};
+
+struct DischargePathway {
+  std::string to = kHome;  // destination service or kHome
+  DistributionParams assessment_days = DistributionParams::fixed(0.0);
+};
+
+// One patient already in a service when the run starts.
+struct CensusEntry {
+  std::string service;
+  std::string cohort;
+  double days_in_service = 0.0;
+  bool medically_fit = false;
+};
+
+struct Costs {
+  // GBP per unit; 0 where not given.
+  double acute_bed_day = 0.0;
+  double escalation_bed_day = 0.0;
+  double virtual_ward_day = 0.0;
+  double ucr_visit = 0.0;
+  double reablement_day = 0.0;
+  double home_care_day = 0.0;
+  double intermediate_care_bed_day = 0.0;
+  double care_home_day = 0.0;
+};
+
+struct Outputs {
+  double timeseries_every_hours = 24.0;
+  bool patient_events = false;
+  std::vector<double> percentiles{5.0, 50.0, 95.0};
+};
+
+struct RunSettings {
+  std::string name;
+  std::string description;
+  Date start{2026, 10, 1};
+  double horizon_days = 182.0;
+  double warmup_days = 0.0;
+  std::uint32_t replications = 10;
+  std::uint64_t seed = 1;
+};
+
+struct Scenario {
+  RunSettings run;
+  std::vector<Profile> profiles;
+  std::vector<Cohort> cohorts;
+  std::vector<ArrivalStream> arrivals;
+  std::vector<Service> services;
+  std::array<DischargePathway, 4> discharge_pathways;
+  std::vector<CensusEntry> census;  // empty: start empty (with warm-up, if any)
+  Costs costs;
+  Outputs outputs;
+};
+
+}  // namespace bedflow::model

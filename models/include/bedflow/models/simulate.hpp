@@ -1,0 +1,35 @@
+#pragma once
+// The hospital model's entry points.
+//
+// Invariants:
+//  - simulate_replication() is a pure function of (scenario, seed, replication): it owns
+//    every random stream it uses, derived from those three, and touches no global state, so
+//    replications can run on any thread in any order.
+//  - The scenario must have passed validation (see scenario.hpp).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "bedflow/models/replication_result.hpp"
+#include "bedflow/models/scenario.hpp"
+
+namespace bedflow::model {
+
+struct SimulationOptions {
+  bool patient_events = false;  // keep the patient-level log
+};
+
+ReplicationResult simulate_replication(const Scenario& scenario, std::uint64_t seed,
+                                       std::uint32_t replication,
+                                       const SimulationOptions& options = {});
+
+// Problems in the network of services and routes, found with Boost.Graph: a service from
+// which no exit can be reached, a route to an unknown service, routing probabilities that do
+// not sum to 1, a loop of services with no capacity limit. Each message names the services.
+struct NetworkProblem {
+  std::string message;
+  std::vector<std::string> services;  // the services involved, for the loader to locate
+};
+std::vector<NetworkProblem> check_network(const Scenario& scenario);
+
+}  // namespace bedflow::model

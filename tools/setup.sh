@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs, from Debian packages only, exactly what bedflow needs to build, test and benchmark.
+# Idempotent; run as root (or with sudo available). Fails loudly naming any package it could not get.
+set -euo pipefail
+
+packages=(
+  g++ cmake ninja-build pkg-config git
+  libboost-graph-dev libboost-program-options-dev libboost-math-dev
+  libyaml-cpp-dev libhdf5-dev hdf5-tools libfmt-dev libpcg-cpp-dev
+  catch2 libbenchmark-dev
+  python3 python3-h5py python3-numpy python3-matplotlib
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "setup: need root to install: ${missing[*]}" >&2; exit 1; }
+  sudo_cmd=(sudo)
+fi
+echo "setup: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+if ! "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/tmp/bedflow-setup.log 2>&1; then
+  for p in "${missing[@]}"; do
+    apt-cache policy "$p" 2>/dev/null | grep -q 'Candidate: [0-9]' || echo "setup: package not available: $p" >&2
+  done
+  echo "setup: apt-get install failed (log: /tmp/bedflow-setup.log)" >&2
+  tail -20 /tmp/bedflow-setup.log >&2
+  exit 1
+fi
+for p in "${missing[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || { echo "setup: package still missing: $p" >&2; exit 1; }
+done

@@ -1,0 +1,1 @@
+// Removed as soon as the results library has its first real source file.

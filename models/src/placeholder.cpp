@@ -1,0 +1,1 @@
+// Removed as soon as the model library has its first real source file.

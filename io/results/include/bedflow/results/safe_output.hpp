@@ -1,0 +1,43 @@
+#pragma once
+// An output file that appears at its target path only when complete.
+//
+// Invariants:
+//  - Data go to a temporary file beside the target (same directory, so rename is atomic),
+//    named ".<target name>.<pid>.partial": never a name that looks like a finished file.
+//  - commit() renames the temporary file onto the target; until then the target is never
+//    created or touched. Without `overwrite`, an existing target is refused both when the
+//    SafeOutputFile is made and at commit.
+//  - If the object dies without commit() (exception, early return), the temporary file is
+//    removed. SIGINT and SIGTERM remove it too, then end the process with the signal's
+//    default action (the handler only calls async-signal-safe functions). SIGKILL cannot be
+//    caught: then the temporary file remains, but the target is still never created.
+//  - At most one SafeOutputFile is live at a time per process (the signal handler holds a
+//    single path); making a second throws.
+#include <string>
+
+namespace bedflow::results {
+
+class SafeOutputFile {
+ public:
+  // Throws ResultsError when the target exists and !overwrite, when its directory does not
+  // exist, or when the temporary file cannot be created.
+  SafeOutputFile(std::string target, bool overwrite);
+  SafeOutputFile(const SafeOutputFile&) = delete;
+  SafeOutputFile& operator=(const SafeOutputFile&) = delete;
+  ~SafeOutputFile();
+
+  const std::string& temporary_path() const noexcept { return temporary_; }
+  const std::string& target_path() const noexcept { return target_; }
+
+  // Moves the finished temporary file to the target. Throws ResultsError on failure (the
+  // temporary file is then removed).
+  void commit();
+
+ private:
+  std::string target_;
+  std::string temporary_;
+  bool overwrite_ = false;
+  bool committed_ = false;
+};
+
+}  // namespace bedflow::results

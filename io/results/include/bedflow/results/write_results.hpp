@@ -1,0 +1,23 @@
+#pragma once
+// Writes a ResultsFile to HDF5 in the layout of docs/outputs.md.
+//
+// Invariants:
+//  - The file at `path` is created (truncated if present): callers that must not clobber a
+//    user's file write to a temporary path and rename (see SafeOutputFile).
+//  - The completion marker (/metadata attribute `complete` = 1) is the last thing written;
+//    a file without it is never a finished run.
+//  - The bytes written depend only on the ResultsFile's contents: no object timestamps.
+//  - Throws ResultsError when the data break ResultsFile's invariants (a replication with a
+//    different set of measures or series length) or when HDF5 fails.
+#include <string>
+
+#include "bedflow/results/results_file.hpp"
+
+namespace bedflow::results {
+
+inline constexpr const char* kFormatName = "bedflow-results";
+inline constexpr int kFormatVersion = 1;
+
+void write_results_file(const std::string& path, const ResultsFile& file);
+
+}  // namespace bedflow::results

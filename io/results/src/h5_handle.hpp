@@ -1,0 +1,62 @@
+#pragma once
+// Owning wrappers for HDF5 identifiers (private to the results library).
+//
+// Invariants:
+//  - A Handle owns exactly one valid identifier or none; it is closed exactly once, by the
+//    close function matching its kind, when the Handle dies. Handles move, never copy.
+//  - check() turns every negative HDF5 return into a ResultsError naming what was attempted,
+//    so no HDF5 failure is ever silently ignored.
+#include <hdf5.h>
+
+#include <string>
+#include <utility>
+
+#include "bedflow/results/results_error.hpp"
+
+namespace bedflow::results::h5 {
+
+using Closer = herr_t (*)(hid_t);
+
+template <Closer close>
+class Handle {
+ public:
+  Handle() = default;
+  explicit Handle(hid_t id) : id_(id) {}
+  Handle(const Handle&) = delete;
+  Handle& operator=(const Handle&) = delete;
+  Handle(Handle&& other) noexcept : id_(std::exchange(other.id_, H5I_INVALID_HID)) {}
+  Handle& operator=(Handle&& other) noexcept {
+    if (this != &other) {
+      reset();
+      id_ = std::exchange(other.id_, H5I_INVALID_HID);
+    }
+    return *this;
+  }
+  ~Handle() { reset(); }
+
+  hid_t get() const noexcept { return id_; }
+  void reset() noexcept {
+    if (id_ >= 0) close(id_);
+    id_ = H5I_INVALID_HID;
+  }
+
+ private:
+  hid_t id_ = H5I_INVALID_HID;
+};
+
+using File = Handle<H5Fclose>;
+using Group = Handle<H5Gclose>;
+using Dataset = Handle<H5Dclose>;
+using Dataspace = Handle<H5Sclose>;
+using Datatype = Handle<H5Tclose>;
+using Attribute = Handle<H5Aclose>;
+using PropertyList = Handle<H5Pclose>;
+
+// Throws ResultsError("<what>") when `id` is negative; returns it otherwise.
+hid_t check(hid_t id, const std::string& what);
+void check_status(herr_t status, const std::string& what);
+
+// HDF5 prints its own error stack by default; we report errors ourselves, once.
+void silence_library_errors();
+
+}  // namespace bedflow::results::h5

@@ -1,0 +1,191 @@
+#include "h5_read.hpp"
+
+#include <filesystem>
+
+namespace bedflow::results::h5 {
+namespace {
+
+Datatype utf8_string_type() {
+  Datatype type(check(H5Tcopy(H5T_C_S1), "cannot create string type"));
+  check_status(H5Tset_size(type.get(), H5T_VARIABLE), "cannot size string type");
+  check_status(H5Tset_cset(type.get(), H5T_CSET_UTF8), "cannot set UTF-8");
+  return type;
+}
+
+std::size_t element_count(hid_t dataset, const std::string& name, int expected_rank) {
+  Dataspace space(check(H5Dget_space(dataset), "cannot read the shape of '" + name + "'"));
+  const int rank = H5Sget_simple_extent_ndims(space.get());
+  if (rank != expected_rank) {
+    throw ResultsError("'" + name + "' has " + std::to_string(rank) + " dimensions, expected " +
+                       std::to_string(expected_rank));
+  }
+  const hssize_t count = H5Sget_simple_extent_npoints(space.get());
+  if (count < 0) throw ResultsError("cannot count the elements of '" + name + "'");
+  return static_cast<std::size_t>(count);
+}
+
+template <class T>
+std::vector<T> read_numeric_column(hid_t parent, const std::string& name, hid_t memory_type) {
+  const auto dataset = open_dataset(parent, name);
+  std::vector<T> values(element_count(dataset.get(), name, 1));
+  if (!values.empty()) {
+    check_status(H5Dread(dataset.get(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT,
+                         values.data()),
+                 "cannot read '" + name + "'");
+  }
+  return values;
+}
+
+template <class T>
+T read_numeric_attribute(hid_t object, const std::string& name, hid_t memory_type) {
+  Attribute attribute(
+      check(H5Aopen(object, name.c_str(), H5P_DEFAULT), "missing attribute '" + name + "'"));
+  T value{};
+  check_status(H5Aread(attribute.get(), memory_type, &value),
+               "cannot read attribute '" + name + "'");
+  return value;
+}
+
+}  // namespace
+
+File open_file_read_only(const std::string& path) {
+  silence_library_errors();
+  if (!std::filesystem::exists(path)) throw ResultsError(path + ": no such file");
+  if (H5Fis_hdf5(path.c_str()) <= 0) throw ResultsError(path + ": not an HDF5 file");
+  return File(check(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
+                    path + ": cannot open HDF5 file"));
+}
+
+Group open_group(hid_t parent, const std::string& name) {
+  return Group(check(H5Gopen2(parent, name.c_str(), H5P_DEFAULT),
+                     "missing group '" + name + "'"));
+}
+
+Dataset open_dataset(hid_t parent, const std::string& name) {
+  return Dataset(check(H5Dopen2(parent, name.c_str(), H5P_DEFAULT),
+                       "missing dataset '" + name + "'"));
+}
+
+bool has_link(hid_t parent, const std::string& name) {
+  return H5Lexists(parent, name.c_str(), H5P_DEFAULT) > 0;
+}
+
+bool is_group(hid_t parent, const std::string& name) {
+  if (!has_link(parent, name)) return false;
+  H5O_info_t info{};
+  check_status(H5Oget_info_by_name(parent, name.c_str(), &info, H5P_DEFAULT),
+               "cannot inspect '" + name + "'");
+  return info.type == H5O_TYPE_GROUP;
+}
+
+std::vector<std::string> children(hid_t group) {
+  H5G_info_t info{};
+  check_status(H5Gget_info(group, &info), "cannot list a group");
+  PropertyList gcpl(check(H5Gget_create_plist(group), "cannot read group properties"));
+  unsigned order_flags = 0;
+  check_status(H5Pget_link_creation_order(gcpl.get(), &order_flags),
+               "cannot read link order");
+  const H5_index_t index =
+      (order_flags & H5P_CRT_ORDER_INDEXED) ? H5_INDEX_CRT_ORDER : H5_INDEX_NAME;
+  std::vector<std::string> names;
+  names.reserve(info.nlinks);
+  for (hsize_t k = 0; k < info.nlinks; ++k) {
+    const ssize_t length =
+        H5Lget_name_by_idx(group, ".", index, H5_ITER_INC, k, nullptr, 0, H5P_DEFAULT);
+    if (length < 0) throw ResultsError("cannot read a link name");
+    std::string name(static_cast<std::size_t>(length) + 1, '\0');
+    H5Lget_name_by_idx(group, ".", index, H5_ITER_INC, k, name.data(), name.size(),
+                       H5P_DEFAULT);
+    name.resize(static_cast<std::size_t>(length));
+    names.push_back(std::move(name));
+  }
+  return names;
+}
+
+bool has_attribute(hid_t object, const std::string& name) {
+  return H5Aexists(object, name.c_str()) > 0;
+}
+
+std::string read_string_attribute(hid_t object, const std::string& name) {
+  Attribute attribute(
+      check(H5Aopen(object, name.c_str(), H5P_DEFAULT), "missing attribute '" + name + "'"));
+  const auto type = utf8_string_type();
+  char* text = nullptr;
+  check_status(H5Aread(attribute.get(), type.get(), &text),
+               "cannot read attribute '" + name + "' as text");
+  std::string value = text ? text : "";
+  H5free_memory(text);
+  return value;
+}
+
+double read_double_attribute(hid_t object, const std::string& name) {
+  return read_numeric_attribute<double>(object, name, H5T_NATIVE_DOUBLE);
+}
+
+std::int64_t read_int64_attribute(hid_t object, const std::string& name) {
+  return read_numeric_attribute<std::int64_t>(object, name, H5T_NATIVE_INT64);
+}
+
+std::uint64_t read_uint64_attribute(hid_t object, const std::string& name) {
+  return read_numeric_attribute<std::uint64_t>(object, name, H5T_NATIVE_UINT64);
+}
+
+std::vector<double> read_double_column(hid_t parent, const std::string& name) {
+  return read_numeric_column<double>(parent, name, H5T_NATIVE_DOUBLE);
+}
+
+std::vector<std::int32_t> read_int32_column(hid_t parent, const std::string& name) {
+  return read_numeric_column<std::int32_t>(parent, name, H5T_NATIVE_INT32);
+}
+
+std::vector<std::uint64_t> read_uint64_column(hid_t parent, const std::string& name) {
+  return read_numeric_column<std::uint64_t>(parent, name, H5T_NATIVE_UINT64);
+}
+
+std::vector<std::string> read_string_column(hid_t parent, const std::string& name) {
+  const auto dataset = open_dataset(parent, name);
+  const std::size_t count = element_count(dataset.get(), name, 1);
+  std::vector<std::string> values;
+  if (count == 0) return values;
+  const auto type = utf8_string_type();
+  std::vector<char*> pointers(count, nullptr);
+  check_status(
+      H5Dread(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()),
+      "cannot read '" + name + "' as text");
+  values.reserve(count);
+  for (const char* pointer : pointers) values.emplace_back(pointer ? pointer : "");
+  Dataspace space(check(H5Dget_space(dataset.get()), "cannot read a dataspace"));
+  H5Dvlen_reclaim(type.get(), space.get(), H5P_DEFAULT, pointers.data());
+  return values;
+}
+
+std::string read_text(hid_t parent, const std::string& name) {
+  const auto dataset = open_dataset(parent, name);
+  const auto type = utf8_string_type();
+  char* text = nullptr;
+  check_status(H5Dread(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, &text),
+               "cannot read '" + name + "' as text");
+  std::string value = text ? text : "";
+  H5free_memory(text);
+  return value;
+}
+
+Matrix read_matrix(hid_t parent, const std::string& name) {
+  const auto dataset = open_dataset(parent, name);
+  Dataspace space(check(H5Dget_space(dataset.get()), "cannot read the shape of '" + name + "'"));
+  if (H5Sget_simple_extent_ndims(space.get()) != 2) {
+    throw ResultsError("'" + name + "' is not a replication x time matrix");
+  }
+  hsize_t dims[2] = {0, 0};
+  H5Sget_simple_extent_dims(space.get(), dims, nullptr);
+  Matrix matrix{static_cast<std::size_t>(dims[0]), static_cast<std::size_t>(dims[1]), {}};
+  matrix.values.resize(matrix.rows * matrix.columns);
+  if (!matrix.values.empty()) {
+    check_status(H5Dread(dataset.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT,
+                         matrix.values.data()),
+                 "cannot read '" + name + "'");
+  }
+  return matrix;
+}
+
+}  // namespace bedflow::results::h5

@@ -1,0 +1,169 @@
+#include "h5_write.hpp"
+
+#include <algorithm>
+
+namespace bedflow::results::h5 {
+namespace {
+
+PropertyList group_creation_properties() {
+  PropertyList gcpl(check(H5Pcreate(H5P_GROUP_CREATE), "cannot create group properties"));
+  check_status(H5Pset_link_creation_order(gcpl.get(),
+                                          H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+               "cannot track link creation order");
+  check_status(H5Pset_obj_track_times(gcpl.get(), 0), "cannot turn off object times");
+  return gcpl;
+}
+
+Datatype utf8_string_type() {
+  Datatype type(check(H5Tcopy(H5T_C_S1), "cannot create string type"));
+  check_status(H5Tset_size(type.get(), H5T_VARIABLE), "cannot size string type");
+  check_status(H5Tset_cset(type.get(), H5T_CSET_UTF8), "cannot set UTF-8");
+  return type;
+}
+
+// Creation properties for an n-dimensional dataset: chunked and compressed when non-empty.
+PropertyList dataset_creation_properties(std::span<const hsize_t> chunk, bool compress) {
+  PropertyList dcpl(check(H5Pcreate(H5P_DATASET_CREATE), "cannot create dataset properties"));
+  check_status(H5Pset_obj_track_times(dcpl.get(), 0), "cannot turn off object times");
+  const bool empty = std::any_of(chunk.begin(), chunk.end(), [](hsize_t c) { return c == 0; });
+  if (!empty) {
+    check_status(H5Pset_chunk(dcpl.get(), static_cast<int>(chunk.size()), chunk.data()),
+                 "cannot set chunking");
+    if (compress) {
+      check_status(H5Pset_shuffle(dcpl.get()), "cannot set shuffle filter");
+      check_status(H5Pset_deflate(dcpl.get(), 6), "cannot set deflate filter");
+    }
+  }
+  return dcpl;
+}
+
+Dataset write_one_dimensional(hid_t parent, const std::string& name, hid_t file_type,
+                              hid_t memory_type, std::size_t count, const void* data) {
+  const hsize_t dims[1] = {count};
+  const hsize_t chunk[1] = {std::min<hsize_t>(count, 16384)};
+  Dataspace space(check(H5Screate_simple(1, dims, nullptr), "cannot create dataspace"));
+  const auto dcpl = dataset_creation_properties(chunk, true);
+  Dataset dataset(check(H5Dcreate2(parent, name.c_str(), file_type, space.get(), H5P_DEFAULT,
+                                   dcpl.get(), H5P_DEFAULT),
+                        "cannot create dataset '" + name + "'"));
+  if (count > 0) {
+    check_status(H5Dwrite(dataset.get(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data),
+                 "cannot write dataset '" + name + "'");
+  }
+  return dataset;
+}
+
+void write_scalar_attribute(hid_t object, const std::string& name, hid_t type,
+                            const void* value) {
+  Dataspace space(check(H5Screate(H5S_SCALAR), "cannot create scalar dataspace"));
+  Attribute attribute(check(
+      H5Acreate2(object, name.c_str(), type, space.get(), H5P_DEFAULT, H5P_DEFAULT),
+      "cannot create attribute '" + name + "'"));
+  check_status(H5Awrite(attribute.get(), type, value),
+               "cannot write attribute '" + name + "'");
+}
+
+}  // namespace
+
+File create_file(const std::string& path) {
+  silence_library_errors();
+  PropertyList fcpl(check(H5Pcreate(H5P_FILE_CREATE), "cannot create file properties"));
+  check_status(H5Pset_link_creation_order(fcpl.get(),
+                                          H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+               "cannot track link creation order");
+  check_status(H5Pset_obj_track_times(fcpl.get(), 0), "cannot turn off object times");
+  return File(check(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl.get(), H5P_DEFAULT),
+                    path + ": cannot create HDF5 file"));
+}
+
+Group create_group(hid_t parent, const std::string& name) {
+  const auto gcpl = group_creation_properties();
+  return Group(check(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, gcpl.get(), H5P_DEFAULT),
+                     "cannot create group '" + name + "'"));
+}
+
+Group open_group_for_write(hid_t parent, const std::string& name) {
+  return Group(check(H5Gopen2(parent, name.c_str(), H5P_DEFAULT),
+                     "cannot open group '" + name + "'"));
+}
+
+void write_attribute(hid_t object, const std::string& name, const std::string& value) {
+  const auto type = utf8_string_type();
+  const char* text = value.c_str();
+  write_scalar_attribute(object, name, type.get(), &text);
+}
+
+void write_attribute(hid_t object, const std::string& name, double value) {
+  write_scalar_attribute(object, name, H5T_NATIVE_DOUBLE, &value);
+}
+
+void write_attribute(hid_t object, const std::string& name, std::int64_t value) {
+  write_scalar_attribute(object, name, H5T_NATIVE_INT64, &value);
+}
+
+void write_attribute(hid_t object, const std::string& name, std::uint64_t value) {
+  write_scalar_attribute(object, name, H5T_NATIVE_UINT64, &value);
+}
+
+Dataset write_column(hid_t parent, const std::string& name, std::span<const double> values) {
+  return write_one_dimensional(parent, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, values.size(),
+                               values.data());
+}
+
+Dataset write_column(hid_t parent, const std::string& name,
+                     std::span<const std::int32_t> values) {
+  return write_one_dimensional(parent, name, H5T_STD_I32LE, H5T_NATIVE_INT32, values.size(),
+                               values.data());
+}
+
+Dataset write_column(hid_t parent, const std::string& name,
+                     std::span<const std::uint64_t> values) {
+  return write_one_dimensional(parent, name, H5T_STD_U64LE, H5T_NATIVE_UINT64, values.size(),
+                               values.data());
+}
+
+Dataset write_column(hid_t parent, const std::string& name,
+                     std::span<const std::string> values) {
+  std::vector<const char*> pointers;
+  pointers.reserve(values.size());
+  for (const auto& value : values) pointers.push_back(value.c_str());
+  const auto type = utf8_string_type();
+  return write_one_dimensional(parent, name, type.get(), type.get(), pointers.size(),
+                               pointers.data());
+}
+
+Dataset write_text(hid_t parent, const std::string& name, const std::string& text) {
+  const auto type = utf8_string_type();
+  Dataspace space(check(H5Screate(H5S_SCALAR), "cannot create scalar dataspace"));
+  PropertyList dcpl(check(H5Pcreate(H5P_DATASET_CREATE), "cannot create dataset properties"));
+  check_status(H5Pset_obj_track_times(dcpl.get(), 0), "cannot turn off object times");
+  Dataset dataset(check(H5Dcreate2(parent, name.c_str(), type.get(), space.get(), H5P_DEFAULT,
+                                   dcpl.get(), H5P_DEFAULT),
+                        "cannot create dataset '" + name + "'"));
+  const char* pointer = text.c_str();
+  check_status(H5Dwrite(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, &pointer),
+               "cannot write dataset '" + name + "'");
+  return dataset;
+}
+
+Dataset write_matrix(hid_t parent, const std::string& name, std::size_t rows,
+                     std::size_t columns, std::span<const double> values) {
+  const hsize_t dims[2] = {rows, columns};
+  // Chunks of whole rows, about 64 KiB each: one replication's series reads in one go.
+  const hsize_t rows_per_chunk =
+      columns == 0 ? 0 : std::clamp<hsize_t>(8192 / columns, 1, std::max<hsize_t>(rows, 1));
+  const hsize_t chunk[2] = {std::min<hsize_t>(rows_per_chunk, rows), columns};
+  Dataspace space(check(H5Screate_simple(2, dims, nullptr), "cannot create dataspace"));
+  const auto dcpl = dataset_creation_properties(chunk, true);
+  Dataset dataset(check(H5Dcreate2(parent, name.c_str(), H5T_IEEE_F64LE, space.get(),
+                                   H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
+                        "cannot create dataset '" + name + "'"));
+  if (!values.empty()) {
+    check_status(H5Dwrite(dataset.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT,
+                          values.data()),
+                 "cannot write dataset '" + name + "'");
+  }
+  return dataset;
+}
+
+}  // namespace bedflow::results::h5

@@ -1,0 +1,43 @@
+#pragma once
+// Writing the handful of HDF5 shapes a results file uses (private to the results library).
+//
+// Invariants:
+//  - Objects are created without modification times, so the same results give the same
+//    bytes (the thread-count test compares files byte for byte).
+//  - Groups track link creation order, so a reader sees measures in the order written.
+//  - Strings are variable-length UTF-8 (h5py: .asstr(); R: character vectors).
+//  - Columns and matrices are chunked and deflate-compressed when they hold any data.
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "h5_handle.hpp"
+
+namespace bedflow::results::h5 {
+
+File create_file(const std::string& path);
+Group create_group(hid_t parent, const std::string& name);
+// Opens an existing group (of a file being written) to add to it.
+Group open_group_for_write(hid_t parent, const std::string& name);
+
+void write_attribute(hid_t object, const std::string& name, const std::string& value);
+void write_attribute(hid_t object, const std::string& name, double value);
+void write_attribute(hid_t object, const std::string& name, std::int64_t value);
+void write_attribute(hid_t object, const std::string& name, std::uint64_t value);
+
+// One-dimensional columns of a tidy table; the returned dataset can take attributes.
+Dataset write_column(hid_t parent, const std::string& name, std::span<const double> values);
+Dataset write_column(hid_t parent, const std::string& name,
+                     std::span<const std::int32_t> values);
+Dataset write_column(hid_t parent, const std::string& name,
+                     std::span<const std::uint64_t> values);
+Dataset write_column(hid_t parent, const std::string& name,
+                     std::span<const std::string> values);
+// A scalar string dataset (for long texts such as a scenario file).
+Dataset write_text(hid_t parent, const std::string& name, const std::string& text);
+// A rows x columns matrix of doubles, row-major, chunked by whole rows.
+Dataset write_matrix(hid_t parent, const std::string& name, std::size_t rows,
+                     std::size_t columns, std::span<const double> values);
+
+}  // namespace bedflow::results::h5

@@ -1,0 +1,50 @@
+#include "bedflow/results/measure_summary.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace bedflow::results {
+
+std::vector<MeasureSummary> summarise_measures(
+    std::span<const model::ReplicationResult> replications) {
+  std::vector<MeasureSummary> summaries;
+  if (replications.empty()) return summaries;
+  const auto& first = replications.front().scalars;
+  summaries.reserve(first.size());
+  std::vector<double> values(replications.size());
+  for (std::size_t m = 0; m < first.size(); ++m) {
+    for (std::size_t r = 0; r < replications.size(); ++r) {
+      values[r] = replications[r].scalars.at(m).value;
+    }
+    summaries.push_back(MeasureSummary{first[m].name, first[m].unit, first[m].headline,
+                                       engine::confidence_interval(values)});
+  }
+  return summaries;
+}
+
+std::vector<MeasureSummary> sort_headline_first(std::vector<MeasureSummary> summaries) {
+  std::stable_partition(summaries.begin(), summaries.end(),
+                        [](const MeasureSummary& s) { return s.headline; });
+  return summaries;
+}
+
+PrecisionCheck check_precision(const std::vector<MeasureSummary>& summaries,
+                               double relative_target) {
+  PrecisionCheck check;
+  bool enough_replications = true;
+  for (const auto& s : summaries) {
+    if (!s.headline) continue;
+    if (s.ci.n < 2) enough_replications = false;
+    if (s.ci.mean == 0.0) {
+      check.skipped.push_back(s.name);
+      continue;
+    }
+    const double ratio = s.ci.half_width / (relative_target * std::abs(s.ci.mean));
+    check.worst_ratio = std::max(check.worst_ratio, ratio);
+    if (ratio > 1.0) check.not_reached.push_back(s.name);
+  }
+  check.reached = enough_replications && check.not_reached.empty();
+  return check;
+}
+
+}  // namespace bedflow::results

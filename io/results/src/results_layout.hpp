@@ -1,0 +1,25 @@
+#pragma once
+// Names shared by the writer and the reader of the HDF5 layout (docs/outputs.md).
+#include <string>
+
+namespace bedflow::results::layout {
+
+inline constexpr const char* kMetadata = "metadata";
+inline constexpr const char* kSummary = "summary";
+inline constexpr const char* kReplications = "replications";
+inline constexpr const char* kTimeseries = "timeseries";
+inline constexpr const char* kEvents = "events";
+inline constexpr const char* kVariants = "variants";
+inline constexpr const char* kTimeAxis = "time_days";
+inline constexpr const char* kCompleteMarker = "complete";
+
+// A label as an HDF5 link name: '/' separates paths and '.' alone means "this group".
+inline std::string group_name_for_label(std::string label) {
+  for (char& c : label) {
+    if (c == '/') c = '_';
+  }
+  if (label.empty() || label == ".") label = "_" + label;
+  return label;
+}
+
+}  // namespace bedflow::results::layout

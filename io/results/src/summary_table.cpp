@@ -1,0 +1,56 @@
+// Terminal rendering of measure summaries (format_summary_table).
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "bedflow/results/measure_summary.hpp"
+
+namespace bedflow::results {
+namespace {
+
+// Four significant figures read well for counts of thousands and for shares alike.
+std::string number(double value) {
+  if (value == 0.0) return "0";
+  const double magnitude = std::abs(value);
+  if (magnitude >= 1e6 || magnitude < 1e-3) return fmt::format("{:.4g}", value);
+  if (magnitude >= 1000.0) return fmt::format("{:.0f}", value);
+  return fmt::format("{:.4g}", value);
+}
+
+void append_section(std::string& out, const char* title,
+                    const std::vector<const MeasureSummary*>& rows, std::size_t width) {
+  if (rows.empty()) return;
+  out += fmt::format("{}\n", title);
+  out += fmt::format("  {:<{}}  {:>12}  {:>27}  {:>7}  {}\n", "measure", width, "mean",
+                     "95% CI", "+/- %", "unit");
+  for (const auto* s : rows) {
+    const std::string interval =
+        s->ci.n < 2 ? std::string("(needs 2 replications)")
+                    : fmt::format("[{}, {}]", number(s->ci.lower()), number(s->ci.upper()));
+    const std::string relative =
+        s->ci.mean == 0.0 || s->ci.n < 2
+            ? std::string("-")
+            : fmt::format("{:.1f}", 100.0 * s->ci.half_width / std::abs(s->ci.mean));
+    out += fmt::format("  {:<{}}  {:>12}  {:>27}  {:>7}  {}\n", s->name, width,
+                       number(s->ci.mean), interval, relative, s->unit);
+  }
+}
+
+}  // namespace
+
+std::string format_summary_table(const std::vector<MeasureSummary>& summaries) {
+  std::vector<const MeasureSummary*> headline, others;
+  std::size_t width = 7;
+  for (const auto& s : summaries) {
+    (s.headline ? headline : others).push_back(&s);
+    width = std::max(width, s.name.size());
+  }
+  std::string out;
+  append_section(out, "Headline measures", headline, width);
+  if (!headline.empty() && !others.empty()) out += "\n";
+  append_section(out, "Other measures", others, width);
+  return out;
+}
+
+}  // namespace bedflow::results

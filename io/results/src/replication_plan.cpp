@@ -1,0 +1,85 @@
+#include "bedflow/results/replication_plan.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+
+#include "bedflow/engine/replication_runner.hpp"
+#include "bedflow/results/results_error.hpp"
+
+namespace bedflow::results {
+namespace {
+
+class BatchRunner {
+ public:
+  BatchRunner(unsigned threads, const SimulateReplication& simulate,
+              const ReportProgress& progress)
+      : threads_(threads), simulate_(simulate), progress_(progress),
+        started_(std::chrono::steady_clock::now()) {}
+
+  void run(std::vector<model::ReplicationResult>& results, std::uint32_t total) {
+    const auto first = static_cast<std::uint32_t>(results.size());
+    if (total <= first) return;
+    planned_ = total;
+    auto batch = engine::run_replications<model::ReplicationResult>(
+        first, total - first, threads_,
+        [&](std::size_t k) {
+          auto result = simulate_(static_cast<std::uint32_t>(k));
+          events_.fetch_add(result.events_processed);
+          return result;
+        },
+        [&](std::size_t) {
+          ++done_;
+          if (progress_) {
+            const std::chrono::duration<double> elapsed =
+                std::chrono::steady_clock::now() - started_;
+            progress_(ProgressUpdate{done_, planned_, events_.load(), elapsed.count()});
+          }
+        });
+    for (auto& result : batch) results.push_back(std::move(result));
+  }
+
+ private:
+  unsigned threads_;
+  const SimulateReplication& simulate_;
+  const ReportProgress& progress_;
+  std::chrono::steady_clock::time_point started_;
+  std::atomic<std::uint64_t> events_{0};
+  std::uint32_t done_ = 0;
+  std::uint32_t planned_ = 0;
+};
+
+}  // namespace
+
+std::uint32_t next_replication_total(std::uint32_t done, double worst_ratio, std::uint32_t cap) {
+  const double estimate = std::ceil(static_cast<double>(done) * worst_ratio * worst_ratio);
+  const double bounded = std::clamp(estimate, static_cast<double>(done) + 1.0,
+                                    2.0 * static_cast<double>(std::max<std::uint32_t>(done, 1)));
+  return static_cast<std::uint32_t>(std::min(bounded, static_cast<double>(cap)));
+}
+
+PlanOutcome run_replication_plan(const ReplicationPlan& plan,
+                                 const SimulateReplication& simulate,
+                                 const ReportProgress& progress) {
+  if (plan.replications == 0) throw ResultsError("at least one replication is needed");
+  PlanOutcome outcome;
+  BatchRunner runner(std::max(1u, plan.threads), simulate, progress);
+  if (plan.precision <= 0.0) {
+    runner.run(outcome.replications, plan.replications);
+    return outcome;
+  }
+  const std::uint32_t cap = std::max(plan.max_replications, 2u);
+  // Two replications at least: a confidence interval needs two values.
+  std::uint32_t total = std::min(std::max(plan.replications, 2u), cap);
+  while (true) {
+    runner.run(outcome.replications, total);
+    outcome.last_check =
+        check_precision(summarise_measures(outcome.replications), plan.precision);
+    outcome.precision_reached = outcome.last_check.reached;
+    if (outcome.precision_reached || total >= cap) return outcome;
+    total = next_replication_total(total, outcome.last_check.worst_ratio, cap);
+  }
+}
+
+}  // namespace bedflow::results

@@ -1,0 +1,79 @@
+// compare: B - A with 95% intervals, paired under common random numbers, Welch otherwise.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "bedflow/results/compare.hpp"
+#include "fake_results.hpp"
+
+using namespace bedflow;
+
+namespace {
+
+std::vector<model::ReplicationResult> replications(std::uint64_t seed, std::uint32_t n,
+                                                   double shift) {
+  std::vector<model::ReplicationResult> reps;
+  for (std::uint32_t r = 0; r < n; ++r) reps.push_back(test::fake_replication(seed, r, false, shift));
+  return reps;
+}
+
+results::MeasureDifference find(const results::Comparison& c, const std::string& name) {
+  const auto found = std::find_if(c.measures.begin(), c.measures.end(),
+                                  [&](const results::MeasureDifference& d) { return d.name == name; });
+  REQUIRE(found != c.measures.end());
+  return *found;
+}
+
+}  // namespace
+
+TEST_CASE("a run compared with itself differs by exactly zero") {
+  const auto a = replications(11, 8, 0.0);
+  for (bool paired : {true, false}) {
+    const auto c = results::compare_replications(a, a, paired);
+    REQUIRE(c.measures.size() == a.front().scalars.size());
+    for (const auto& d : c.measures) {
+      REQUIRE(d.difference == 0.0);
+      REQUIRE(d.mean_a == d.mean_b);
+      REQUIRE_FALSE(d.significant());
+      if (paired) REQUIRE(d.half_width == 0.0);
+    }
+    REQUIRE(c.only_in_a.empty());
+    REQUIRE(c.only_in_b.empty());
+  }
+}
+
+TEST_CASE("a shift shared by every replication is found exactly when paired") {
+  const auto a = replications(11, 10, 0.0);
+  const auto b = replications(11, 10, 25.0);  // same streams, delayed_bed_days + 25
+  const auto paired = results::compare_replications(a, b, true);
+  const auto d = find(paired, "delayed_bed_days");
+  REQUIRE(d.difference == Approx(25.0));
+  REQUIRE(d.half_width < 1e-9);
+  REQUIRE(d.significant());
+  // Independent analysis of the same numbers carries the replication noise.
+  const auto welch = find(results::compare_replications(a, b, false), "delayed_bed_days");
+  REQUIRE(welch.difference == Approx(25.0));
+  REQUIRE(welch.half_width > 1.0);
+}
+
+TEST_CASE("measures present on one side only are listed, not compared") {
+  auto a = replications(3, 4, 0.0);
+  auto b = replications(3, 4, 0.0);
+  for (auto& rep : a) rep.scalars.push_back({"only_a", "x", 1.0, false});
+  for (auto& rep : b) {
+    // Listed first in B: matching goes by name, not by position.
+    std::vector<model::ScalarMeasure> scalars{{"only_b", "x", 1.0, false}};
+    scalars.insert(scalars.end(), rep.scalars.begin(), rep.scalars.end());
+    rep.scalars = scalars;
+  }
+  const auto c = results::compare_replications(a, b, true);
+  REQUIRE(c.only_in_a == std::vector<std::string>{"only_a"});
+  REQUIRE(c.only_in_b == std::vector<std::string>{"only_b"});
+  REQUIRE(c.measures.size() == 4);
+  const auto csv = results::format_comparison_csv(c);
+  REQUIRE(csv.rfind("measure,unit,", 0) == 0);
+  REQUIRE(std::count(csv.begin(), csv.end(), '\n') == 5);
+  const auto table = results::format_comparison_table(c, "a.h5", "b.h5");
+  REQUIRE(table.find("Only in A (not compared): only_a") != std::string::npos);
+  REQUIRE(table.find("paired by replication") != std::string::npos);
+}

@@ -1,0 +1,48 @@
+// Summaries across replications and the precision test on them.
+#include <catch2/catch.hpp>
+
+#include "bedflow/results/measure_summary.hpp"
+#include "fake_results.hpp"
+
+using namespace bedflow;
+
+TEST_CASE("summaries keep the measures, mark headlines and put them first") {
+  std::vector<model::ReplicationResult> reps;
+  for (std::uint32_t r = 0; r < 6; ++r) reps.push_back(test::fake_replication(5, r));
+  const auto summaries = results::summarise_measures(reps);
+  REQUIRE(summaries.size() == reps.front().scalars.size());
+  double sum = 0.0;
+  for (const auto& rep : reps) sum += rep.scalars[0].value;
+  REQUIRE(summaries[0].ci.mean == Approx(sum / 6.0));
+  REQUIRE(summaries[0].ci.n == 6);
+  const auto sorted = results::sort_headline_first(summaries);
+  REQUIRE(sorted.back().name == "patients_arrived");
+  const auto table = results::format_summary_table(summaries);
+  REQUIRE(table.find("Headline measures") < table.find("Other measures"));
+  REQUIRE(table.find("delayed_bed_days") < table.find("Other measures"));
+  REQUIRE(table.find("patients_arrived") > table.find("Other measures"));
+}
+
+TEST_CASE("precision is judged on headline measures relative to their means") {
+  results::MeasureSummary wide{"a", "u", true, {}};
+  wide.ci.mean = 100.0;
+  wide.ci.half_width = 10.0;
+  wide.ci.n = 10;
+  results::MeasureSummary zero{"z", "u", true, {}};
+  zero.ci.n = 10;
+  results::MeasureSummary other{"o", "u", false, {}};
+  other.ci.mean = 1.0;
+  other.ci.half_width = 100.0;
+  other.ci.n = 10;
+  const std::vector<results::MeasureSummary> summaries{wide, zero, other};
+
+  const auto loose = results::check_precision(summaries, 0.2);
+  REQUIRE(loose.reached);
+  REQUIRE(loose.worst_ratio == Approx(0.5));
+  REQUIRE(loose.skipped == std::vector<std::string>{"z"});
+
+  const auto strict = results::check_precision(summaries, 0.05);
+  REQUIRE_FALSE(strict.reached);
+  REQUIRE(strict.worst_ratio == Approx(2.0));
+  REQUIRE(strict.not_reached == std::vector<std::string>{"a"});
+}

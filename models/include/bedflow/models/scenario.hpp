@@ -14,6 +14,7 @@
 //    only where order does not change results.
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
@@ -29,6 +30,10 @@ using engine::Date;
 using engine::DistributionParams;
 
 inline constexpr const char* kHome = "home";
+
+// A capacity at or above this many places means "no limit" (e.g. `capacity: unlimited`).
+// It is finite so that sums of capacities cannot overflow.
+inline constexpr std::int64_t kUnlimitedCapacity = std::numeric_limits<std::int64_t>::max() / 8;
 
 // A multiplier on a rate, a stay or a capacity, as a function of calendar time.
 struct Profile {

@@ -1,0 +1,58 @@
+#pragma once
+// Multiplicative profiles over the calendar: a rate (or a stay) at time t is a base value
+// times the product of its profiles' factors at t.
+//
+// Invariants:
+//  - factor_at(t) is exact for every kind: weekly profiles are constant within a calendar
+//    day, daily ones within a clock hour, dated ones interpolate linearly (continuous in t)
+//    or step between their points and are flat before the first and after the last point.
+//  - upper_bound() >= factor_at(t) for every t (the product of each profile's maximum), which
+//    is what thinning needs to stay exact.
+//  - A profile is resolved against the scenario's calendar once; evaluation allocates nothing.
+#include <cstdint>
+#include <vector>
+
+#include "bedflow/engine/calendar.hpp"
+#include "bedflow/engine/time.hpp"
+#include "bedflow/models/scenario.hpp"
+
+namespace bedflow::model {
+
+class CalendarProfile {
+ public:
+  CalendarProfile(const Profile& profile, const engine::Calendar& calendar);
+  // Factor at time t (seconds since the start); `t_exact` refines dated interpolation.
+  double factor_at(engine::Time t, double t_exact) const noexcept;
+  double factor_at(engine::Time t) const noexcept {
+    return factor_at(t, static_cast<double>(t));
+  }
+  double max_factor() const noexcept { return max_factor_; }
+
+ private:
+  Profile::Kind kind_;
+  Profile::Interpolation interpolation_;
+  const engine::Calendar* calendar_;
+  std::vector<double> factors_;
+  std::vector<double> point_times_;  // seconds since the start
+  std::vector<double> point_factors_;
+  double max_factor_ = 1.0;
+};
+
+// The product of several profiles, optionally zero at weekends.
+class RateFunction {
+ public:
+  RateFunction() = default;
+  RateFunction(std::vector<CalendarProfile> profiles, const engine::Calendar& calendar,
+               bool weekdays_only);
+  double factor_at(double t_seconds) const noexcept;
+  double upper_bound() const noexcept { return upper_bound_; }
+  bool empty() const noexcept { return profiles_.empty() && !weekdays_only_; }
+
+ private:
+  std::vector<CalendarProfile> profiles_;
+  const engine::Calendar* calendar_ = nullptr;
+  bool weekdays_only_ = false;
+  double upper_bound_ = 1.0;
+};
+
+}  // namespace bedflow::model

@@ -1,0 +1,232 @@
+#include "compiled_scenario.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace bedflow::model {
+namespace {
+
+RouteTable make_route_table(const std::vector<std::pair<std::string, double>>& routes,
+                            const CompiledScenario& plan, const std::string& what) {
+  RouteTable table;
+  double running = 0.0;
+  for (const auto& [name, probability] : routes) {
+    running += probability;
+    table.destinations.push_back(plan.destination_index(name, what));
+    table.cumulative.push_back(running);
+  }
+  if (!table.cumulative.empty()) table.cumulative.back() = 1.0;
+  return table;
+}
+
+}  // namespace
+
+CompiledScenario::CompiledScenario(const Scenario& scenario)
+    : source(&scenario), calendar(scenario.run.start) {
+  horizon = engine::from_days(scenario.run.horizon_days);
+  warmup = std::min(engine::from_days(scenario.run.warmup_days), horizon);
+  const double every_hours = scenario.outputs.timeseries_every_hours;
+  sample_step = every_hours > 0.0 ? std::max<engine::Time>(1, engine::from_hours(every_hours))
+                                  : engine::kDay;
+
+  for (const auto& profile : scenario.profiles) profiles.emplace_back(profile, calendar);
+
+  // Services first: cohorts and streams refer to them.
+  services.resize(scenario.services.size());
+  for (std::size_t i = 0; i < scenario.services.size(); ++i) {
+    services[i].name = scenario.services[i].name;
+    services[i].kind = scenario.services[i].kind;
+  }
+  for (std::size_t i = 0; i < scenario.services.size(); ++i) {
+    const Service& spec = scenario.services[i];
+    ServicePlan& plan = services[i];
+    plan.base_capacity = spec.capacity.base;
+    if (spec.los_days) plan.los.emplace(*spec.los_days);
+    plan.then = make_route_table(spec.then, *this, "services." + spec.name + ".then");
+    plan.escalation = spec.escalation;
+    plan.waits_over_hours = spec.report_waits_over_hours;
+    plan.independent_share = spec.independent_at_91_days;
+    if (!spec.on_failure.empty()) {
+      plan.on_failure = destination_index(spec.on_failure, "services." + spec.name + ".on_failure");
+    }
+    if (spec.step_up) {
+      plan.step_up_los.emplace(spec.step_up->los_days);
+      plan.step_up_escalate = spec.step_up->escalate_to_acute_probability;
+    }
+    if (spec.step_down) {
+      plan.step_down_los.emplace(spec.step_down->los_days);
+      plan.step_down_replaces = engine::from_days(spec.step_down->replaces_acute_days);
+      if (step_down_service == kHomeDestination) {
+        step_down_service = static_cast<std::int16_t>(i);
+      }
+    }
+    if (spec.urgent_response) {
+      const auto& ucr = *spec.urgent_response;
+      plan.opens_hour = ucr.opens_hour;
+      plan.closes_hour = ucr.closes_hour;
+      plan.ucr_per_day = ucr.capacity_per_day;
+      plan.response_target = engine::from_hours(ucr.response_target_hours);
+      plan.response_hours.emplace(ucr.response_hours);
+      plan.success_probability = ucr.success_probability;
+    } else if (spec.kind == ServiceKind::urgent_community_response) {
+      plan.response_hours.emplace(UrgentResponse{}.response_hours);
+      plan.response_target = engine::from_hours(UrgentResponse{}.response_target_hours);
+    }
+    for (const auto& change : spec.capacity.changes) {
+      capacity_changes.push_back(
+          {calendar.time_of(change.date), static_cast<std::int16_t>(i), change.capacity});
+    }
+  }
+  std::stable_sort(capacity_changes.begin(), capacity_changes.end(),
+                   [](const auto& a, const auto& b) { return a.at < b.at; });
+
+  for (int k = 0; k < 4; ++k) {
+    const auto& spec = scenario.discharge_pathways[static_cast<std::size_t>(k)];
+    PathwayPlan& plan = pathways[static_cast<std::size_t>(k)];
+    plan.to = destination_index(spec.to, "discharge_pathways.P" + std::to_string(k) + ".to");
+    plan.assessment = engine::Distribution(spec.assessment_days);
+    plan.instant = spec.assessment_days.kind == engine::DistributionKind::fixed &&
+                   !(spec.assessment_days.a > 0.0);
+  }
+
+  // Cost categories: the services serving pathways 3, 2, 1 first, then by kind.
+  for (std::size_t i = 0; i < services.size(); ++i) {
+    ServicePlan& plan = services[i];
+    const auto index = static_cast<std::int16_t>(i);
+    switch (plan.kind) {
+      case ServiceKind::acute: plan.cost = CostCategory::acute; continue;
+      case ServiceKind::virtual_ward: plan.cost = CostCategory::virtual_ward; continue;
+      case ServiceKind::urgent_community_response: plan.cost = CostCategory::ucr; continue;
+      case ServiceKind::beds:
+      case ServiceKind::caseload: break;
+    }
+    if (pathways[3].to == index) {
+      plan.cost = CostCategory::care_home;
+    } else if (pathways[2].to == index) {
+      plan.cost = CostCategory::intermediate_care;
+    } else if (pathways[1].to == index || plan.independent_share) {
+      plan.cost = CostCategory::reablement;
+    } else {
+      plan.cost = plan.kind == ServiceKind::caseload ? CostCategory::home_care
+                                                     : CostCategory::intermediate_care;
+    }
+  }
+
+  std::vector<bool> step_down_cohort(scenario.cohorts.size(), false);
+  for (const auto& cohort : scenario.cohorts) {
+    CohortPlan plan{cohort.name, engine::Distribution(cohort.acute_los_days), -1, {}, {}, 0, 0.0,
+                    {}, false};
+    if (!cohort.los_multiplier_profile.empty()) {
+      plan.los_profile = profile_index(cohort.los_multiplier_profile);
+      if (plan.los_profile < 0) {
+        throw std::invalid_argument("cohorts." + cohort.name + ".los_multiplier: unknown profile '" +
+                                    cohort.los_multiplier_profile + "'");
+      }
+    }
+    double running = 0.0;
+    for (std::size_t k = 0; k < 4; ++k) {
+      plan.pathway_share[k] = cohort.discharge_pathway[k];
+      running += cohort.discharge_pathway[k];
+      plan.pathway_cumulative[k] = running;
+    }
+    plan.pathway_cumulative[3] = 1.0;
+    plan.readmission_within = engine::from_days(cohort.readmission.within_days);
+    plan.readmission_probability = cohort.readmission.probability;
+    plan.readmission_after.assign(services.size(), cohort.readmission.probability);
+    for (const auto& [service, probability] : cohort.readmission.probability_after) {
+      plan.readmission_after[static_cast<std::size_t>(
+          service_index(service, "cohorts." + cohort.name + ".readmission"))] = probability;
+    }
+    if (step_down_service != kHomeDestination) {
+      const auto& eligible = scenario.services[static_cast<std::size_t>(step_down_service)]
+                                 .step_down->eligible_cohorts;
+      plan.step_down_eligible =
+          std::find(eligible.begin(), eligible.end(), cohort.name) != eligible.end();
+    }
+    cohorts.push_back(std::move(plan));
+  }
+
+  for (const auto& stream : scenario.arrivals) {
+    StreamPlan plan;
+    plan.name = stream.name;
+    plan.rate_per_day = stream.rate_per_day;
+    std::vector<CalendarProfile> rate_profiles;
+    for (const auto& name : stream.profiles) {
+      const int p = profile_index(name);
+      if (p < 0) {
+        throw std::invalid_argument("arrivals." + stream.name + ".profiles: unknown profile '" +
+                                    name + "'");
+      }
+      rate_profiles.push_back(profiles[static_cast<std::size_t>(p)]);
+    }
+    plan.rate = RateFunction(std::move(rate_profiles), calendar, stream.weekdays_only);
+    double running = 0.0;
+    for (const auto& [cohort, share] : stream.cohort_mix) {
+      plan.mix_cohorts.push_back(static_cast<std::uint16_t>(
+          cohort_index(cohort, "arrivals." + stream.name + ".cohort_mix")));
+      running += share;
+      plan.mix_cumulative.push_back(running);
+    }
+    if (plan.mix_cohorts.empty()) {
+      throw std::invalid_argument("arrivals." + stream.name + ".cohort_mix: no cohort");
+    }
+    plan.mix_cumulative.back() = 1.0;
+    plan.avoidable_share.assign(cohorts.size(), 0.0);
+    for (const auto& [cohort, share] : stream.avoidable_share) {
+      plan.avoidable_share[static_cast<std::size_t>(
+          cohort_index(cohort, "arrivals." + stream.name + ".avoidable"))] = share;
+    }
+    const std::string where = "arrivals." + stream.name;
+    plan.admit_to = -1;
+    if (!stream.admit_to.empty()) plan.admit_to = service_index(stream.admit_to, where + ".admit_to");
+    for (const auto& name : stream.alternatives) {
+      const std::int16_t alt = service_index(name, where + ".alternatives");
+      if (services[static_cast<std::size_t>(alt)].kind == ServiceKind::acute) {
+        if (plan.admit_to < 0) plan.admit_to = alt;
+        break;  // the acute service ends the list: nothing after it is tried
+      }
+      plan.alternatives.push_back(alt);
+    }
+    if (plan.admit_to < 0) {
+      for (std::size_t i = 0; i < services.size(); ++i) {
+        if (services[i].kind == ServiceKind::acute) {
+          plan.admit_to = static_cast<std::int16_t>(i);
+          break;
+        }
+      }
+    }
+    if (plan.admit_to < 0) throw std::invalid_argument(where + ": no acute service to admit to");
+    plan.cancel_above = stream.cancel_when_occupancy_above;
+    streams.push_back(std::move(plan));
+  }
+}
+
+std::int16_t CompiledScenario::service_index(const std::string& name, const std::string& what) const {
+  for (std::size_t i = 0; i < services.size(); ++i) {
+    if (services[i].name == name) return static_cast<std::int16_t>(i);
+  }
+  throw std::invalid_argument(what + ": unknown service '" + name + "'");
+}
+
+std::int16_t CompiledScenario::destination_index(const std::string& name,
+                                                 const std::string& what) const {
+  if (name == kHome || name.empty()) return kHomeDestination;
+  return service_index(name, what);
+}
+
+int CompiledScenario::cohort_index(const std::string& name, const std::string& what) const {
+  for (std::size_t i = 0; i < source->cohorts.size(); ++i) {
+    if (source->cohorts[i].name == name) return static_cast<int>(i);
+  }
+  throw std::invalid_argument(what + ": unknown cohort '" + name + "'");
+}
+
+int CompiledScenario::profile_index(const std::string& name) const {
+  for (std::size_t i = 0; i < source->profiles.size(); ++i) {
+    if (source->profiles[i].name == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+}  // namespace bedflow::model

@@ -1,0 +1,132 @@
+#pragma once
+// A Scenario resolved for running: names turned into indices, distributions built, profiles
+// bound to the calendar, probabilities turned into cumulative tables.
+//
+// Invariants:
+//  - Built once per replication from a validated Scenario; read-only while the run goes on.
+//  - Service, cohort and stream indices follow declaration order in the Scenario, so every
+//    measure and series comes out in the same order in every replication.
+//  - A destination is a service index or kHomeDestination; an unresolvable name is reported
+//    as std::invalid_argument naming it (the loader should have caught it first).
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bedflow/engine/calendar.hpp"
+#include "bedflow/engine/distribution.hpp"
+#include "bedflow/engine/time.hpp"
+#include "bedflow/models/rate_function.hpp"
+#include "bedflow/models/scenario.hpp"
+
+namespace bedflow::model {
+
+inline constexpr std::int16_t kHomeDestination = -1;
+
+// A choice among destinations by cumulative probability (last entry's cumulative is 1).
+struct RouteTable {
+  std::vector<std::int16_t> destinations;
+  std::vector<double> cumulative;
+  bool empty() const noexcept { return destinations.empty(); }
+  std::int16_t pick(double u) const noexcept {
+    for (std::size_t i = 0; i + 1 < cumulative.size(); ++i) {
+      if (u < cumulative[i]) return destinations[i];
+    }
+    return destinations.empty() ? kHomeDestination : destinations.back();
+  }
+};
+
+enum class CostCategory : std::uint8_t {
+  acute, virtual_ward, ucr, reablement, home_care, intermediate_care, care_home
+};
+
+struct CohortPlan {
+  std::string name;
+  engine::Distribution acute_los;
+  int los_profile = -1;  // index into CompiledScenario::profiles
+  std::array<double, 4> pathway_cumulative{1.0, 1.0, 1.0, 1.0};
+  std::array<double, 4> pathway_share{1.0, 0.0, 0.0, 0.0};
+  engine::Time readmission_within = 0;
+  double readmission_probability = 0.0;
+  std::vector<double> readmission_after;  // by last service; default where not overridden
+  bool step_down_eligible = false;
+};
+
+struct StreamPlan {
+  std::string name;
+  double rate_per_day = 0.0;
+  RateFunction rate;
+  std::vector<std::uint16_t> mix_cohorts;
+  std::vector<double> mix_cumulative;
+  std::vector<double> avoidable_share;  // by cohort
+  std::vector<std::int16_t> alternatives;
+  std::int16_t admit_to = 0;
+  std::optional<double> cancel_above;
+};
+
+struct ServicePlan {
+  std::string name;
+  ServiceKind kind = ServiceKind::beds;
+  std::int64_t base_capacity = 0;
+  std::optional<engine::Distribution> los;
+  RouteTable then;
+  std::vector<EscalationLevel> escalation;
+  std::vector<double> waits_over_hours;
+  std::optional<double> independent_share;
+  std::int16_t on_failure = kHomeDestination;
+  // virtual ward
+  std::optional<engine::Distribution> step_up_los;
+  double step_up_escalate = 0.0;
+  std::optional<engine::Distribution> step_down_los;
+  engine::Time step_down_replaces = 0;
+  // urgent community response
+  int opens_hour = 8;
+  int closes_hour = 20;
+  std::int64_t ucr_per_day = 0;
+  engine::Time response_target = 0;
+  std::optional<engine::Distribution> response_hours;
+  double success_probability = 1.0;
+  CostCategory cost = CostCategory::intermediate_care;
+};
+
+struct PathwayPlan {
+  std::int16_t to = kHomeDestination;
+  engine::Distribution assessment{engine::DistributionParams::fixed(0.0)};
+  bool instant = true;  // fixed zero assessment: no event needed
+};
+
+struct CapacityChangePlan {
+  engine::Time at = 0;
+  std::int16_t service = 0;
+  std::int64_t capacity = 0;
+};
+
+struct CompiledScenario {
+  explicit CompiledScenario(const Scenario& scenario);
+  // Profiles point at `calendar`: the plan stays where it was built.
+  CompiledScenario(const CompiledScenario&) = delete;
+  CompiledScenario& operator=(const CompiledScenario&) = delete;
+
+  const Scenario* source;
+  engine::Calendar calendar;
+  engine::Time horizon = 0;
+  engine::Time warmup = 0;
+  engine::Time sample_step = engine::kDay;
+  std::vector<CalendarProfile> profiles;
+  std::vector<CohortPlan> cohorts;
+  std::vector<StreamPlan> streams;
+  std::vector<ServicePlan> services;
+  std::array<PathwayPlan, 4> pathways;
+  std::vector<CapacityChangePlan> capacity_changes;  // sorted by time
+  std::int16_t step_down_service = kHomeDestination;  // the ward taking step-downs, if any
+
+  // Throws std::invalid_argument naming `what` when `name` is not a service.
+  std::int16_t service_index(const std::string& name, const std::string& what) const;
+  // kHomeDestination for kHome, else service_index().
+  std::int16_t destination_index(const std::string& name, const std::string& what) const;
+  int cohort_index(const std::string& name, const std::string& what) const;
+  int profile_index(const std::string& name) const;
+};
+
+}  // namespace bedflow::model

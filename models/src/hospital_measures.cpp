@@ -1,0 +1,167 @@
+// The scalar measures of one replication (names per docs in briefs/measures.md).
+#include <cmath>
+#include <string>
+
+#include "hospital_model.hpp"
+
+namespace bedflow::model {
+namespace {
+
+// "4" for 4.0, "4p5" for 4.5: a threshold as it appears in a measure name.
+std::string threshold_label(double hours) {
+  if (std::floor(hours) == hours) return std::to_string(static_cast<long long>(hours));
+  std::string text = std::to_string(hours);
+  while (!text.empty() && text.back() == '0') text.pop_back();
+  for (char& c : text) {
+    if (c == '.') c = 'p';
+  }
+  return text;
+}
+
+double share(std::uint64_t part, std::uint64_t whole) {
+  return whole > 0 ? static_cast<double>(part) / static_cast<double>(whole) : 0.0;
+}
+
+}  // namespace
+
+void HospitalModel::build_scalars(ReplicationResult& result) const {
+  const engine::Time t = now();
+  const double period_days = engine::to_days(plan_.horizon - plan_.warmup);
+  auto& out = result.scalars;
+  auto add = [&out](std::string name, std::string unit, double value, bool headline = false) {
+    out.push_back({std::move(name), std::move(unit), value, headline});
+  };
+  auto count = [](std::uint64_t n) { return static_cast<double>(n); };
+  auto place_days = [t](const engine::TimeWeighted& level) {
+    return level.area(t) / static_cast<double>(engine::kDay);
+  };
+
+  // Flow and conservation.
+  add("patients_arrived", "patients", count(counters_.arrived));
+  add("patients_left", "patients", count(counters_.left));
+  add("patients_inside_start", "patients", count(counters_.inside_start));
+  add("patients_inside_end", "patients", count(patients_.inside()));
+  for (std::size_t s = 0; s < plan_.streams.size(); ++s) {
+    add("arrivals_" + plan_.streams[s].name, "patients", count(counters_.arrivals[s]));
+    add("admissions_" + plan_.streams[s].name, "patients", count(counters_.admissions[s]));
+  }
+  add("admissions_total", "patients", count(counters_.admissions_total));
+  add("elective_cancellations", "patients", count(counters_.cancellations), true);
+
+  // Acute.
+  double occupancy = 0.0, open = 0.0, peak = 0.0, escalation_days = 0.0, escalation_open = 0.0;
+  double acute_bed_days = 0.0;
+  std::uint64_t still_waiting = 0;
+  std::vector<std::uint64_t> waits_over = counters_.waits_over;
+  for (std::size_t i = 0; i < plan_.services.size(); ++i) {
+    if (plan_.services[i].kind != ServiceKind::acute) continue;
+    const ServiceState& state = services_[i];
+    occupancy += state.places.occupancy().mean(t);
+    open += state.capacity_open.mean(t);
+    peak += static_cast<double>(state.peak);
+    escalation_days += place_days(state.escalation_used);
+    escalation_open += state.escalation_open.mean(t);
+    acute_bed_days += place_days(state.places.occupancy()) - place_days(state.escalation_used);
+    // Patients still waiting at the end count once their wait already exceeds a threshold.
+    state.places.line().for_each([&](std::uint32_t id) {
+      const double hours = engine::to_hours(t - patients_[id].admitted);
+      for (std::size_t k = 0; k < waits_over.size(); ++k) {
+        if (hours > waits_over_hours_[k]) ++waits_over[k];
+      }
+      ++still_waiting;
+    });
+  }
+  add("acute_mean_occupancy", "beds", occupancy);
+  add("acute_occupancy_share", "share", open > 0.0 ? occupancy / open : 0.0, true);
+  add("acute_peak_occupancy", "beds", peak);
+  add("acute_bed_days", "bed-days", acute_bed_days);
+  add("ed_mean_wait_hours", "hours", counters_.ed_wait_hours.mean(), true);
+  for (std::size_t k = 0; k < waits_over.size(); ++k) {
+    const std::string label = threshold_label(waits_over_hours_[k]);
+    add("ed_waits_over_" + label + "h", "patients", count(waits_over[k]),
+        waits_over_hours_[k] == 12.0);
+  }
+  add("ed_still_waiting_end", "patients", count(still_waiting));
+  add("escalation_bed_days", "bed-days", escalation_days);
+  add("escalation_beds_mean_open", "beds", escalation_open);
+
+  // Delayed discharges.
+  add("delayed_patients_mean", "patients", delayed_total_.mean(t), true);
+  for (int k = 1; k <= 3; ++k) {
+    add("delayed_patients_mean_P" + std::to_string(k), "patients",
+        delayed_[static_cast<std::size_t>(k)].mean(t));
+  }
+  const double delayed_bed_days = place_days(delayed_total_);
+  add("delayed_bed_days", "bed-days", delayed_bed_days, true);
+  add("delayed_bed_days_per_week", "bed-days",
+      period_days > 0.0 ? delayed_bed_days * 7.0 / period_days : 0.0, true);
+  for (int k = 1; k <= 3; ++k) {
+    add("discharge_delay_mean_days_P" + std::to_string(k), "days",
+        counters_.delay_days[static_cast<std::size_t>(k)].mean());
+  }
+  add("step_down_acute_days_saved", "bed-days", counters_.step_down_days_saved);
+
+  // Community.
+  std::vector<bool> is_alternative(plan_.services.size(), false);
+  for (const auto& stream : plan_.streams) {
+    for (const std::int16_t alt : stream.alternatives) {
+      is_alternative[static_cast<std::size_t>(alt)] = true;
+    }
+  }
+  std::uint64_t avoided_total = 0;
+  for (std::size_t i = 0; i < plan_.services.size(); ++i) {
+    if (!is_alternative[i]) continue;
+    add("avoided_admissions_" + plan_.services[i].name, "patients", count(counters_.avoided[i]));
+    avoided_total += counters_.avoided[i];
+  }
+  add("avoided_admissions_total", "patients", count(avoided_total), true);
+  add("ucr_referrals", "patients", count(counters_.ucr_referrals));
+  add("ucr_visits", "visits", count(counters_.ucr_visits));
+  add("ucr_2h_share", "share", share(counters_.ucr_within_target, counters_.ucr_visits), true);
+  add("reablement_completed", "patients", count(counters_.reablement_completed));
+  add("reablement_independent_91d_share", "share",
+      share(counters_.reablement_independent, counters_.reablement_completed), true);
+  add("readmissions", "patients", count(counters_.readmissions), true);
+  for (std::size_t i = 0; i < plan_.services.size(); ++i) {
+    add("occupancy_mean_" + plan_.services[i].name, "places",
+        services_[i].places.occupancy().mean(t));
+  }
+
+  // Costs: unit costs times measured days and visits.
+  const Costs& costs = plan_.source->costs;
+  double by_category[7] = {0, 0, 0, 0, 0, 0, 0};
+  for (std::size_t i = 0; i < plan_.services.size(); ++i) {
+    if (plan_.services[i].kind == ServiceKind::acute) continue;
+    if (plan_.services[i].kind == ServiceKind::urgent_community_response) continue;
+    by_category[static_cast<int>(plan_.services[i].cost)] +=
+        place_days(services_[i].places.occupancy());
+  }
+  const double cost_acute = costs.acute_bed_day * acute_bed_days;
+  const double cost_escalation = costs.escalation_bed_day * escalation_days;
+  const double cost_vw =
+      costs.virtual_ward_day * by_category[static_cast<int>(CostCategory::virtual_ward)];
+  const double cost_ucr = costs.ucr_visit * count(counters_.ucr_visits);
+  const double cost_reablement =
+      costs.reablement_day * by_category[static_cast<int>(CostCategory::reablement)];
+  const double cost_home_care =
+      costs.home_care_day * by_category[static_cast<int>(CostCategory::home_care)];
+  const double cost_ic = costs.intermediate_care_bed_day *
+                         by_category[static_cast<int>(CostCategory::intermediate_care)];
+  const double cost_care_home =
+      costs.care_home_day * by_category[static_cast<int>(CostCategory::care_home)];
+  add("cost_acute", "GBP", cost_acute);
+  add("cost_escalation", "GBP", cost_escalation);
+  add("cost_virtual_ward", "GBP", cost_vw);
+  add("cost_ucr", "GBP", cost_ucr);
+  add("cost_reablement", "GBP", cost_reablement);
+  add("cost_home_care", "GBP", cost_home_care);
+  add("cost_intermediate_care", "GBP", cost_ic);
+  add("cost_care_home", "GBP", cost_care_home);
+  add("cost_total", "GBP",
+      cost_acute + cost_escalation + cost_vw + cost_ucr + cost_reablement + cost_home_care +
+          cost_ic + cost_care_home,
+      true);
+  add("cost_delayed_discharge", "GBP", delayed_bed_days * costs.acute_bed_day, true);
+}
+
+}  // namespace bedflow::model

@@ -1,0 +1,142 @@
+#pragma once
+// One replication of the hospital: patients arriving, admitted to acute beds, becoming
+// medically fit, assessed and discharged along pathways into community services, and
+// community alternatives taking avoidable admissions.
+//
+// Invariants:
+//  - Every random draw comes from a stream named for its purpose ("arrivals/<stream>",
+//    "los/<cohort>", "route/<service>", ...), derived from (seed, replication, name), so two
+//    scenarios that differ in a capacity see the same patients (common random numbers).
+//  - A patient holds at most one place at a time and waits in at most one line. Moving on
+//    from a service whose successor is full, it keeps its current place and queues first in,
+//    first out: in an acute bed that is a delayed discharge.
+//  - A patient has at most one pending event, and none while waiting in a line, so removal
+//    never leaves a stale event behind (see patient_store.hpp).
+//  - Patients are conserved: arrived + inside at the start = left + inside at the end.
+//  - Statistics are reset at the end of warm-up and cover the observed period only.
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bedflow/engine/counted_capacity.hpp"
+#include "bedflow/engine/random_stream.hpp"
+#include "bedflow/engine/simulator.hpp"
+#include "bedflow/engine/statistics.hpp"
+#include "bedflow/models/arrival_process.hpp"
+#include "bedflow/models/escalation_ladder.hpp"
+#include "bedflow/models/patient_store.hpp"
+#include "bedflow/models/replication_result.hpp"
+#include "compiled_scenario.hpp"
+
+namespace bedflow::model {
+
+// Live state of one service.
+struct ServiceState {
+  engine::CountedCapacity places;
+  engine::TimeWeighted capacity_open;
+  std::int64_t base_capacity = 0;
+  // acute only
+  EscalationLadder ladder;
+  engine::TimeWeighted escalation_open;  // escalation beds open
+  engine::TimeWeighted escalation_used;  // patients beyond the base beds
+  std::int64_t peak = 0;
+  // urgent community response only
+  std::int64_t day = -1;
+  std::int64_t used_today = 0;
+};
+
+// Everything counted over the observed period.
+struct Counters {
+  std::uint64_t arrived = 0, left = 0, inside_start = 0;
+  std::vector<std::uint64_t> arrivals, admissions;  // by stream
+  std::uint64_t admissions_total = 0;
+  std::uint64_t cancellations = 0;
+  engine::Tally ed_wait_hours;
+  std::vector<std::uint64_t> waits_over;  // by threshold
+  std::vector<std::uint64_t> avoided;     // by service
+  std::uint64_t ucr_referrals = 0, ucr_visits = 0, ucr_within_target = 0;
+  std::uint64_t reablement_completed = 0, reablement_independent = 0;
+  std::uint64_t readmissions = 0;
+  double step_down_days_saved = 0.0;
+  std::array<engine::Tally, 4> delay_days;  // fit to leaving the acute bed, by pathway
+};
+
+class HospitalModel {
+ public:
+  HospitalModel(const Scenario& scenario, std::uint64_t seed, std::uint32_t replication,
+                bool keep_patient_events);
+  ReplicationResult run();
+
+ private:
+  enum EventType : std::uint32_t {
+    kArrival, kReadmission, kMedicallyFit, kStepDownCheck, kAssessmentDone, kStayEnd,
+    kUcrVisit, kCapacityChange,
+  };
+  struct CohortStreams {
+    engine::RandomStream los, pathway, readmission;
+  };
+  struct ServiceStreams {
+    engine::RandomStream los, route, outcome, response;
+  };
+  struct StreamState {
+    ArrivalProcess process;
+    engine::RandomStream mix, avoidable;
+  };
+
+  void handle(const engine::Event& event);
+  // arrivals and admission
+  void on_arrival(std::uint16_t stream);
+  void on_readmission(std::uint32_t subject);
+  std::uint32_t new_patient(std::uint16_t stream, std::uint16_t cohort, std::int16_t acute);
+  bool try_alternative(std::uint32_t id, std::int16_t service);
+  void admit(std::uint32_t id);
+  void start_acute_stay(std::uint32_t id);
+  // acute stay and discharge
+  void on_medically_fit(std::uint32_t id);
+  void on_step_down_check(std::uint32_t id);
+  void move_to(std::uint32_t id, std::int16_t destination);
+  void leave_current(std::uint32_t id);
+  void enter_service(std::uint32_t id, std::int16_t service, Entry entry);
+  void on_stay_end(std::uint32_t id);
+  void on_ucr_visit(std::uint32_t id);
+  void discharge_home(std::uint32_t id);
+  void pump(std::int16_t service);
+  void acute_changed(std::int16_t service);
+  void on_capacity_change(std::uint32_t index);
+  void set_capacity(std::int16_t service, std::int64_t base);
+  // starting state and observation
+  void place_census();
+  void reset_statistics();
+  void sample_series();
+  void build_series_skeleton(ReplicationResult& result);
+  void build_scalars(ReplicationResult& result) const;
+  void log(std::uint32_t id, const char* event, std::int16_t service);
+
+  double delayed_level(int pathway) const noexcept { return delayed_[pathway].level(); }
+  engine::Time now() const noexcept { return sim_.now(); }
+
+  CompiledScenario plan_;
+  std::uint64_t seed_;
+  std::uint32_t replication_;
+  bool keep_patient_events_;
+  engine::Simulator<> sim_;
+  PatientStore patients_;
+  std::uint32_t next_serial_ = 0;
+  std::vector<std::uint32_t> serials_;  // patient serial by slot (log only)
+  std::vector<ServiceState> services_;
+  std::vector<StreamState> streams_;
+  std::vector<CohortStreams> cohort_streams_;
+  std::vector<ServiceStreams> service_streams_;
+  std::array<engine::RandomStream, 4> assessment_streams_;
+  engine::RandomStream census_stream_;
+  std::array<engine::TimeWeighted, 4> delayed_;
+  engine::TimeWeighted delayed_total_;
+  Counters counters_;
+  std::vector<double> waits_over_hours_;
+  std::vector<std::vector<double>> series_values_;
+  std::vector<PatientEvent> patient_events_;
+};
+
+}  // namespace bedflow::model

@@ -1,0 +1,179 @@
+// The run of one replication: starting state, warm-up, observation points, end of run.
+#include <algorithm>
+#include <cmath>
+
+#include "hospital_model.hpp"
+
+namespace bedflow::model {
+
+using engine::Priority;
+using engine::Time;
+
+void HospitalModel::place_census() {
+  const Scenario& scenario = *plan_.source;
+  for (const CensusEntry& entry : scenario.census) {
+    const std::int16_t s = plan_.service_index(entry.service, "census");
+    const auto cohort = static_cast<std::uint16_t>(plan_.cohort_index(entry.cohort, "census"));
+    const ServicePlan& plan = plan_.services[static_cast<std::size_t>(s)];
+    ServiceState& state = services_[static_cast<std::size_t>(s)];
+    // A census patient admitted from the acute service it is in, or else the first one.
+    std::int16_t acute = plan.kind == ServiceKind::acute ? s : kNoService;
+    for (std::size_t i = 0; acute == kNoService && i < plan_.services.size(); ++i) {
+      if (plan_.services[i].kind == ServiceKind::acute) acute = static_cast<std::int16_t>(i);
+    }
+    const std::uint32_t id = new_patient(kReadmitted, cohort, acute);
+    --counters_.arrived;  // already inside: not an arrival
+    Patient& p = patients_[id];
+    const Time elapsed = engine::from_days(entry.days_in_service);
+    p.arrived = p.admitted = p.entered_at = -elapsed;
+    p.service = s;
+    p.entry = Entry::census;
+    p.was_admitted = plan.kind != ServiceKind::urgent_community_response &&
+                     plan.kind != ServiceKind::virtual_ward;
+    state.places.force_seize(0);
+    log(id, "census", s);
+    if (plan.kind == ServiceKind::acute) {
+      const CohortPlan& c = plan_.cohorts[cohort];
+      const double u = cohort_streams_[cohort].pathway.uniform01();
+      if (entry.medically_fit) {
+        // Still in a bed once fit: waiting for a pathway with a destination (1..3), drawn
+        // from the cohort's mix restricted to those; assessment is taken as done.
+        const double rest = 1.0 - c.pathway_share[0];
+        std::uint8_t pathway = 0;
+        if (rest > 0.0) {
+          double running = 0.0;
+          pathway = 3;
+          for (std::uint8_t k = 1; k <= 3; ++k) {
+            running += c.pathway_share[k] / rest;
+            if (u < running) {
+              pathway = k;
+              break;
+            }
+          }
+        }
+        p.pathway = pathway;
+        p.fit_in_acute = true;
+        p.fit_at = 0;
+        delayed_[pathway].add(0, 1.0);
+        delayed_total_.add(0, 1.0);
+        move_to(id, plan_.pathways[pathway].to);
+      } else {
+        std::uint8_t pathway = 0;
+        while (pathway < 3 && u >= c.pathway_cumulative[pathway]) ++pathway;
+        p.pathway = pathway;
+        // Remaining stay drawn given the time already spent, not from the full distribution.
+        const double remaining = c.acute_los.sample_remaining(census_stream_, entry.days_in_service);
+        p.fit_at = engine::from_days(remaining);
+        sim_.schedule_at(p.fit_at, Priority::release, kMedicallyFit, id);
+      }
+      acute_changed(s);
+    } else if (plan.kind == ServiceKind::urgent_community_response) {
+      p.entry = Entry::referral;
+      sim_.schedule_at(0, Priority::release, kUcrVisit, id);
+    } else {
+      const engine::Distribution* los = plan.los ? &*plan.los
+                                                 : (plan.step_up_los ? &*plan.step_up_los
+                                                                     : nullptr);
+      if (plan.kind == ServiceKind::virtual_ward && plan.step_up_los) {
+        p.entry = Entry::step_up;
+        los = &*plan.step_up_los;
+      }
+      const double remaining = los ? los->sample_remaining(census_stream_, entry.days_in_service)
+                                   : 0.0;
+      sim_.schedule_at(engine::from_days(remaining), Priority::release, kStayEnd, id);
+    }
+  }
+}
+
+void HospitalModel::reset_statistics() {
+  const Time t = now();
+  Counters fresh;
+  fresh.arrivals.assign(plan_.streams.size(), 0);
+  fresh.admissions.assign(plan_.streams.size(), 0);
+  fresh.waits_over.assign(waits_over_hours_.size(), 0);
+  fresh.avoided.assign(plan_.services.size(), 0);
+  fresh.inside_start = patients_.inside();
+  counters_ = std::move(fresh);
+  for (auto& state : services_) {
+    state.places.reset_statistics(t);
+    state.capacity_open.reset(t);
+    state.escalation_open.reset(t);
+    state.escalation_used.reset(t);
+    state.peak = state.places.in_use();
+  }
+  for (auto& d : delayed_) d.reset(t);
+  delayed_total_.reset(t);
+}
+
+ReplicationResult HospitalModel::run() {
+  ReplicationResult result;
+  result.replication = replication_;
+  reset_statistics();  // sizes the counters; census patients are already inside after this
+  place_census();
+  counters_.inside_start = plan_.source->census.size();
+  for (std::uint16_t s = 0; s < streams_.size(); ++s) {
+    streams_[s].process.start_at(0);
+    const Time first = streams_[s].process.next(plan_.horizon);
+    if (first != engine::kTimeNever) sim_.schedule_at(first, Priority::arrival, kArrival, s);
+  }
+  auto handler = [this](const engine::Event& event) { handle(event); };
+  if (plan_.warmup > 0) {
+    sim_.run_until(plan_.warmup, handler);
+    reset_statistics();
+  }
+  build_series_skeleton(result);
+  result.series_start_days = engine::to_days(plan_.warmup);
+  result.series_step_days = engine::to_days(plan_.sample_step);
+  for (Time t = plan_.warmup; t <= plan_.horizon; t += plan_.sample_step) {
+    sim_.run_until(t, handler);
+    sample_series();
+  }
+  sim_.run_until(plan_.horizon, handler);
+  for (std::size_t k = 0; k < result.series.size(); ++k) {
+    result.series[k].values = std::move(series_values_[k]);
+  }
+  build_scalars(result);
+  result.patient_events = std::move(patient_events_);
+  result.events_processed = sim_.events_processed();
+  return result;
+}
+
+void HospitalModel::build_series_skeleton(ReplicationResult& result) {
+  for (const auto& service : plan_.services) {
+    result.series.push_back({service.name, "occupancy", "places", {}});
+    result.series.push_back({service.name, "capacity", "places", {}});
+    result.series.push_back({service.name, "queue", "patients", {}});
+  }
+  result.series.push_back({"acute", "escalation_beds_open", "beds", {}});
+  result.series.push_back({"acute", "ed_queue", "patients", {}});
+  result.series.push_back({"system", "delayed_P1", "patients", {}});
+  result.series.push_back({"system", "delayed_P2", "patients", {}});
+  result.series.push_back({"system", "delayed_P3", "patients", {}});
+  result.series.push_back({"system", "delayed_total", "patients", {}});
+  series_values_.assign(result.series.size(), {});
+}
+
+void HospitalModel::sample_series() {
+  std::size_t k = 0;
+  double escalation = 0.0, ed_queue = 0.0;
+  for (std::size_t i = 0; i < plan_.services.size(); ++i) {
+    const ServiceState& state = services_[i];
+    const bool ucr = plan_.services[i].kind == ServiceKind::urgent_community_response;
+    series_values_[k++].push_back(static_cast<double>(state.places.in_use()));
+    series_values_[k++].push_back(ucr ? static_cast<double>(plan_.services[i].ucr_per_day)
+                                      : static_cast<double>(state.places.capacity()));
+    series_values_[k++].push_back(static_cast<double>(state.places.waiting()));
+    if (plan_.services[i].kind == ServiceKind::acute) {
+      escalation += static_cast<double>(state.ladder.beds_open());
+      ed_queue += static_cast<double>(state.places.waiting());
+    }
+  }
+  series_values_[k++].push_back(escalation);
+  series_values_[k++].push_back(ed_queue);
+  for (int pathway = 1; pathway <= 3; ++pathway) {
+    series_values_[k++].push_back(delayed_level(pathway));
+  }
+  series_values_[k++].push_back(delayed_total_.level());
+}
+
+}  // namespace bedflow::model

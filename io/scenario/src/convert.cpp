@@ -1,0 +1,191 @@
+// Stage 1, top level: the scenario's sections, run settings, profiles, costs and outputs.
+#include "convert.hpp"
+
+#include "limits.hpp"
+
+namespace bedflow::scenario {
+
+StageOneResult read_scenario(Context& ctx, const Node& root) {
+  StageOneResult result;
+  model::Scenario& s = result.scenario;
+  const std::vector<std::string> sections{"schema",   "scenario",           "profiles",
+                                          "cohorts",  "arrivals",           "services",
+                                          "discharge_pathways", "initial_state", "costs_gbp",
+                                          "outputs"};
+  if (!expect_map(ctx, root, "", sections, "a map of scenario sections")) return result;
+  if (const Node* n = root.find("scenario")) read_run(ctx, *n, s.run);
+  if (const Node* n = root.find("profiles")) read_profiles(ctx, *n, s.profiles);
+  if (const Node* n = required(ctx, root, "", "cohorts", "the patient groups"))
+    read_cohorts(ctx, *n, s.cohorts);
+  if (const Node* n = required(ctx, root, "", "arrivals", "the admission streams"))
+    read_arrivals(ctx, *n, s.arrivals);
+  if (const Node* n = required(ctx, root, "", "services", "acute and community services"))
+    read_services(ctx, *n, s.services);
+  if (const Node* n = root.find("discharge_pathways"))
+    read_discharge_pathways(ctx, *n, s.discharge_pathways);
+  if (const Node* n = root.find("initial_state")) {
+    if (expect_map(ctx, *n, "initial_state", {"census_csv"})) {
+      if (const Node* csv = n->find("census_csv")) {
+        if (const auto path = read_text(ctx, *csv, "initial_state.census_csv"))
+          result.census_csv = *path;
+      }
+    }
+  }
+  if (const Node* n = root.find("costs_gbp")) read_costs(ctx, *n, s.costs);
+  if (const Node* n = root.find("outputs")) read_outputs(ctx, *n, s.outputs);
+  return result;
+}
+
+void read_run(Context& ctx, const Node& node, model::RunSettings& run) {
+  const std::string path = "scenario";
+  if (!expect_map(ctx, node, path,
+                  {"name", "description", "start", "horizon_days", "warmup_days", "replications",
+                   "seed"}))
+    return;
+  if (const Node* n = node.find("name"))
+    if (auto v = read_name(ctx, *n, path + ".name")) run.name = *v;
+  if (const Node* n = node.find("description"))
+    if (auto v = read_text(ctx, *n, path + ".description")) run.description = *v;
+  if (const Node* n = node.find("start"))
+    if (auto v = read_date(ctx, *n, path + ".start")) run.start = *v;
+  if (const Node* n = node.find("horizon_days"))
+    if (auto v = read_number(ctx, *n, path + ".horizon_days",
+                             positive(limits::kMaxHorizonDays, "a positive number of days")))
+      run.horizon_days = *v;
+  if (const Node* n = node.find("warmup_days"))
+    if (auto v = read_number(ctx, *n, path + ".warmup_days",
+                             non_negative(limits::kMaxHorizonDays, "a number of days, 0 or more")))
+      run.warmup_days = *v;
+  if (const Node* n = node.find("replications"))
+    if (auto v = read_integer(ctx, *n, path + ".replications",
+                              {1, limits::kMaxReplications, true, true, "a number of replications"}))
+      run.replications = static_cast<std::uint32_t>(*v);
+  if (const Node* n = node.find("seed"))
+    if (auto v = read_seed(ctx, *n, path + ".seed")) run.seed = *v;
+}
+
+namespace {
+
+void read_dated_points(Context& ctx, const Node& node, const std::string& path,
+                       model::Profile& profile) {
+  if (!expect_list(ctx, node, path, "a list of [date, factor] pairs")) return;
+  if (node.items.empty()) {
+    ctx.error(node, path, "expected at least one [date, factor] pair, found an empty list");
+    return;
+  }
+  const Bounds factor = non_negative(limits::kMaxFactor, "a factor (1 = no change)");
+  for (std::size_t i = 0; i < node.items.size(); ++i) {
+    const Node& pair = node.items[i];
+    const std::string item_path = path + "." + std::to_string(i);
+    if (!pair.is_sequence() || pair.items.size() != 2) {
+      ctx.error(pair, item_path, "expected a [date, factor] pair, found " + describe(pair),
+                "e.g. [2026-12-10, 1.08]");
+      continue;
+    }
+    const auto date = read_date(ctx, pair.items[0], item_path + ".date");
+    const auto f = read_number(ctx, pair.items[1], item_path + ".factor", factor);
+    if (!date || !f) continue;
+    if (!profile.points.empty() &&
+        engine::days_from_civil(*date) <= engine::days_from_civil(profile.points.back().date)) {
+      ctx.error(pair.items[0], item_path + ".date",
+                "dates out of order: " + engine::to_iso_string(*date) + " is not after " +
+                    engine::to_iso_string(profile.points.back().date),
+                "list the dates in increasing order, each once");
+    }
+    profile.points.push_back({*date, *f});
+  }
+}
+
+}  // namespace
+
+void read_profiles(Context& ctx, const Node& node, std::vector<model::Profile>& profiles) {
+  if (!expect_named_map(ctx, node, "profiles", "profiles")) return;
+  const Bounds factor = non_negative(limits::kMaxFactor, "a factor (1 = no change)");
+  for (const auto& entry : node.entries) {
+    const std::string path = "profiles." + entry.key;
+    const Node& body = entry.value;
+    model::Profile profile;
+    profile.name = entry.key;
+    if (!expect_map(ctx, body, path, {"weekly", "daily", "dated", "interpolate"},
+                    "{ weekly: [7 factors] }, { daily: [24 factors] } or { dated: [...] }"))
+      continue;
+    const Node* weekly = body.find("weekly");
+    const Node* daily = body.find("daily");
+    const Node* dated = body.find("dated");
+    const int kinds = (weekly ? 1 : 0) + (daily ? 1 : 0) + (dated ? 1 : 0);
+    if (kinds != 1) {
+      ctx.error(body, path,
+                "expected exactly one of weekly, daily or dated, found " + std::to_string(kinds));
+      continue;
+    }
+    if (weekly || daily) {
+      const std::size_t expected = weekly ? 7 : 24;
+      const std::string key = weekly ? "weekly" : "daily";
+      profile.kind = weekly ? model::Profile::Kind::weekly : model::Profile::Kind::daily;
+      const Node& list = weekly ? *weekly : *daily;
+      if (auto values = read_number_list(ctx, list, path + "." + key, factor)) {
+        if (values->size() != expected) {
+          ctx.error(list, path + "." + key,
+                    "expected " + std::to_string(expected) + " factors (" +
+                        (weekly ? "Monday to Sunday" : "hours 00 to 23") + "), found " +
+                        std::to_string(values->size()));
+        }
+        profile.factors = *values;
+      }
+      if (const Node* interp = body.find("interpolate")) {
+        ctx.error(*interp, path + ".interpolate", "'interpolate' applies only to dated profiles");
+      }
+    } else {
+      profile.kind = model::Profile::Kind::dated;
+      read_dated_points(ctx, *dated, path + ".dated", profile);
+      if (const Node* interp = body.find("interpolate")) {
+        if (auto v = read_name(ctx, *interp, path + ".interpolate")) {
+          if (*v == "linear") profile.interpolation = model::Profile::Interpolation::linear;
+          else if (*v == "step") profile.interpolation = model::Profile::Interpolation::step;
+          else
+            ctx.error(*interp, path + ".interpolate", "expected linear or step, found " + *v);
+        }
+      }
+    }
+    profiles.push_back(std::move(profile));
+  }
+}
+
+void read_costs(Context& ctx, const Node& node, model::Costs& costs) {
+  const std::vector<std::pair<std::string, double*>> fields{
+      {"acute_bed_day", &costs.acute_bed_day},
+      {"escalation_bed_day", &costs.escalation_bed_day},
+      {"virtual_ward_day", &costs.virtual_ward_day},
+      {"ucr_visit", &costs.ucr_visit},
+      {"reablement_day", &costs.reablement_day},
+      {"home_care_day", &costs.home_care_day},
+      {"intermediate_care_bed_day", &costs.intermediate_care_bed_day},
+      {"care_home_day", &costs.care_home_day}};
+  std::vector<std::string> keys;
+  for (const auto& f : fields) keys.push_back(f.first);
+  if (!expect_map(ctx, node, "costs_gbp", keys)) return;
+  for (const auto& [key, target] : fields) {
+    if (const Node* n = node.find(key)) {
+      if (auto v = read_number(ctx, *n, "costs_gbp." + key,
+                               non_negative(limits::kMaxCostGbp, "a cost in GBP, 0 or more")))
+        *target = *v;
+    }
+  }
+}
+
+void read_outputs(Context& ctx, const Node& node, model::Outputs& outputs) {
+  if (!expect_map(ctx, node, "outputs", {"timeseries_every_hours", "patient_events", "percentiles"}))
+    return;
+  if (const Node* n = node.find("timeseries_every_hours"))
+    if (auto v = read_number(ctx, *n, "outputs.timeseries_every_hours",
+                             positive(24.0 * 366, "a positive number of hours")))
+      outputs.timeseries_every_hours = *v;
+  if (const Node* n = node.find("patient_events"))
+    if (auto v = read_bool(ctx, *n, "outputs.patient_events")) outputs.patient_events = *v;
+  if (const Node* n = node.find("percentiles"))
+    if (auto v = read_number_list(ctx, *n, "outputs.percentiles",
+                                  non_negative(100.0, "a percentile from 0 to 100")))
+      outputs.percentiles = *v;
+}
+
+}  // namespace bedflow::scenario

@@ -1,0 +1,281 @@
+// Stage 1: services (acute, bedded, caseload, virtual ward, urgent community response) and the
+// discharge pathways that lead to them.
+#include "convert.hpp"
+#include "did_you_mean.hpp"
+#include "limits.hpp"
+
+namespace bedflow::scenario {
+
+namespace {
+
+struct KindInfo {
+  const char* name;
+  model::ServiceKind kind;
+  std::vector<std::string> keys;  // allowed keys besides `kind`
+};
+
+const std::vector<KindInfo>& kinds() {
+  static const std::vector<KindInfo> table{
+      {"acute", model::ServiceKind::acute, {"capacity", "escalation", "report_waits_over_hours"}},
+      {"beds", model::ServiceKind::beds, {"capacity", "los_days", "then"}},
+      {"caseload",
+       model::ServiceKind::caseload,
+       {"capacity", "los_days", "then", "independent_at_91_days", "on_failure"}},
+      {"virtual_ward", model::ServiceKind::virtual_ward, {"capacity", "step_up", "step_down", "then"}},
+      {"urgent_community_response",
+       model::ServiceKind::urgent_community_response,
+       {"opens_hour", "closes_hour", "capacity_per_day", "response_target_hours",
+        "response_hours", "success_probability"}},
+  };
+  return table;
+}
+
+std::optional<std::int64_t> read_capacity_value(Context& ctx, const Node& node,
+                                                const std::string& path, std::int64_t minimum) {
+  if (node.is_scalar() && !node.quoted && node.text == "unlimited") {
+    ctx.note(path, node);
+    return kUnlimitedCapacity;
+  }
+  return read_integer(ctx, node, path,
+                      {static_cast<double>(minimum), limits::kMaxCapacity, true, true,
+                       minimum > 0 ? "a capacity of at least " + std::to_string(minimum) +
+                                         " (or unlimited)"
+                                   : "a capacity, 0 or more (or unlimited)"});
+}
+
+void read_capacity(Context& ctx, const Node& node, const std::string& path, std::int64_t minimum,
+                   model::CapacitySchedule& capacity) {
+  if (!node.is_map()) {
+    if (auto v = read_capacity_value(ctx, node, path, minimum)) capacity.base = *v;
+    return;
+  }
+  if (!expect_map(ctx, node, path, {"base", "changes"})) return;
+  if (const Node* base = required(ctx, node, path, "base", "the capacity until the first change"))
+    if (auto v = read_capacity_value(ctx, *base, path + ".base", minimum)) capacity.base = *v;
+  const Node* changes = node.find("changes");
+  if (changes == nullptr) return;
+  if (!expect_list(ctx, *changes, path + ".changes", "a list of [date, capacity] pairs")) return;
+  for (std::size_t i = 0; i < changes->items.size(); ++i) {
+    const Node& pair = changes->items[i];
+    const std::string item_path = path + ".changes." + std::to_string(i);
+    if (!pair.is_sequence() || pair.items.size() != 2) {
+      ctx.error(pair, item_path, "expected a [date, capacity] pair, found " + describe(pair),
+                "e.g. [2026-12-01, 380]");
+      continue;
+    }
+    const auto date = read_date(ctx, pair.items[0], item_path + ".date");
+    const auto cap = read_capacity_value(ctx, pair.items[1], item_path + ".capacity", minimum);
+    if (!date || !cap) continue;
+    if (!capacity.changes.empty() &&
+        engine::days_from_civil(*date) <= engine::days_from_civil(capacity.changes.back().date)) {
+      ctx.error(pair.items[0], item_path + ".date",
+                "dates out of order: " + engine::to_iso_string(*date) + " is not after " +
+                    engine::to_iso_string(capacity.changes.back().date),
+                "list capacity changes in increasing date order");
+    }
+    capacity.changes.push_back({*date, *cap});
+  }
+}
+
+void read_routes(Context& ctx, const Node& node, const std::string& path,
+                 std::vector<std::pair<std::string, double>>& routes) {
+  if (!expect_named_map(ctx, node, path, "destinations")) return;
+  for (const auto& entry : node.entries) {
+    const std::string p = path + "." + entry.key;
+    ctx.where[p + "#key"] = entry.key_where;
+    if (auto v = read_number(ctx, entry.value, p, probability())) routes.emplace_back(entry.key, *v);
+  }
+}
+
+void read_escalation(Context& ctx, const Node& node, const std::string& path,
+                     std::vector<model::EscalationLevel>& levels) {
+  if (!expect_list(ctx, node, path, "a list of escalation levels")) return;
+  const Bounds fraction{0.0, 1.5, false, true, "an occupancy fraction in (0, 1.5]"};
+  for (std::size_t i = 0; i < node.items.size(); ++i) {
+    const Node& item = node.items[i];
+    const std::string p = path + "." + std::to_string(i);
+    if (!expect_map(ctx, item, p, {"beds", "open_above", "close_below"})) continue;
+    model::EscalationLevel level;
+    bool ok = true;
+    if (const Node* n = required(ctx, item, p, "beds", "beds opened at this level")) {
+      if (auto v = read_integer(ctx, *n, p + ".beds",
+                                positive(limits::kMaxCapacity, "a positive number of beds")))
+        level.beds = *v;
+      else ok = false;
+    } else ok = false;
+    if (const Node* n = required(ctx, item, p, "open_above", "occupancy that opens the level")) {
+      if (auto v = read_number(ctx, *n, p + ".open_above", fraction)) level.open_above = *v;
+      else ok = false;
+    } else ok = false;
+    if (const Node* n = required(ctx, item, p, "close_below", "occupancy that closes it")) {
+      if (auto v = read_number(ctx, *n, p + ".close_below",
+                               non_negative(1.5, "an occupancy fraction in [0, 1.5]")))
+        level.close_below = *v;
+      else ok = false;
+    } else ok = false;
+    if (ok && level.close_below >= level.open_above) {
+      ctx.error(*item.find("close_below"), p + ".close_below",
+                "expected close_below below open_above (" + item.find("open_above")->text +
+                    "), found " + item.find("close_below")->text,
+                "the gap between them stops levels opening and closing every hour");
+    }
+    levels.push_back(level);
+  }
+}
+
+void read_virtual_ward(Context& ctx, const Node& body, const std::string& path,
+                       model::Service& service) {
+  if (const Node* n = body.find("step_up")) {
+    const std::string p = path + ".step_up";
+    if (expect_map(ctx, *n, p, {"los_days", "escalate_to_acute_probability"})) {
+      model::StepUp up;
+      if (const Node* los = required(ctx, *n, p, "los_days", "a distribution of days"))
+        if (auto d = read_distribution(ctx, *los, p + ".los_days", limits::kMaxDays)) up.los_days = *d;
+      if (const Node* e = n->find("escalate_to_acute_probability"))
+        if (auto v = read_number(ctx, *e, p + ".escalate_to_acute_probability", probability()))
+          up.escalate_to_acute_probability = *v;
+      service.step_up = up;
+    }
+  }
+  if (const Node* n = body.find("step_down")) {
+    const std::string p = path + ".step_down";
+    if (expect_map(ctx, *n, p, {"replaces_acute_days", "eligible_cohorts", "los_days"})) {
+      model::StepDown down;
+      if (const Node* r = required(ctx, *n, p, "replaces_acute_days", "acute days saved"))
+        if (auto v = read_number(ctx, *r, p + ".replaces_acute_days",
+                                 non_negative(365.0, "a number of days from 0 to 365")))
+          down.replaces_acute_days = *v;
+      if (const Node* e = required(ctx, *n, p, "eligible_cohorts", "cohorts that may step down"))
+        if (auto v = read_name_list(ctx, *e, p + ".eligible_cohorts")) down.eligible_cohorts = *v;
+      if (const Node* los = required(ctx, *n, p, "los_days", "a distribution of days"))
+        if (auto d = read_distribution(ctx, *los, p + ".los_days", limits::kMaxDays))
+          down.los_days = *d;
+      service.step_down = down;
+    }
+  }
+  if (body.find("step_up") == nullptr && body.find("step_down") == nullptr) {
+    ctx.error(body, path, "a virtual ward needs step_up, step_down or both",
+              "add step_up: { los_days: ... } to take avoidable admissions");
+  }
+}
+
+void read_urgent_response(Context& ctx, const Node& body, const std::string& path,
+                          model::Service& service) {
+  model::UrgentResponse ucr;
+  if (const Node* n = body.find("opens_hour"))
+    if (auto v = read_integer(ctx, *n, path + ".opens_hour", {0, 23, true, true, "an hour from 0 to 23"}))
+      ucr.opens_hour = static_cast<int>(*v);
+  if (const Node* n = body.find("closes_hour"))
+    if (auto v = read_integer(ctx, *n, path + ".closes_hour", {1, 24, true, true, "an hour from 1 to 24"}))
+      ucr.closes_hour = static_cast<int>(*v);
+  if (ucr.closes_hour <= ucr.opens_hour) {
+    const Node* at = body.find("closes_hour") ? body.find("closes_hour") : &body;
+    ctx.error(*at, path + ".closes_hour",
+              "expected closes_hour after opens_hour (" + std::to_string(ucr.opens_hour) +
+                  "), found " + std::to_string(ucr.closes_hour));
+  }
+  if (const Node* n = required(ctx, body, path, "capacity_per_day", "visits a day"))
+    if (auto v = read_capacity_value(ctx, *n, path + ".capacity_per_day", 0)) {
+      ucr.capacity_per_day = *v;
+      service.capacity.base = *v;
+    }
+  if (const Node* n = body.find("response_target_hours"))
+    if (auto v = read_number(ctx, *n, path + ".response_target_hours",
+                             positive(72.0, "a positive number of hours")))
+      ucr.response_target_hours = *v;
+  if (const Node* n = body.find("response_hours"))
+    if (auto d = read_distribution(ctx, *n, path + ".response_hours", 72.0)) ucr.response_hours = *d;
+  if (const Node* n = body.find("success_probability"))
+    if (auto v = read_number(ctx, *n, path + ".success_probability", probability()))
+      ucr.success_probability = *v;
+  service.urgent_response = ucr;
+}
+
+}  // namespace
+
+void read_services(Context& ctx, const Node& node, std::vector<model::Service>& services) {
+  if (!expect_named_map(ctx, node, "services", "services")) return;
+  std::vector<std::string> kind_names;
+  for (const auto& k : kinds()) kind_names.emplace_back(k.name);
+  for (const auto& entry : node.entries) {
+    const std::string path = "services." + entry.key;
+    ctx.where[path + "#key"] = entry.key_where;
+    const Node& body = entry.value;
+    model::Service service;
+    service.name = entry.key;
+    if (entry.key == model::kHome) {
+      ctx.diagnostics.error(entry.key_where, path, "'home' is reserved for the exit",
+                            "name the service something else, e.g. home_care");
+    }
+    if (!body.is_map()) {
+      ctx.error(body, path, "expected a map describing the service, found " + describe(body));
+      continue;
+    }
+    const Node* kind_node = required(ctx, body, path, "kind", "one of: " + [&] {
+      std::string list;
+      for (const auto& k : kind_names) list += (list.empty() ? "" : ", ") + k;
+      return list;
+    }());
+    if (kind_node == nullptr) continue;
+    const auto kind_name = read_name(ctx, *kind_node, path + ".kind");
+    if (!kind_name) continue;
+    const KindInfo* info = nullptr;
+    for (const auto& k : kinds())
+      if (*kind_name == k.name) info = &k;
+    if (info == nullptr) {
+      ctx.error(*kind_node, path + ".kind", "unknown service kind '" + *kind_name + "'",
+                did_you_mean(*kind_name, kind_names));
+      continue;
+    }
+    service.kind = info->kind;
+    std::vector<std::string> allowed = info->keys;
+    allowed.emplace_back("kind");
+    if (!expect_map(ctx, body, path, allowed)) continue;
+
+    if (info->kind != model::ServiceKind::urgent_community_response) {
+      if (const Node* n = required(ctx, body, path, "capacity", "beds or places, or unlimited"))
+        read_capacity(ctx, *n, path + ".capacity",
+                      info->kind == model::ServiceKind::acute ? 1 : 0, service.capacity);
+    }
+    if (info->kind == model::ServiceKind::beds || info->kind == model::ServiceKind::caseload) {
+      if (const Node* n = required(ctx, body, path, "los_days", "a distribution of days"))
+        if (auto d = read_distribution(ctx, *n, path + ".los_days", limits::kMaxDays))
+          service.los_days = *d;
+    }
+    if (const Node* n = body.find("then")) read_routes(ctx, *n, path + ".then", service.then);
+    if (const Node* n = body.find("escalation"))
+      read_escalation(ctx, *n, path + ".escalation", service.escalation);
+    if (const Node* n = body.find("report_waits_over_hours"))
+      if (auto v = read_number_list(ctx, *n, path + ".report_waits_over_hours",
+                                    positive(24.0 * 14, "a positive number of hours")))
+        service.report_waits_over_hours = *v;
+    if (const Node* n = body.find("independent_at_91_days"))
+      if (auto v = read_number(ctx, *n, path + ".independent_at_91_days", probability()))
+        service.independent_at_91_days = *v;
+    if (const Node* n = body.find("on_failure"))
+      if (auto v = read_name(ctx, *n, path + ".on_failure")) service.on_failure = *v;
+    if (info->kind == model::ServiceKind::virtual_ward) read_virtual_ward(ctx, body, path, service);
+    if (info->kind == model::ServiceKind::urgent_community_response)
+      read_urgent_response(ctx, body, path, service);
+    services.push_back(std::move(service));
+  }
+}
+
+void read_discharge_pathways(Context& ctx, const Node& node,
+                             std::array<model::DischargePathway, 4>& pathways) {
+  if (!expect_map(ctx, node, "discharge_pathways", {kPathwayKeys.begin(), kPathwayKeys.end()}))
+    return;
+  for (std::size_t k = 0; k < 4; ++k) {
+    const Node* body = node.find(kPathwayKeys[k]);
+    if (body == nullptr) continue;
+    const std::string path = "discharge_pathways." + kPathwayKeys[k];
+    if (!expect_map(ctx, *body, path, {"to", "assessment_days"})) continue;
+    if (const Node* n = body->find("to"))
+      if (auto v = read_name(ctx, *n, path + ".to")) pathways[k].to = *v;
+    if (const Node* n = body->find("assessment_days"))
+      if (auto d = read_distribution(ctx, *n, path + ".assessment_days", 365.0))
+        pathways[k].assessment_days = *d;
+  }
+}
+
+}  // namespace bedflow::scenario

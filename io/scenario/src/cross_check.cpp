@@ -1,0 +1,274 @@
+#include "cross_check.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <algorithm>
+#include <set>
+
+#include "bedflow/models/simulate.hpp"
+#include "did_you_mean.hpp"
+
+namespace bedflow::scenario {
+
+namespace {
+
+using model::ServiceKind;
+
+std::string format(double value) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.10g", value);
+  return buffer;
+}
+
+class Checker {
+ public:
+  Checker(Context& ctx, model::Scenario& s) : ctx_(ctx), s_(s) {
+    for (const auto& c : s.cohorts) cohorts_.push_back(c.name);
+    for (const auto& v : s.services) services_.push_back(v.name);
+    for (const auto& p : s.profiles) profiles_.push_back(p.name);
+  }
+
+  void run(const Census& census) {
+    check_presence();
+    check_profiles_used();
+    check_cohorts();
+    check_arrivals();
+    check_services();
+    check_pathways();
+    check_run();
+    check_census(census);
+    if (ctx_.diagnostics.empty()) check_network();
+  }
+
+ private:
+  // `path` may end in "#key" to point at a map key rather than its value.
+  void error(const std::string& path, std::string message, std::string hint = {}) {
+    std::string shown = path;
+    if (shown.size() > 4 && shown.compare(shown.size() - 4, 4, "#key") == 0)
+      shown.resize(shown.size() - 4);
+    ctx_.diagnostics.error(ctx_.at(path), shown, std::move(message), std::move(hint));
+  }
+  const model::Service* service(const std::string& name) const {
+    for (const auto& v : s_.services)
+      if (v.name == name) return &v;
+    return nullptr;
+  }
+  bool has(const std::vector<std::string>& names, const std::string& name) const {
+    return std::find(names.begin(), names.end(), name) != names.end();
+  }
+  // Reports an unknown name; `what` is "cohort", "service" or "profile".
+  bool resolve(const std::string& path, const std::string& name, const std::string& what,
+               const std::vector<std::string>& names, bool home_allowed = false) {
+    if (has(names, name) || (home_allowed && name == model::kHome)) return true;
+    std::vector<std::string> candidates = names;
+    if (home_allowed) candidates.emplace_back(model::kHome);
+    std::string hint = did_you_mean(name, candidates);
+    if (hint.empty()) hint = "define it under '" + what + (what == "cohort" ? "s'" : "s'");
+    error(path, "unknown " + what + " '" + name + "'", hint);
+    return false;
+  }
+  void check_sum(const std::string& path, double sum, const std::string& what) {
+    if (std::abs(sum - 1.0) > kSumTolerance) {
+      error(path, what + " must sum to 1, found " + format(sum),
+            sum < 1.0 ? "add the missing " + format(1.0 - sum) + " to one of them"
+                      : "remove " + format(sum - 1.0) + " from them");
+    }
+  }
+
+  void check_presence() {
+    if (s_.cohorts.empty()) error("cohorts", "expected at least one cohort");
+    if (s_.arrivals.empty()) error("arrivals", "expected at least one arrival stream");
+    const bool acute = std::any_of(s_.services.begin(), s_.services.end(),
+                                   [](const auto& v) { return v.kind == ServiceKind::acute; });
+    if (!acute) error("services", "expected at least one service of kind acute");
+  }
+
+  void check_profiles_used() {
+    for (const auto& c : s_.cohorts) {
+      if (c.los_multiplier_profile.empty()) continue;
+      const std::string path = "cohorts." + c.name + ".los_multiplier";
+      if (!resolve(path, c.los_multiplier_profile, "profile", profiles_)) continue;
+      for (const auto& p : s_.profiles) {
+        if (p.name == c.los_multiplier_profile && p.kind != model::Profile::Kind::dated)
+          error(path, "expected a dated profile for a stay multiplier, found a " +
+                          std::string(p.kind == model::Profile::Kind::weekly ? "weekly" : "daily") +
+                          " one");
+      }
+    }
+    for (const auto& a : s_.arrivals) {
+      for (std::size_t i = 0; i < a.profiles.size(); ++i)
+        resolve("arrivals." + a.name + ".profiles." + std::to_string(i), a.profiles[i], "profile",
+                profiles_);
+    }
+  }
+
+  void check_cohorts() {
+    for (const auto& c : s_.cohorts) {
+      const std::string path = "cohorts." + c.name;
+      check_sum(path + ".discharge_pathway",
+                c.discharge_pathway[0] + c.discharge_pathway[1] + c.discharge_pathway[2] +
+                    c.discharge_pathway[3],
+                "discharge pathway shares P0..P3");
+      for (const auto& [name, p] : c.readmission.probability_after) {
+        resolve(path + ".readmission.probability_after." + name + "#key", name, "service", services_);
+      }
+      if (c.readmission.within_days == 0 &&
+          (c.readmission.probability > 0 || !c.readmission.probability_after.empty())) {
+        error(path + ".readmission.probability", "readmission probability given with within_days 0",
+              "set within_days (e.g. 30)");
+      }
+    }
+  }
+
+  void check_arrivals() {
+    std::vector<std::string> acute_services;
+    for (const auto& v : s_.services)
+      if (v.kind == ServiceKind::acute) acute_services.push_back(v.name);
+    for (auto& a : s_.arrivals) {
+      const std::string path = "arrivals." + a.name;
+      double sum = 0;
+      for (const auto& [cohort, share] : a.cohort_mix) {
+        resolve(path + ".cohort_mix." + cohort + "#key", cohort, "cohort", cohorts_);
+        sum += share;
+      }
+      if (!a.cohort_mix.empty()) check_sum(path + ".cohort_mix", sum, "cohort_mix shares");
+      else error(path + ".cohort_mix", "expected at least one cohort in the mix");
+      for (const auto& [cohort, share] : a.avoidable_share) {
+        const std::string p = path + ".avoidable." + cohort + "#key";
+        if (!resolve(p, cohort, "cohort", cohorts_)) continue;
+        const bool in_mix = std::any_of(a.cohort_mix.begin(), a.cohort_mix.end(),
+                                        [&](const auto& m) { return m.first == cohort; });
+        if (!in_mix) error(p, "cohort '" + cohort + "' is avoidable but not in this stream's cohort_mix");
+      }
+      const bool any_avoidable = std::any_of(a.avoidable_share.begin(), a.avoidable_share.end(),
+                                             [](const auto& x) { return x.second > 0; });
+      if (any_avoidable && a.alternatives.empty()) {
+        error(path + ".avoidable", "avoidable shares given but no alternatives to take them",
+              "add alternatives: [urgent_community_response, virtual_ward]");
+      }
+      std::set<std::string> seen;
+      for (std::size_t i = 0; i < a.alternatives.size(); ++i) {
+        const std::string p = path + ".alternatives." + std::to_string(i);
+        const std::string& name = a.alternatives[i];
+        if (!seen.insert(name).second) error(p, "'" + name + "' is listed twice");
+        if (!resolve(p, name, "service", services_)) continue;
+        const model::Service* v = service(name);
+        if (v == nullptr) continue;
+        const bool takes = v->kind == ServiceKind::urgent_community_response ||
+                           (v->kind == ServiceKind::virtual_ward && v->step_up.has_value());
+        if (!takes) {
+          error(p, "expected an alternative to admission (urgent_community_response, or a "
+                   "virtual_ward with step_up), found '" + name + "'");
+        }
+      }
+      if (a.admit_to.empty()) {
+        if (acute_services.size() == 1) {
+          a.admit_to = acute_services.front();
+        } else if (acute_services.size() > 1) {
+          error(path, "missing admit_to: there are several acute services",
+                "add admit_to: " + acute_services.front());
+        }
+      } else if (resolve(path + ".admit_to", a.admit_to, "service", services_)) {
+        const model::Service* v = service(a.admit_to);
+        if (v != nullptr && v->kind != ServiceKind::acute)
+          error(path + ".admit_to", "expected an acute service, found '" + a.admit_to + "'");
+      }
+    }
+  }
+
+  void check_services() {
+    for (const auto& v : s_.services) {
+      const std::string path = "services." + v.name;
+      double sum = 0;
+      for (const auto& [to, p] : v.then) {
+        sum += p;
+        const std::string key_path = path + ".then." + to + "#key";
+        if (!resolve(key_path, to, "service", services_, true)) continue;
+        if (to == v.name) error(key_path, "a service cannot route to itself");
+        const model::Service* dest = service(to);
+        if (dest != nullptr && (dest->kind == ServiceKind::acute ||
+                                dest->kind == ServiceKind::urgent_community_response)) {
+          error(key_path, "onward routes go to community services or home, found '" + to + "'",
+                "readmissions to acute are set per cohort under readmission");
+        }
+      }
+      if (!v.then.empty()) check_sum(path + ".then", sum, "onward route probabilities");
+      if (!v.on_failure.empty()) {
+        if (resolve(path + ".on_failure", v.on_failure, "service", services_)) {
+          const model::Service* dest = service(v.on_failure);
+          if (dest != nullptr && dest->kind != ServiceKind::caseload && dest->kind != ServiceKind::beds)
+            error(path + ".on_failure", "expected a caseload or beds service, found '" + v.on_failure + "'");
+        }
+        if (!v.independent_at_91_days)
+          error(path + ".on_failure", "on_failure needs independent_at_91_days",
+                "add independent_at_91_days: 0.8");
+      }
+      if (v.step_down) {
+        for (std::size_t i = 0; i < v.step_down->eligible_cohorts.size(); ++i)
+          resolve(path + ".step_down.eligible_cohorts." + std::to_string(i),
+                  v.step_down->eligible_cohorts[i], "cohort", cohorts_);
+      }
+    }
+  }
+
+  void check_pathways() {
+    for (std::size_t k = 0; k < 4; ++k) {
+      const auto& pathway = s_.discharge_pathways[k];
+      const std::string path = "discharge_pathways.P" + std::to_string(k) + ".to";
+      if (!resolve(path, pathway.to, "service", services_, true)) continue;
+      const model::Service* dest = service(pathway.to);
+      if (dest != nullptr && (dest->kind == ServiceKind::acute ||
+                              dest->kind == ServiceKind::urgent_community_response)) {
+        error(path, "a discharge pathway leads to a community service or home, found '" +
+                        pathway.to + "'");
+      }
+      // A pathway some cohort uses but that leads nowhere in particular is allowed (home).
+    }
+  }
+
+  void check_run() {
+    if (s_.run.warmup_days >= s_.run.horizon_days) {
+      error("scenario.warmup_days",
+            "expected warmup_days below horizon_days (" + format(s_.run.horizon_days) + "), found " +
+                format(s_.run.warmup_days),
+            "the warm-up is discarded; the horizon must be longer");
+    }
+  }
+
+  void check_census(const Census& census) {
+    for (std::size_t i = 0; i < census.entries.size(); ++i) {
+      const auto& e = census.entries[i];
+      const Location where{census.file, census.lines[i], 1};
+      if (!has(services_, e.service))
+        ctx_.diagnostics.error(where, "service", "unknown service '" + e.service + "'",
+                               did_you_mean(e.service, services_));
+      if (!has(cohorts_, e.cohort))
+        ctx_.diagnostics.error(where, "cohort", "unknown cohort '" + e.cohort + "'",
+                               did_you_mean(e.cohort, cohorts_));
+    }
+  }
+
+  void check_network() {
+    for (const auto& problem : model::check_network(s_)) {
+      const std::string first = problem.services.empty() ? "" : problem.services.front();
+      const std::string path = first.empty() ? "services" : "services." + first;
+      Location where = ctx_.at(path + "#key");
+      if (where.file.empty()) where = ctx_.at("services");
+      ctx_.diagnostics.error(where, path, problem.message);
+    }
+  }
+
+  Context& ctx_;
+  model::Scenario& s_;
+  std::vector<std::string> cohorts_;
+  std::vector<std::string> services_;
+  std::vector<std::string> profiles_;
+};
+
+}  // namespace
+
+void cross_check(Context& ctx, model::Scenario& scenario, const Census& census) {
+  Checker(ctx, scenario).run(census);
+}
+
+}  // namespace bedflow::scenario

@@ -1,0 +1,20 @@
+#pragma once
+// Stage 2: cross-references and sums, on a scenario whose fields each passed stage 1.
+//
+// Invariants:
+//  - Every name used (cohort, service, profile) must resolve; unresolved names are reported
+//    where they were written, with a did-you-mean hint from the names that exist.
+//  - Shares that must sum to 1 do so within kSumTolerance.
+//  - The only changes made are documented defaults (admit_to: the only acute service).
+//  - The model's own network check runs last, and only on a scenario with no other
+//    problem, so its messages never repeat ours.
+#include "census.hpp"
+#include "fields.hpp"
+
+namespace bedflow::scenario {
+
+inline constexpr double kSumTolerance = 1e-6;
+
+void cross_check(Context& ctx, model::Scenario& scenario, const Census& census);
+
+}  // namespace bedflow::scenario

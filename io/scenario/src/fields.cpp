@@ -1,0 +1,398 @@
+#include "fields.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+#include "did_you_mean.hpp"
+#include "limits.hpp"
+
+namespace bedflow::scenario {
+
+Bounds probability() { return {0.0, 1.0, true, true, "a probability between 0 and 1"}; }
+Bounds non_negative(double high, std::string meaning) {
+  return {0.0, high, true, true, std::move(meaning)};
+}
+Bounds positive(double high, std::string meaning) {
+  return {0.0, high, false, true, std::move(meaning)};
+}
+
+std::string join_path(const std::string& parent, const std::string& key) {
+  return parent.empty() ? key : parent + "." + key;
+}
+
+namespace {
+
+std::string format(double value) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.10g", value);
+  return buffer;
+}
+
+bool is_yaml_nan(const std::string& t) { return t == ".nan" || t == ".NaN" || t == ".NAN"; }
+bool is_yaml_inf(const std::string& t) {
+  for (const char* form : {".inf", ".Inf", ".INF"}) {
+    if (t == form || t == std::string("+") + form || t == std::string("-") + form) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool expect_map(Context& ctx, const Node& node, const std::string& path,
+                const std::vector<std::string>& allowed, const std::string& what) {
+  if (!node.is_map()) {
+    ctx.error(node, path, "expected " + what + ", found " + describe(node));
+    return false;
+  }
+  ctx.note(path, node);
+  for (const auto& entry : node.entries) {
+    if (std::find(allowed.begin(), allowed.end(), entry.key) != allowed.end()) continue;
+    ctx.diagnostics.error(entry.key_where, join_path(path, entry.key),
+                          "unknown key '" + entry.key + "'" +
+                              (path.empty() ? std::string() : " in '" + path + "'"),
+                          did_you_mean(entry.key, allowed));
+  }
+  return true;
+}
+
+bool is_valid_name(const std::string& name) {
+  if (name.empty() || name.size() > 64) return false;
+  for (const char c : name) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '_' || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+bool expect_named_map(Context& ctx, const Node& node, const std::string& path,
+                      const std::string& what) {
+  if (!node.is_map()) {
+    ctx.error(node, path, "expected a map of " + what + " by name, found " + describe(node));
+    return false;
+  }
+  ctx.note(path, node);
+  for (const auto& entry : node.entries) {
+    if (!is_valid_name(entry.key)) {
+      ctx.diagnostics.error(entry.key_where, join_path(path, entry.key),
+                            "invalid name '" + entry.key + "'",
+                            "names use letters, digits, '_' and '-' (at most 64)");
+    }
+  }
+  return true;
+}
+
+bool expect_list(Context& ctx, const Node& node, const std::string& path, const std::string& what) {
+  if (!node.is_sequence()) {
+    ctx.error(node, path, "expected " + what + ", found " + describe(node));
+    return false;
+  }
+  ctx.note(path, node);
+  return true;
+}
+
+const Node* required(Context& ctx, const Node& map, const std::string& path,
+                     const std::string& key, const std::string& what) {
+  const Node* found = map.find(key);
+  if (found == nullptr) {
+    ctx.error(map, join_path(path, key), "missing required key '" + key + "' (" + what + ")");
+  }
+  return found;
+}
+
+std::optional<double> read_number(Context& ctx, const Node& node, const std::string& path,
+                                  const Bounds& bounds) {
+  ctx.note(path, node);
+  const std::string expected = "expected " + bounds.meaning;
+  if (!node.is_scalar()) {
+    ctx.error(node, path, expected + ", found " + describe(node));
+    return std::nullopt;
+  }
+  if (node.quoted) {
+    ctx.error(node, path, expected + ", found " + describe(node), "remove the quotes");
+    return std::nullopt;
+  }
+  const std::string& t = node.text;
+  if (is_yaml_nan(t) || t == "nan" || t == "NaN") {
+    ctx.error(node, path, expected + ", found NaN (not a number)");
+    return std::nullopt;
+  }
+  if (is_yaml_inf(t)) {
+    ctx.error(node, path, expected + ", found infinity",
+              bounds.meaning.find("capacity") != std::string::npos
+                  ? "write 'unlimited' for a service without a limit"
+                  : "give a finite value");
+    return std::nullopt;
+  }
+  double value = 0.0;
+  const char* first = t.data();
+  const char* last = t.data() + t.size();
+  if (first != last && *first == '+') ++first;
+  const auto [end, ec] = std::from_chars(first, last, value);
+  if (ec == std::errc::result_out_of_range) {
+    ctx.error(node, path, expected + ", found " + t + " (out of range)");
+    return std::nullopt;
+  }
+  if (ec != std::errc() || end != last || !std::isfinite(value) || t.empty()) {
+    ctx.error(node, path, expected + ", found " + describe(node));
+    return std::nullopt;
+  }
+  const bool too_low = bounds.low_inclusive ? value < bounds.low : value <= bounds.low;
+  const bool too_high = bounds.high_inclusive ? value > bounds.high : value >= bounds.high;
+  if (too_low || too_high) {
+    std::string range = std::string(bounds.low_inclusive ? "[" : "(") + format(bounds.low) +
+                        ", " + format(bounds.high) + (bounds.high_inclusive ? "]" : ")");
+    std::string hint;
+    if (too_high && bounds.high >= 1000) hint = "that is implausibly large for a scenario";
+    else if (too_low && value < 0) hint = "negative values have no meaning here";
+    else if (too_low && value == 0 && !bounds.low_inclusive) hint = "it must be above zero";
+    ctx.error(node, path, expected + " in " + range + ", found " + t, hint);
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<std::int64_t> read_integer(Context& ctx, const Node& node, const std::string& path,
+                                         const Bounds& bounds) {
+  const auto value = read_number(ctx, node, path, bounds);
+  if (!value) return std::nullopt;
+  if (*value != std::floor(*value)) {
+    ctx.error(node, path, "expected a whole number, found " + node.text);
+    return std::nullopt;
+  }
+  return static_cast<std::int64_t>(*value);
+}
+
+std::optional<std::uint64_t> read_seed(Context& ctx, const Node& node, const std::string& path) {
+  ctx.note(path, node);
+  std::uint64_t value = 0;
+  if (node.is_scalar() && !node.quoted) {
+    const auto [end, ec] =
+        std::from_chars(node.text.data(), node.text.data() + node.text.size(), value);
+    if (ec == std::errc() && end == node.text.data() + node.text.size() && !node.text.empty())
+      return value;
+  }
+  ctx.error(node, path, "expected a whole number from 0 to 18446744073709551615, found " +
+                            describe(node));
+  return std::nullopt;
+}
+
+std::optional<bool> read_bool(Context& ctx, const Node& node, const std::string& path) {
+  ctx.note(path, node);
+  if (node.is_scalar() && !node.quoted) {
+    if (node.text == "true" || node.text == "True" || node.text == "TRUE") return true;
+    if (node.text == "false" || node.text == "False" || node.text == "FALSE") return false;
+  }
+  ctx.error(node, path, "expected true or false, found " + describe(node));
+  return std::nullopt;
+}
+
+std::optional<std::string> read_text(Context& ctx, const Node& node, const std::string& path) {
+  ctx.note(path, node);
+  if (!node.is_scalar()) {
+    ctx.error(node, path, "expected text, found " + describe(node));
+    return std::nullopt;
+  }
+  return node.text;
+}
+
+std::optional<std::string> read_name(Context& ctx, const Node& node, const std::string& path) {
+  ctx.note(path, node);
+  if (!node.is_scalar()) {
+    ctx.error(node, path, "expected a name, found " + describe(node));
+    return std::nullopt;
+  }
+  if (!is_valid_name(node.text)) {
+    ctx.error(node, path, "expected a name, found " + describe(node),
+              "names use letters, digits, '_' and '-' (at most 64)");
+    return std::nullopt;
+  }
+  return node.text;
+}
+
+std::optional<engine::Date> read_date(Context& ctx, const Node& node, const std::string& path) {
+  ctx.note(path, node);
+  if (node.is_scalar()) {
+    const auto date = engine::parse_iso_date(node.text);
+    if (date && date->year >= limits::kMinYear && date->year <= limits::kMaxYear) return date;
+    if (date) {
+      ctx.error(node, path, "expected a date between " + std::to_string(limits::kMinYear) +
+                                " and " + std::to_string(limits::kMaxYear) + ", found " + node.text);
+      return std::nullopt;
+    }
+  }
+  ctx.error(node, path, "expected a real date YYYY-MM-DD, found " + describe(node),
+            "e.g. 2026-10-01");
+  return std::nullopt;
+}
+
+std::optional<std::vector<std::string>> read_name_list(Context& ctx, const Node& node,
+                                                       const std::string& path) {
+  if (!expect_list(ctx, node, path, "a list of names")) return std::nullopt;
+  std::vector<std::string> names;
+  bool ok = true;
+  for (std::size_t i = 0; i < node.items.size(); ++i) {
+    const auto name = read_name(ctx, node.items[i], path + "." + std::to_string(i));
+    if (name) names.push_back(*name);
+    else ok = false;
+  }
+  if (!ok) return std::nullopt;
+  return names;
+}
+
+std::optional<std::vector<double>> read_number_list(Context& ctx, const Node& node,
+                                                    const std::string& path, const Bounds& bounds) {
+  if (!expect_list(ctx, node, path, "a list of numbers")) return std::nullopt;
+  std::vector<double> values;
+  bool ok = true;
+  for (std::size_t i = 0; i < node.items.size(); ++i) {
+    const auto v = read_number(ctx, node.items[i], path + "." + std::to_string(i), bounds);
+    if (v) values.push_back(*v);
+    else ok = false;
+  }
+  if (!ok) return std::nullopt;
+  return values;
+}
+
+namespace {
+
+using engine::DistributionParams;
+
+// Reads named parameters from a map, or positional ones from a list, into `out`.
+bool read_parameters(Context& ctx, const Node& node, const std::string& path,
+                     const std::vector<std::string>& names, std::vector<double>& out) {
+  const Bounds any{-limits::kMaxDays, limits::kMaxDays, true, true, "a number"};
+  out.assign(names.size(), 0.0);
+  if (node.is_sequence()) {
+    if (node.items.size() != names.size()) {
+      std::string list;
+      for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+      ctx.error(node, path, "expected " + std::to_string(names.size()) + " values [" + list +
+                                "], found " + std::to_string(node.items.size()));
+      return false;
+    }
+    bool ok = true;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      const auto v = read_number(ctx, node.items[i], join_path(path, names[i]), any);
+      if (v) out[i] = *v;
+      else ok = false;
+    }
+    return ok;
+  }
+  if (!expect_map(ctx, node, path, names, "a map of parameters")) return false;
+  bool ok = true;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const Node* p = required(ctx, node, path, names[i], "a number");
+    if (p == nullptr) {
+      ok = false;
+      continue;
+    }
+    const auto v = read_number(ctx, *p, join_path(path, names[i]), any);
+    if (v) out[i] = *v;
+    else ok = false;
+  }
+  return ok;
+}
+
+// Which of several parameter sets a map uses (lognormal: meanlog/sdlog or mean/sd).
+bool uses(const Node& node, const char* key) { return node.is_map() && node.find(key) != nullptr; }
+
+}  // namespace
+
+std::optional<DistributionParams> read_distribution(Context& ctx, const Node& node,
+                                                    const std::string& path, double max_mean) {
+  ctx.note(path, node);
+  const std::vector<std::string> kinds{"fixed",  "uniform", "exponential", "lognormal",
+                                       "gamma",  "weibull", "triangular",  "empirical"};
+  std::optional<DistributionParams> params;
+  if (node.is_scalar()) {
+    const auto value = read_number(ctx, node, path, non_negative(max_mean, "a duration (fixed) or {kind: parameters}"));
+    if (!value) return std::nullopt;
+    return DistributionParams::fixed(*value);
+  }
+  if (!node.is_map() || node.entries.size() != 1) {
+    ctx.error(node, path,
+              "expected a distribution: a number or a map with one kind, found " + describe(node),
+              "e.g. { lognormal: { mean: 6.7, sd: 9 } }; kinds: fixed, uniform, exponential, "
+              "lognormal, gamma, weibull, triangular, empirical");
+    return std::nullopt;
+  }
+  const MapEntry& entry = node.entries.front();
+  const std::string kind = entry.key;
+  const Node& body = entry.value;
+  const std::string body_path = join_path(path, kind);
+  std::vector<double> p;
+  try {
+    if (kind == "fixed") {
+      const auto v = read_number(ctx, body, body_path, non_negative(max_mean, "a duration"));
+      if (!v) return std::nullopt;
+      params = DistributionParams::fixed(*v);
+    } else if (kind == "uniform") {
+      if (!read_parameters(ctx, body, body_path, {"low", "high"}, p)) return std::nullopt;
+      params = DistributionParams::uniform(p[0], p[1]);
+    } else if (kind == "exponential") {
+      if (!read_parameters(ctx, body, body_path, {"mean"}, p)) return std::nullopt;
+      params = DistributionParams::exponential(p[0]);
+    } else if (kind == "lognormal") {
+      if (uses(body, "meanlog") || uses(body, "sdlog")) {
+        if (!read_parameters(ctx, body, body_path, {"meanlog", "sdlog"}, p)) return std::nullopt;
+        params = DistributionParams::lognormal_log(p[0], p[1]);
+      } else {
+        if (!read_parameters(ctx, body, body_path, {"mean", "sd"}, p)) return std::nullopt;
+        params = DistributionParams::lognormal_mean_sd(p[0], p[1]);
+      }
+    } else if (kind == "gamma") {
+      if (uses(body, "shape") || uses(body, "scale")) {
+        if (!read_parameters(ctx, body, body_path, {"shape", "scale"}, p)) return std::nullopt;
+        params = DistributionParams::gamma_shape_scale(p[0], p[1]);
+      } else {
+        if (!read_parameters(ctx, body, body_path, {"mean", "sd"}, p)) return std::nullopt;
+        params = DistributionParams::gamma_mean_sd(p[0], p[1]);
+      }
+    } else if (kind == "weibull") {
+      if (!read_parameters(ctx, body, body_path, {"shape", "scale"}, p)) return std::nullopt;
+      params = DistributionParams::weibull(p[0], p[1]);
+    } else if (kind == "triangular") {
+      if (!read_parameters(ctx, body, body_path, {"low", "mode", "high"}, p)) return std::nullopt;
+      params = DistributionParams::triangular(p[0], p[1], p[2]);
+    } else if (kind == "empirical") {
+      if (!expect_map(ctx, body, body_path, {"samples", "edges", "weights"},
+                      "{ samples: [...] } or { edges: [...], weights: [...] }"))
+        return std::nullopt;
+      const Bounds value_bounds = non_negative(limits::kMaxDays, "a non-negative number");
+      if (const Node* samples = body.find("samples")) {
+        const auto values = read_number_list(ctx, *samples, body_path + ".samples", value_bounds);
+        if (!values) return std::nullopt;
+        params = DistributionParams::empirical_samples(*values);
+      } else {
+        const Node* edges = required(ctx, body, body_path, "edges", "bin edges");
+        const Node* weights = required(ctx, body, body_path, "weights", "one weight per bin");
+        if (edges == nullptr || weights == nullptr) return std::nullopt;
+        const auto e = read_number_list(ctx, *edges, body_path + ".edges", value_bounds);
+        const auto w = read_number_list(ctx, *weights, body_path + ".weights", value_bounds);
+        if (!e || !w) return std::nullopt;
+        params = DistributionParams::empirical_histogram(*e, *w);
+      }
+    } else {
+      ctx.diagnostics.error(entry.key_where, body_path, "unknown distribution '" + kind + "'",
+                            did_you_mean(kind, kinds));
+      return std::nullopt;
+    }
+    const engine::Distribution distribution(*params);
+    if (!std::isfinite(distribution.mean()) || distribution.mean() > max_mean) {
+      ctx.error(body, body_path,
+                "expected a mean of at most " + format(max_mean) + ", found " +
+                    format(distribution.mean()),
+                "check the units and the parameters (meanlog/sdlog are logarithms)");
+      return std::nullopt;
+    }
+  } catch (const engine::DistributionError& e) {
+    ctx.error(body, body_path, std::string("invalid ") + kind + " distribution: " + e.what());
+    return std::nullopt;
+  }
+  return params;
+}
+
+}  // namespace bedflow::scenario

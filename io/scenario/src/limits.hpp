@@ -1,0 +1,35 @@
+#pragma once
+// Hard limits that keep hostile or mistaken input from crashing or hanging the loader.
+//
+// Invariants:
+//  - Every limit is far above anything a real scenario needs (a Kent-and-Medway scenario is
+//    a few hundred lines and a census a few thousand rows), so only broken or malicious
+//    input reaches them.
+#include <cstddef>
+#include <cstdint>
+
+namespace bedflow::scenario::limits {
+
+inline constexpr std::size_t kMaxYamlBytes = 4u << 20;     // 4 MiB per scenario file
+inline constexpr std::size_t kMaxCsvBytes = 64u << 20;     // 64 MiB census
+inline constexpr std::size_t kMaxCsvRows = 1'000'000;
+// Nesting depth checked on the raw text before yaml-cpp's recursive parser sees it.
+inline constexpr int kMaxNestingDepth = 64;
+// Indentation (columns) beyond which a line is refused: block nesting is bounded by it.
+inline constexpr std::size_t kMaxIndentColumns = 512;
+// Nodes built from one file, counting every copy an alias makes (alias bombs).
+inline constexpr std::size_t kMaxNodes = 200'000;
+inline constexpr std::size_t kMaxExtendsChain = 16;
+
+// Sane upper bounds on values.
+inline constexpr double kMaxCapacity = 1'000'000;        // beds, places or visits a day
+inline constexpr double kMaxRatePerDay = 1'000'000;
+inline constexpr double kMaxDays = 36'500;               // 100 years: durations and stays
+inline constexpr double kMaxHorizonDays = 3'660;         // 10 years of simulated time
+inline constexpr double kMaxReplications = 100'000;
+inline constexpr double kMaxFactor = 100;                // profile multipliers
+inline constexpr double kMaxCostGbp = 10'000'000;
+inline constexpr int kMinYear = 1900;
+inline constexpr int kMaxYear = 2200;
+
+}  // namespace bedflow::scenario::limits

@@ -18,6 +18,11 @@ void merge_into(Node& base, Node&& child) {
     return;
   }
   for (auto& entry : child.entries) {
+    if (entry.value.is_null()) {
+      // `key: ~` in a child removes what the parent said (e.g. a service it does without).
+      base.erase(entry.key);
+      continue;
+    }
     if (Node* existing = base.find(entry.key)) {
       merge_into(*existing, std::move(entry.value));
     } else {
@@ -138,6 +143,19 @@ void relocate(Node& node, const Location& where) {
   }
 }
 
+// An override to null (`path=~`) removes the key, as `key: ~` does in a child file.
+void remove_nulls_set(Node& root, const std::vector<std::string>& parts) {
+  Node* parent = &root;
+  for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+    Node* next = parent->is_map() ? parent->find(parts[i]) : nullptr;
+    if (next == nullptr) return;  // lists are not removed from
+    parent = next;
+  }
+  if (!parent->is_map()) return;
+  const Node* leaf = parent->find(parts.back());
+  if (leaf != nullptr && leaf->is_null()) parent->erase(parts.back());
+}
+
 }  // namespace
 
 void apply_overrides(Node& root, const std::vector<Override>& overrides,
@@ -215,6 +233,7 @@ void apply_overrides(Node& root, const std::vector<Override>& overrides,
       }
       if (last) *node = *value;
     }
+    if (ok) remove_nulls_set(root, parts);
   }
 }
 

@@ -3,7 +3,8 @@
 //
 // Invariants:
 //  - A child's map keys override its parent's recursively; any other value (scalar, list)
-//    replaces the parent's whole. `extends` itself never appears in the result.
+//    replaces the parent's whole; a child's `key: ~` (null) removes the parent's key.
+//    `extends` itself never appears in the result.
 //  - Paths in `extends:` and `initial_state.census_csv` are relative to the file that names
 //    them; the result holds them as absolute paths, so the resolved tree loads from anywhere.
 //  - A cycle of extends is reported with the whole chain; the chain is at most
@@ -26,7 +27,8 @@ inline constexpr int kSchemaVersion = 1;
 std::optional<Node> load_composed(const std::string& path, Diagnostics& diagnostics);
 
 // Applies overrides in order. A path names map keys separated by '.', or list positions
-// (0-based); missing map keys are created so the schema check can report them with hints.
+// (0-based); missing map keys are created so the schema check can report them with hints;
+// a null value (`path=~`) removes the key.
 void apply_overrides(Node& root, const std::vector<Override>& overrides,
                      Diagnostics& diagnostics);
 

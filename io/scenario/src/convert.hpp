@@ -8,7 +8,6 @@
 //    defaults so reading goes on and later problems are found too.
 //  - Cross-references (names that must resolve, sums) are left to stage 2 (cross_check).
 #include <cstdint>
-#include <limits>
 #include <string>
 
 #include "bedflow/models/scenario.hpp"
@@ -17,8 +16,9 @@
 
 namespace bedflow::scenario {
 
-// `capacity: unlimited` (for analytic infinite-server cases) is stored as this.
-inline constexpr std::int64_t kUnlimitedCapacity = std::numeric_limits<std::int64_t>::max();
+// `capacity: unlimited` (for analytic infinite-server cases) is stored as the model's own
+// marker for "no limit".
+using model::kUnlimitedCapacity;
 
 struct StageOneResult {
   model::Scenario scenario;

@@ -7,10 +7,36 @@
 #include "convert.hpp"
 #include "cross_check.hpp"
 #include "diagnostics.hpp"
+#include "fields.hpp"
 #include "limits.hpp"
 #include "yaml_reader.hpp"
 
 namespace bedflow::scenario {
+
+namespace {
+
+// A scenario without a name takes its file's stem, written into the tree so the resolved
+// YAML says it too (and loads back to the same Scenario).
+void name_after_file(Node& root, const std::string& path) {
+  if (!root.is_map()) return;
+  Node* run = root.find("scenario");
+  if (run == nullptr) {
+    root.entries.push_back(MapEntry{"scenario", root.where, Node{}});
+    run = &root.entries.back().value;
+    run->kind = Node::Kind::map;
+    run->where = root.where;
+  }
+  if (!run->is_map() || run->find("name") != nullptr) return;
+  std::string stem = std::filesystem::path(path).stem().string();
+  if (!is_valid_name(stem)) stem = "scenario";
+  Node name;
+  name.kind = Node::Kind::scalar;
+  name.text = stem;
+  name.where = run->where;
+  run->entries.insert(run->entries.begin(), MapEntry{"name", run->where, std::move(name)});
+}
+
+}  // namespace
 
 LoadedScenario load_scenario(const std::string& path, const std::vector<Override>& overrides) {
   Diagnostics diagnostics;
@@ -27,6 +53,7 @@ LoadedScenario load_scenario(const std::string& path, const std::vector<Override
 
   apply_overrides(*root, overrides, diagnostics);
   diagnostics.throw_if_any();
+  name_after_file(*root, path);
   loaded.resolved_yaml = to_yaml(*root);
 
   Context ctx{diagnostics, {}};
@@ -36,8 +63,6 @@ LoadedScenario load_scenario(const std::string& path, const std::vector<Override
     census = read_census(stage_one.census_csv, ctx.at("initial_state.census_csv"), diagnostics);
   diagnostics.throw_if_any();  // stage 2 assumes every field is individually sound
 
-  if (stage_one.scenario.run.name.empty())
-    stage_one.scenario.run.name = std::filesystem::path(path).stem().string();
   cross_check(ctx, stage_one.scenario, census);
   diagnostics.throw_if_any();
 

@@ -1,0 +1,131 @@
+// Every shipped scenario loads, its resolved YAML loads back to the same Scenario, and the
+// Kent and Medway cases say what their names promise.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "scenario_test_support.hpp"
+#include "scenario_text.hpp"
+
+namespace fs = std::filesystem;
+using namespace bedflow;
+using namespace bedflow::scenario;
+using namespace bedflow::scenario::testing;
+
+namespace {
+
+std::vector<std::string> shipped_scenarios() {
+  std::vector<std::string> files;
+  for (const auto& entry : fs::recursive_directory_iterator(source_path("scenarios"))) {
+    if (entry.is_regular_file() && entry.path().extension() == ".yaml")
+      files.push_back(entry.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::string write_temp(const std::string& name, const std::string& text) {
+  const fs::path dir = fs::path(BEDFLOW_BINARY_DIR) / "scenario-test-tmp";
+  fs::create_directories(dir);
+  const fs::path file = dir / name;
+  std::ofstream(file) << text;
+  return file.string();
+}
+
+const model::Service* service(const model::Scenario& s, const std::string& name) {
+  for (const auto& v : s.services)
+    if (v.name == name) return &v;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("every shipped scenario loads and its resolved YAML round-trips") {
+  const auto files = shipped_scenarios();
+  REQUIRE(files.size() >= 8);
+  for (const auto& file : files) {
+    INFO(file);
+    LoadedScenario loaded;
+    try {
+      loaded = load_scenario(file);
+    } catch (const ScenarioError& e) {
+      FAIL(e.what());
+    }
+    CHECK(!loaded.source_text.empty());
+    CHECK(loaded.scenario.run.replications <= 20);  // shipped defaults run quickly
+    const std::string copy = write_temp(fs::path(file).filename().string(), loaded.resolved_yaml);
+    const LoadedScenario again = load_scenario(copy);
+    CHECK(scenario_text(again.scenario) == scenario_text(loaded.scenario));
+    CHECK(again.resolved_yaml == loaded.resolved_yaml);
+  }
+}
+
+TEST_CASE("every shipped scenario opens with the question it answers and its sources") {
+  for (const auto& file : shipped_scenarios()) {
+    INFO(file);
+    std::ifstream in(file);
+    std::string first;
+    std::getline(in, first);
+    CHECK(first.rfind("# Question:", 0) == 0);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(text.find("reference-figures.md") != std::string::npos);
+    CHECK(text.find("\nschema: 1\n") != std::string::npos);
+  }
+}
+
+TEST_CASE("the Kent and Medway baseline has the system's size and every community service") {
+  const auto s = load_scenario(source_path("scenarios/kent-medway/baseline.yaml")).scenario;
+  REQUIRE(s.arrivals.size() == 2);
+  CHECK(s.arrivals[0].rate_per_day == Approx(560));
+  CHECK(s.arrivals[1].rate_per_day == Approx(150));
+  CHECK(s.arrivals[1].weekdays_only);
+  REQUIRE(service(s, "acute") != nullptr);
+  CHECK(service(s, "acute")->capacity.base == 3100);
+  for (const auto kind : {model::ServiceKind::urgent_community_response,
+                          model::ServiceKind::virtual_ward, model::ServiceKind::caseload,
+                          model::ServiceKind::beds}) {
+    CHECK(std::any_of(s.services.begin(), s.services.end(),
+                      [&](const auto& v) { return v.kind == kind; }));
+  }
+  CHECK(s.discharge_pathways[1].to == "reablement");
+  CHECK(s.discharge_pathways[2].to == "intermediate_care_beds");
+  CHECK(s.discharge_pathways[3].to == "care_home");
+}
+
+TEST_CASE("the Kent and Medway variants change what their names say, and only that") {
+  const auto base = load_scenario(source_path("scenarios/kent-medway/baseline.yaml")).scenario;
+  const auto dir = source_path("scenarios/kent-medway/");
+
+  const auto vw = load_scenario(dir + "virtual-wards-at-target.yaml").scenario;
+  const auto places = service(vw, "virtual_ward")->capacity.base;
+  CHECK(places >= 720);  // 40-50 per 100,000 people in a population of 1.8m
+  CHECK(places <= 900);
+  CHECK(service(vw, "acute")->capacity.base == service(base, "acute")->capacity.base);
+
+  const auto reablement = load_scenario(dir + "reablement-investment.yaml").scenario;
+  CHECK(service(reablement, "reablement")->capacity.base >
+        service(base, "reablement")->capacity.base);
+
+  const auto none = load_scenario(dir + "no-community-alternatives.yaml").scenario;
+  for (const auto& a : none.arrivals) CHECK(a.alternatives.empty());
+  CHECK(service(none, "virtual_ward") == nullptr);
+  CHECK(service(none, "urgent_community_response") == nullptr);
+
+  const auto winter = load_scenario(dir + "winter-surge.yaml").scenario;
+  const auto& profiles = winter.arrivals[0].profiles;
+  CHECK(profiles.size() > base.arrivals[0].profiles.size());
+  CHECK(std::any_of(winter.cohorts.begin(), winter.cohorts.end(),
+                    [](const auto& c) { return !c.los_multiplier_profile.empty(); }));
+}
+
+TEST_CASE("the analytic cases have the structure their theory needs") {
+  const auto mmc = load_scenario(source_path("scenarios/analytic/mmc-acute-only.yaml")).scenario;
+  REQUIRE(mmc.services.size() == 1);
+  CHECK(mmc.cohorts[0].acute_los_days.kind == engine::DistributionKind::exponential);
+  CHECK(mmc.arrivals[0].profiles.empty());
+
+  const auto inf = load_scenario(source_path("scenarios/analytic/mginf-network.yaml")).scenario;
+  for (const auto& v : inf.services) CHECK(v.capacity.base == model::kUnlimitedCapacity);
+}

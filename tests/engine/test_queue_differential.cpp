@@ -1,0 +1,174 @@
+// Differential test of the event queues: the binary heap, the 4-ary heap and the reference
+// tree are driven by one long random script of schedules (many exact time ties, every
+// priority class), cancels of random pending events, reschedules and pops, and must pop
+// identical sequences. The reference queue is simple enough to be obviously right, so any
+// disagreement is a heap bug (lazy cancellation, sift order, tie-breaks).
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "bedflow/engine/dary_heap_queue.hpp"
+#include "bedflow/engine/random_stream.hpp"
+#include "bedflow/engine/reference_queue.hpp"
+
+using namespace bedflow::engine;
+
+namespace {
+
+bool same_event(const Event& a, const Event& b) {
+  return a.time == b.time && a.order == b.order && a.type == b.type && a.subject == b.subject;
+}
+
+// The events scheduled and not yet popped or cancelled, with O(1) random pick and removal.
+class PendingSet {
+ public:
+  void add(const EventHandle& h) {
+    index_[h.sequence()] = handles_.size();
+    handles_.push_back(h);
+  }
+  void remove(std::uint64_t sequence) {
+    const auto it = index_.find(sequence);
+    REQUIRE(it != index_.end());
+    const std::size_t i = it->second;
+    index_.erase(it);
+    if (i + 1 != handles_.size()) {
+      handles_[i] = handles_.back();
+      index_[handles_[i].sequence()] = i;
+    }
+    handles_.pop_back();
+  }
+  bool contains(std::uint64_t sequence) const { return index_.count(sequence) != 0; }
+  bool empty() const { return handles_.empty(); }
+  std::size_t size() const { return handles_.size(); }
+  const EventHandle& at(std::size_t i) const { return handles_[i]; }
+
+ private:
+  std::vector<EventHandle> handles_;
+  std::unordered_map<std::uint64_t, std::size_t> index_;
+};
+
+struct ScriptCounts {
+  std::uint64_t schedules = 0, cancels = 0, reschedules = 0, pops = 0, max_pending = 0;
+};
+
+ScriptCounts run_script(std::uint64_t seed, std::uint64_t operations) {
+  RandomStream rng(seed, 0, stream_id("queue differential script"));
+  BinaryHeapQueue binary;
+  QuaternaryHeapQueue quaternary;
+  ReferenceQueue reference;
+  PendingSet pending;
+  ScriptCounts counts;
+  Time now = 0;
+  Event previous{};
+  bool have_previous = false;
+
+  // Offsets mostly tiny (exact ties on the same second) with a spread tail.
+  auto next_time = [&] {
+    const std::uint64_t pick = rng.below(4);
+    if (pick < 2) return now + static_cast<Time>(rng.below(3));
+    return now + static_cast<Time>(rng.below(pick == 2 ? 50 : 5000));
+  };
+  auto check_sizes = [&] {
+    REQUIRE(binary.size() == pending.size());
+    REQUIRE(quaternary.size() == pending.size());
+    REQUIRE(reference.size() == pending.size());
+    REQUIRE(binary.empty() == pending.empty());
+    REQUIRE(quaternary.empty() == pending.empty());
+    REQUIRE(reference.empty() == pending.empty());
+  };
+  auto pop_all_three = [&] {
+    const Event r = reference.pop();
+    const Event b = binary.pop();
+    const Event q = quaternary.pop();
+    REQUIRE(same_event(b, r));
+    REQUIRE(same_event(q, r));
+    REQUIRE(pending.contains(r.sequence()));  // never a cancelled or stale event
+    if (have_previous) REQUIRE(previous.time <= r.time);  // time never runs backwards
+    previous = r;
+    have_previous = true;
+    pending.remove(r.sequence());
+    now = r.time;
+    ++counts.pops;
+  };
+
+  for (std::uint64_t op = 0; op < operations; ++op) {
+    // The first half grows the queue to thousands of events; the second half drains it.
+    const bool growing = op < operations / 2;
+    const std::uint64_t dice = rng.below(100);
+    const std::uint64_t schedule_share = growing ? 50 : 30;
+    if (pending.empty() || dice < schedule_share) {
+      const Time t = next_time();
+      const auto priority = static_cast<Priority>(rng.below(7));
+      const auto type = static_cast<std::uint32_t>(rng.below(16));
+      const auto subject = static_cast<std::uint32_t>(rng.below(1u << 20));
+      const EventHandle hb = binary.push(t, priority, type, subject);
+      const EventHandle hq = quaternary.push(t, priority, type, subject);
+      const EventHandle hr = reference.push(t, priority, type, subject);
+      REQUIRE(same_event(hb, hr));
+      REQUIRE(same_event(hq, hr));
+      pending.add(hr);
+      ++counts.schedules;
+    } else if (dice < schedule_share + 10) {
+      const EventHandle h = pending.at(rng.below(pending.size()));
+      binary.cancel(h);
+      quaternary.cancel(h);
+      reference.cancel(h);
+      pending.remove(h.sequence());
+      ++counts.cancels;
+    } else if (dice < schedule_share + 20) {
+      const EventHandle h = pending.at(rng.below(pending.size()));
+      const Time t = next_time();
+      const EventHandle hb = binary.reschedule(h, t);
+      const EventHandle hq = quaternary.reschedule(h, t);
+      const EventHandle hr = reference.reschedule(h, t);
+      REQUIRE(same_event(hb, hr));
+      REQUIRE(same_event(hq, hr));
+      REQUIRE(hr.priority() == h.priority());
+      REQUIRE(hr.subject == h.subject);
+      REQUIRE(hr.time == t);
+      pending.remove(h.sequence());
+      pending.add(hr);
+      ++counts.reschedules;
+    } else {
+      pop_all_three();
+    }
+    check_sizes();
+    if (pending.size() > counts.max_pending) counts.max_pending = pending.size();
+  }
+  while (!pending.empty()) {
+    pop_all_three();
+    check_sizes();
+  }
+  return counts;
+}
+
+}  // namespace
+
+TEST_CASE("binary heap, 4-ary heap and reference queue pop identical sequences", "[queue]") {
+  for (const std::uint64_t seed : {1u, 2u}) {
+    INFO("seed " << seed);
+    const ScriptCounts counts = run_script(seed, 120'000);
+    // The script really exercised what it claims to.
+    CHECK(counts.schedules + counts.cancels + counts.reschedules + counts.pops >= 120'000);
+    CHECK(counts.cancels > 5'000);
+    CHECK(counts.reschedules > 5'000);
+    CHECK(counts.max_pending > 2'000);
+  }
+}
+
+TEST_CASE("a heap whose events are all cancelled is empty and reusable", "[queue]") {
+  QuaternaryHeapQueue queue;
+  std::vector<EventHandle> handles;
+  for (std::uint32_t i = 0; i < 100; ++i) handles.push_back(queue.push(i % 7, Priority::seize, 0, i));
+  for (const auto& h : handles) queue.cancel(h);
+  CHECK(queue.empty());
+  CHECK(queue.size() == 0);
+  queue.push(3, Priority::release, 9, 42);
+  REQUIRE(queue.size() == 1);
+  const Event e = queue.pop();
+  CHECK(e.subject == 42);
+  CHECK(e.time == 3);
+  CHECK(queue.empty());
+}

@@ -1,0 +1,124 @@
+// Arrivals are a non-homogeneous Poisson process with the profiled rate, sampled exactly:
+// counts per hour of day, per weekday and per dated period match their expectations within
+// Poisson bounds (per-cell z with a Bonferroni correction, and a chi-square over all cells).
+#include <array>
+
+#include "bedflow/engine/calendar.hpp"
+#include "bedflow/models/arrival_process.hpp"
+#include "bedflow/models/rate_function.hpp"
+#include "model_fixtures.hpp"
+
+namespace bedflow::model::testing {
+namespace {
+
+const std::vector<double> kHourly = {0.55, 0.45, 0.40, 0.38, 0.38, 0.42, 0.55, 0.80,
+                                     1.15, 1.40, 1.50, 1.52, 1.48, 1.42, 1.38, 1.35,
+                                     1.32, 1.28, 1.20, 1.10, 1.00, 0.90, 0.78, 0.65};
+const std::vector<double> kWeekly = {1.10, 1.03, 1.00, 0.99, 1.00, 0.94, 0.94};
+
+struct Cells {
+  std::vector<double> observed;
+  std::vector<double> expected;
+};
+
+void check_poisson_cells(const Cells& cells, double alpha) {
+  const double z = bonferroni_z(cells.observed.size(), alpha);
+  double chi2 = 0.0;
+  for (std::size_t i = 0; i < cells.observed.size(); ++i) {
+    const double e = cells.expected[i];
+    REQUIRE(e > 20.0);  // the normal bound needs enough expected arrivals per cell
+    INFO("cell " << i << ": observed " << cells.observed[i] << ", expected " << e);
+    CHECK(std::fabs(cells.observed[i] - e) <= z * std::sqrt(e));
+    chi2 += (cells.observed[i] - e) * (cells.observed[i] - e) / e;
+  }
+  boost::math::chi_squared dist(static_cast<double>(cells.observed.size()));
+  CHECK(chi2 <= boost::math::quantile(dist, 1.0 - alpha));
+}
+
+TEST_CASE("arrival counts per weekday and hour match the profiled rate", "[arrivals]") {
+  const engine::Calendar calendar(Date{2026, 10, 5});  // a Monday
+  const Profile weekly{"w", Profile::Kind::weekly, kWeekly, {}, Profile::Interpolation::linear};
+  const Profile daily{"d", Profile::Kind::daily, kHourly, {}, Profile::Interpolation::linear};
+  RateFunction rate({CalendarProfile(weekly, calendar), CalendarProfile(daily, calendar)},
+                    calendar, false);
+  const double rate_per_day = 200.0;
+  const int weeks = 52;
+  ArrivalProcess process(rate_per_day, rate, engine::RandomStream(7, 0, engine::stream_id("a")));
+  const engine::Time horizon = weeks * engine::kWeek;
+  Cells cells{std::vector<double>(168, 0.0), std::vector<double>(168, 0.0)};
+  for (engine::Time t = process.next(horizon); t < horizon; t = process.next(horizon)) {
+    cells.observed[static_cast<std::size_t>(calendar.weekday_at(t) * 24 + calendar.hour_at(t))] += 1;
+  }
+  for (int w = 0; w < 7; ++w) {
+    for (int h = 0; h < 24; ++h) {
+      cells.expected[static_cast<std::size_t>(w * 24 + h)] =
+          rate_per_day / 24.0 * kWeekly[static_cast<std::size_t>(w)] *
+          kHourly[static_cast<std::size_t>(h)] * weeks;
+    }
+  }
+  check_poisson_cells(cells, 0.001);
+}
+
+TEST_CASE("dated profiles interpolate linearly or by steps and shape the counts", "[arrivals]") {
+  const engine::Calendar calendar(Date{2026, 10, 1});
+  for (const auto interpolation : {Profile::Interpolation::linear, Profile::Interpolation::step}) {
+    const Profile dated{"winter", Profile::Kind::dated, {},
+                        {{Date{2026, 10, 11}, 1.0}, {Date{2026, 12, 10}, 2.0},
+                         {Date{2027, 1, 9}, 0.5}},
+                        interpolation};
+    const CalendarProfile profile(dated, calendar);
+    CHECK(profile.max_factor() == 2.0);
+    CHECK(profile.factor_at(0) == 1.0);                          // flat before the first point
+    CHECK(profile.factor_at(200 * engine::kDay) == 0.5);         // and after the last
+    const engine::Time mid = 10 * engine::kDay + 30 * engine::kDay;  // half way to 2.0
+    CHECK(profile.factor_at(mid) ==
+          Approx(interpolation == Profile::Interpolation::linear ? 1.5 : 1.0));
+    RateFunction rate({profile}, calendar, false);
+    const double rate_per_day = 300.0;
+    ArrivalProcess process(rate_per_day, rate, engine::RandomStream(9, 1, engine::stream_id("b")));
+    const int days = 120, bin_days = 5;
+    const engine::Time horizon = days * engine::kDay;
+    Cells cells{std::vector<double>(days / bin_days, 0.0), std::vector<double>(days / bin_days, 0.0)};
+    for (engine::Time t = process.next(horizon); t < horizon; t = process.next(horizon)) {
+      cells.observed[static_cast<std::size_t>(t / (bin_days * engine::kDay))] += 1;
+    }
+    // Expected counts: the rate integrated over each day; points fall on midnights, so the
+    // factor is linear (or constant) within a day and the trapezoid rule is exact.
+    for (int d = 0; d < days; ++d) {
+      const double start = profile.factor_at(d * engine::kDay);
+      const double end = interpolation == Profile::Interpolation::linear
+                             ? profile.factor_at((d + 1) * engine::kDay)
+                             : start;
+      cells.expected[static_cast<std::size_t>(d / bin_days)] += rate_per_day * 0.5 * (start + end);
+    }
+    check_poisson_cells(cells, 0.001);
+  }
+}
+
+TEST_CASE("weekday-only streams never arrive at weekends", "[arrivals]") {
+  const engine::Calendar calendar(Date{2026, 10, 1});  // a Thursday
+  RateFunction rate({}, calendar, true);
+  const double rate_per_day = 150.0;
+  ArrivalProcess process(rate_per_day, rate, engine::RandomStream(3, 0, engine::stream_id("e")));
+  const int weeks = 10;
+  const engine::Time horizon = weeks * engine::kWeek;
+  Cells cells{std::vector<double>(7, 0.0), std::vector<double>(7, 0.0)};
+  for (engine::Time t = process.next(horizon); t < horizon; t = process.next(horizon)) {
+    cells.observed[static_cast<std::size_t>(calendar.weekday_at(t))] += 1;
+  }
+  CHECK(cells.observed[5] == 0.0);
+  CHECK(cells.observed[6] == 0.0);
+  cells.observed.resize(5);
+  cells.expected.assign(5, rate_per_day * weeks);
+  check_poisson_cells(cells, 0.001);
+}
+
+TEST_CASE("a zero rate never produces an arrival", "[arrivals]") {
+  const engine::Calendar calendar(Date{2026, 10, 1});
+  ArrivalProcess process(0.0, RateFunction({}, calendar, false),
+                         engine::RandomStream(1, 0, engine::stream_id("z")));
+  CHECK(process.next(100 * engine::kDay) == engine::kTimeNever);
+}
+
+}  // namespace
+}  // namespace bedflow::model::testing

@@ -1,0 +1,163 @@
+// What a replication reports: the measure names of the contract, costs as unit costs times
+// measured days, ED waits as the patient log shows them, escalation and the time series.
+#include <map>
+
+#include "model_fixtures.hpp"
+
+namespace bedflow::model::testing {
+namespace {
+
+Scenario flowing_kent_medway() {
+  Scenario s = kent_medway_winter();
+  s.services[3].capacity = {2000, {}};
+  s.services[4].capacity.base = 4000;
+  s.services[5].capacity.base = 1300;
+  s.services[6].capacity.base = 1000;
+  return s;
+}
+
+TEST_CASE("every measure of the contract is reported, headlines marked", "[outputs]") {
+  const ReplicationResult r = simulate_replication(kent_medway_winter(), 1, 0);
+  const std::vector<std::string> plain = {
+      "patients_arrived", "patients_left", "patients_inside_start", "patients_inside_end",
+      "arrivals_emergency", "arrivals_elective", "admissions_emergency", "admissions_elective",
+      "acute_mean_occupancy", "acute_peak_occupancy", "ed_waits_over_4h",
+      "escalation_bed_days", "escalation_beds_mean_open", "delayed_patients_mean_P1",
+      "delayed_patients_mean_P2", "delayed_patients_mean_P3", "step_down_acute_days_saved",
+      "avoided_admissions_urgent_community_response", "avoided_admissions_virtual_ward",
+      "ucr_referrals", "ucr_visits", "reablement_completed", "cost_acute", "cost_escalation",
+      "cost_virtual_ward", "cost_ucr", "cost_reablement", "cost_home_care",
+      "cost_intermediate_care", "cost_care_home"};
+  const std::vector<std::string> headline = {
+      "elective_cancellations", "acute_occupancy_share", "ed_mean_wait_hours",
+      "ed_waits_over_12h", "delayed_patients_mean", "delayed_bed_days",
+      "delayed_bed_days_per_week", "avoided_admissions_total", "ucr_2h_share",
+      "reablement_independent_91d_share", "readmissions", "cost_total",
+      "cost_delayed_discharge"};
+  std::map<std::string, bool> reported;
+  for (const auto& s : r.scalars) {
+    CHECK(reported.count(s.name) == 0);  // no name twice
+    reported[s.name] = s.headline;
+  }
+  for (const auto& name : plain) {
+    INFO(name);
+    CHECK(reported.count(name) == 1);
+  }
+  for (const auto& name : headline) {
+    INFO(name);
+    REQUIRE(reported.count(name) == 1);
+    CHECK(reported[name]);
+  }
+  for (const auto& service : kent_medway_winter().services) {
+    CHECK(reported.count("occupancy_mean_" + service.name) == 1);
+    for (const char* measure : {"occupancy", "capacity", "queue"}) {
+      CHECK(series(r, service.name, measure).values.size() == 141);  // days 42..182
+    }
+  }
+  for (const char* measure : {"delayed_P1", "delayed_P2", "delayed_P3", "delayed_total"}) {
+    CHECK(series(r, "system", measure).values.size() == 141);
+  }
+  CHECK(series(r, "acute", "escalation_beds_open").values.size() == 141);
+  CHECK(series(r, "acute", "ed_queue").values.size() == 141);
+}
+
+TEST_CASE("costs are unit costs times measured days and visits", "[outputs][costs]") {
+  const Scenario s = flowing_kent_medway();
+  const ReplicationResult r = simulate_replication(s, 9, 0);
+  const double days = s.run.horizon_days - s.run.warmup_days;
+  const Costs& c = s.costs;
+  auto place_days = [&](const std::string& service) {
+    return scalar(r, "occupancy_mean_" + service) * days;
+  };
+  CHECK(scalar(r, "acute_bed_days") + scalar(r, "escalation_bed_days") ==
+        Approx(scalar(r, "acute_mean_occupancy") * days).epsilon(1e-9));
+  CHECK(scalar(r, "cost_acute") == Approx(c.acute_bed_day * scalar(r, "acute_bed_days")));
+  CHECK(scalar(r, "cost_escalation") ==
+        Approx(c.escalation_bed_day * scalar(r, "escalation_bed_days")));
+  CHECK(scalar(r, "cost_virtual_ward") == Approx(c.virtual_ward_day * place_days("virtual_ward")));
+  CHECK(scalar(r, "cost_ucr") == Approx(c.ucr_visit * scalar(r, "ucr_visits")));
+  CHECK(scalar(r, "cost_reablement") == Approx(c.reablement_day * place_days("reablement")));
+  CHECK(scalar(r, "cost_home_care") == Approx(c.home_care_day * place_days("home_care")));
+  CHECK(scalar(r, "cost_intermediate_care") ==
+        Approx(c.intermediate_care_bed_day * place_days("intermediate_care_beds")));
+  CHECK(scalar(r, "cost_care_home") == Approx(c.care_home_day * place_days("care_home")));
+  double sum = 0.0;
+  for (const char* part : {"cost_acute", "cost_escalation", "cost_virtual_ward", "cost_ucr",
+                           "cost_reablement", "cost_home_care", "cost_intermediate_care",
+                           "cost_care_home"}) {
+    CHECK(scalar(r, part) >= 0.0);
+    sum += scalar(r, part);
+  }
+  CHECK(scalar(r, "cost_total") == Approx(sum));
+  CHECK(scalar(r, "cost_acute") > 0.0);
+  CHECK(scalar(r, "cost_care_home") > 0.0);
+  CHECK(scalar(r, "delayed_bed_days") ==
+        Approx(scalar(r, "delayed_patients_mean") * days).epsilon(1e-9));
+  CHECK(scalar(r, "cost_delayed_discharge") ==
+        Approx(c.acute_bed_day * scalar(r, "delayed_bed_days")));
+}
+
+TEST_CASE("ED waits for a bed are counted as the patient log shows them", "[outputs][ed]") {
+  Scenario s = basic_scenario(20.0, DistributionParams::exponential(1.0));
+  s.services[0].capacity.base = 20;  // load 20 on 20 beds: a queue forms and clears
+  s.run.horizon_days = 60;
+  s.outputs.patient_events = true;
+  const ReplicationResult r = simulate_replication(s, 21, 0);
+  std::map<std::uint32_t, double> waiting_since;
+  std::vector<double> waits;
+  std::size_t over4 = 0, over12 = 0;
+  for (const auto& e : r.patient_events) {
+    if (e.event == "arrive") waiting_since[e.patient] = e.time_days;
+    if (e.event == "admit") {
+      const double hours = (e.time_days - waiting_since[e.patient]) * 24.0;
+      waits.push_back(hours);
+      over4 += hours > 4.0;
+      over12 += hours > 12.0;
+    }
+  }
+  double still_over4 = 0, still_over12 = 0;
+  for (const auto& [patient, since] : waiting_since) {
+    bool admitted = false;
+    for (const auto& e : r.patient_events) admitted |= e.patient == patient && e.event == "admit";
+    if (!admitted) {
+      still_over4 += (60.0 - since) * 24.0 > 4.0;
+      still_over12 += (60.0 - since) * 24.0 > 12.0;
+    }
+  }
+  double mean = 0.0;
+  for (double w : waits) mean += w / static_cast<double>(waits.size());
+  REQUIRE(over4 > 0);
+  CHECK(scalar(r, "ed_mean_wait_hours") == Approx(mean).epsilon(1e-6));
+  CHECK(scalar(r, "ed_waits_over_4h") == static_cast<double>(over4) + still_over4);
+  CHECK(scalar(r, "ed_waits_over_12h") == static_cast<double>(over12) + still_over12);
+}
+
+TEST_CASE("escalation beds open under pressure and show in capacity", "[outputs][escalation]") {
+  Scenario s = basic_scenario(18.0, DistributionParams::exponential(1.0));
+  s.services[0].capacity.base = 20;
+  s.services[0].escalation = {{10, 0.9, 0.6}};
+  s.run.horizon_days = 60;
+  s.outputs.timeseries_every_hours = 1;
+  const ReplicationResult r = simulate_replication(s, 2, 0);
+  const auto& open = series(r, "acute", "escalation_beds_open").values;
+  const auto& capacity = series(r, "acute", "capacity").values;
+  const auto& occupancy = series(r, "acute", "occupancy").values;
+  bool opened = false, closed_after_opening = false;
+  for (std::size_t k = 0; k < open.size(); ++k) {
+    CHECK((open[k] == 0.0 || open[k] == 10.0));
+    CHECK(capacity[k] == 20.0 + open[k]);
+    // Open: occupancy has not yet fallen below 0.6 of 30; closed: not above 0.9 of 20.
+    if (open[k] == 10.0) CHECK(occupancy[k] >= 0.6 * 30.0);
+    if (open[k] == 0.0) CHECK(occupancy[k] <= 0.9 * 20.0);
+    opened |= open[k] == 10.0;
+    closed_after_opening |= opened && open[k] == 0.0;
+  }
+  CHECK(opened);
+  CHECK(closed_after_opening);
+  const double mean_open = scalar(r, "escalation_beds_mean_open");
+  CHECK(mean_open > 0.0);
+  CHECK(mean_open < 10.0);
+}
+
+}  // namespace
+}  // namespace bedflow::model::testing

@@ -1,2 +1,56 @@
-// Replaced by the real command line (run, validate, compare, export, size).
-int main() { return 0; }
+// `bedflow`: dispatches to the sub-command named by the first argument.
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "command_registry.hpp"
+#include "exit_status.hpp"
+
+namespace {
+
+void print_overview(std::ostream& out) {
+  out << "bedflow " << BEDFLOW_VERSION << " (" << BEDFLOW_GIT_COMMIT << "): "
+      << "discrete-event simulation of hospital bed flow and discharge.\n\n"
+      << "Usage: bedflow <command> [arguments] [options]\n\nCommands:\n";
+  for (const auto& command : bedflow::cli::registered_commands()) {
+    out << fmt::format("  {:<10}  {}\n", command.name, command.summary);
+  }
+  out << "\nRun `bedflow <command> --help` for a command's arguments and options.\n"
+      << "Exit status: 0 success, 1 the run failed, 2 the input was refused.\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace bedflow::cli;
+  const std::vector<std::string> arguments(argv + 1, argv + argc);
+  if (arguments.empty()) {
+    print_overview(std::cerr);
+    return kBadInput;
+  }
+  const std::string& first = arguments.front();
+  if (first == "--help" || first == "-h" || first == "help") {
+    print_overview(std::cout);
+    return kSuccess;
+  }
+  if (first == "--version") {
+    std::cout << "bedflow " << BEDFLOW_VERSION << " (" << BEDFLOW_GIT_COMMIT << ")\n";
+    return kSuccess;
+  }
+  const Command* command = find_command(first);
+  if (command == nullptr) {
+    std::cerr << fmt::format("bedflow: error: unknown command '{}'\n\n", first);
+    print_overview(std::cerr);
+    return kBadInput;
+  }
+  try {
+    return command->run(std::vector<std::string>(arguments.begin() + 1, arguments.end()));
+  } catch (const std::exception& error) {
+    // Commands report their expected errors themselves; this is the last line of defence.
+    std::cerr << fmt::format("bedflow {}: error: {}\n", first, error.what());
+    return kFailure;
+  }
+}

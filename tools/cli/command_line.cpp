@@ -1,0 +1,57 @@
+#include "command_line.hpp"
+
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "exit_status.hpp"
+
+namespace bedflow::cli {
+
+namespace po = boost::program_options;
+
+ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments,
+                                     const CommandSyntax& syntax,
+                                     po::options_description options) {
+  options.add_options()("help,h", "show this help and exit");
+  po::options_description hidden;
+  po::positional_options_description positional;
+  for (const auto& name : syntax.positional) {
+    hidden.add_options()(name.c_str(), po::value<std::string>(), "");
+    positional.add(name.c_str(), 1);
+  }
+  po::options_description all;
+  all.add(options).add(hidden);
+  ParsedCommandLine parsed;
+  try {
+    po::store(po::command_line_parser(arguments).options(all).positional(positional).run(),
+              parsed.values);
+    if (parsed.values.count("help")) {
+      std::cout << "Usage: " << syntax.usage << "\n\n" << syntax.description << "\n\n"
+                << options << "\n";
+      parsed.help_shown = true;
+      return parsed;
+    }
+    po::notify(parsed.values);
+  } catch (const po::error& error) {
+    throw UsageError(error.what());
+  }
+  for (const auto& name : syntax.positional) {
+    if (!parsed.values.count(name)) throw UsageError("missing argument " + name);
+  }
+  return parsed;
+}
+
+int report_usage_error(const std::string& command, const std::string& message,
+                       const std::string& usage) {
+  std::cerr << fmt::format("bedflow {}: error: {}\nUsage: {} (see bedflow {} --help)\n",
+                           command, message, usage, command);
+  return kBadInput;
+}
+
+int report_error(const std::string& command, const std::string& message, int status) {
+  std::cerr << fmt::format("bedflow {}: error: {}\n", command, message);
+  return status;
+}
+
+}  // namespace bedflow::cli

@@ -1,0 +1,45 @@
+#pragma once
+// Shared option parsing for the sub-commands (Boost.Program_options).
+//
+// Invariants:
+//  - parse_command_line() either returns the parsed options, or prints the command's help
+//    (when --help is given; the caller then returns kSuccess) and signals it with
+//    `help_shown`, or throws UsageError with a one-line message.
+//  - Every option error (unknown option, missing or malformed value, too many positional
+//    arguments) becomes a UsageError: the caller exits with kBadInput.
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "program_options.hpp"
+
+namespace bedflow::cli {
+
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct ParsedCommandLine {
+  boost::program_options::variables_map values;
+  bool help_shown = false;
+};
+
+struct CommandSyntax {
+  std::string usage;        // "bedflow run SCENARIO [options]"
+  std::string description;  // a paragraph explaining the command
+  std::vector<std::string> positional;  // names of required positional arguments, in order
+};
+
+ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments,
+                                     const CommandSyntax& syntax,
+                                     boost::program_options::options_description options);
+
+// Prints "bedflow <command>: error: <message>" and the usage line on stderr; returns kBadInput.
+int report_usage_error(const std::string& command, const std::string& message,
+                       const std::string& usage);
+
+// Prints "bedflow <command>: error: <message>" on stderr; returns `status`.
+int report_error(const std::string& command, const std::string& message, int status);
+
+}  // namespace bedflow::cli

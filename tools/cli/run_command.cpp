@@ -1,0 +1,153 @@
+// `bedflow run SCENARIO [options]`: load, run replications, write the results file safely.
+#include <filesystem>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "bedflow/models/simulate.hpp"
+#include "bedflow/results/replication_plan.hpp"
+#include "bedflow/results/results_error.hpp"
+#include "bedflow/results/safe_output.hpp"
+#include "bedflow/results/write_results.hpp"
+#include "command_registry.hpp"
+#include "exit_status.hpp"
+#include "output_path.hpp"
+#include "progress_bar.hpp"
+#include "run_options.hpp"
+#include "run_report.hpp"
+#include "scenario_input.hpp"
+
+namespace bedflow::cli {
+namespace {
+
+struct LoadedVariant {
+  std::string label;
+  std::string override_text;
+  scenario::LoadedScenario loaded;
+};
+
+// Loads the scenario once per variant (once for a plain run). Empty on any error, which has
+// then been reported.
+std::optional<std::vector<LoadedVariant>> load_variants(const RunOptions& options) {
+  const auto overrides = parse_overrides_or_report(options.set);
+  if (!overrides) return std::nullopt;
+  std::vector<LoadedVariant> variants;
+  if (options.sweep.empty()) {
+    auto loaded = load_scenario_or_report(options.scenario_path, *overrides);
+    if (!loaded) return std::nullopt;
+    variants.push_back({"", "", std::move(*loaded)});
+    return variants;
+  }
+  const auto values = expand_sweep_or_report(options.sweep);
+  if (!values) return std::nullopt;
+  for (const auto& value : *values) {
+    auto with_value = *overrides;
+    with_value.push_back(value);
+    auto loaded = load_scenario_or_report(options.scenario_path, with_value);
+    if (!loaded) return std::nullopt;
+    variants.push_back({value.value, value.path + "=" + value.value, std::move(*loaded)});
+  }
+  return variants;
+}
+
+std::string joined_lines(const std::vector<std::string>& lines) {
+  std::string text;
+  for (const auto& line : lines) text += line + "\n";
+  return text;
+}
+
+results::Variant run_variant(const LoadedVariant& variant, const RunOptions& options,
+                             std::uint64_t seed, std::uint32_t replications) {
+  model::Scenario scenario = variant.loaded.scenario;
+  scenario.run.seed = seed;
+  model::SimulationOptions simulation;
+  simulation.patient_events = options.events || scenario.outputs.patient_events;
+  results::ReplicationPlan plan;
+  plan.replications = replications;
+  plan.threads = options.threads;
+  plan.precision = options.precision;
+  plan.max_replications = options.max_replications;
+  ProgressBar bar(variant.label.empty() ? "" : variant.label + " ");
+  auto outcome = results::run_replication_plan(
+      plan,
+      [&](std::uint32_t replication) {
+        return model::simulate_replication(scenario, seed, replication, simulation);
+      },
+      [&](const results::ProgressUpdate& update) { bar.update(update); });
+  bar.finish();
+  results::Variant result;
+  result.label = variant.label;
+  result.override_text = variant.override_text;
+  result.resolved_yaml = variant.loaded.resolved_yaml;
+  result.precision_reached = outcome.precision_reached;
+  result.replications = std::move(outcome.replications);
+  return result;
+}
+
+int run(const std::vector<std::string>& arguments) {
+  RunOptions options;
+  try {
+    const auto parsed = parse_command_line(arguments, kRunSyntax, run_options_description());
+    if (parsed.help_shown) return kSuccess;
+    options = parse_run_options(parsed.values);
+  } catch (const UsageError& error) {
+    return report_usage_error("run", error.what(), kRunSyntax.usage);
+  }
+  const auto variants = load_variants(options);
+  if (!variants) return kBadInput;
+  const auto& first = variants->front().loaded;
+  const std::uint64_t seed = options.seed.value_or(first.scenario.run.seed);
+  const std::uint32_t replications =
+      options.replications.value_or(std::max<std::uint32_t>(first.scenario.run.replications, 1));
+
+  std::string target = options.output_path;
+  if (target.empty()) {
+    target = default_output_path(first.scenario.run.name, options.scenario_path);
+    std::error_code ignored;
+    std::filesystem::create_directories(std::filesystem::path(target).parent_path(), ignored);
+  }
+  std::optional<results::SafeOutputFile> output;
+  try {
+    output.emplace(target, options.force);
+  } catch (const results::ResultsError& error) {
+    return report_error("run", error.what(), kBadInput);
+  }
+
+  results::ResultsFile file;
+  auto& meta = file.metadata;
+  meta.scenario_name = first.scenario.run.name;
+  meta.scenario_file = options.scenario_path;
+  meta.scenario_given = first.source_text;
+  meta.scenario_resolved = first.resolved_yaml;
+  meta.overrides = joined_lines(options.set);
+  meta.sweep = options.sweep;
+  meta.seed = seed;
+  meta.replications = replications;
+  meta.precision_target = options.precision;
+  meta.max_replications = options.precision > 0.0 ? options.max_replications : replications;
+  meta.bedflow_version = results::build_version();
+  meta.git_commit = results::build_commit();
+  meta.started_at = results::utc_timestamp_now();
+  const auto started = std::chrono::steady_clock::now();
+  try {
+    for (const auto& variant : *variants) {
+      file.variants.push_back(run_variant(variant, options, seed, replications));
+    }
+    meta.finished_at = results::utc_timestamp_now();
+    results::write_results_file(output->temporary_path(), file);
+    output->commit();
+  } catch (const std::exception& error) {
+    return report_error("run", error.what(), kFailure);  // `output` removes the temporary file
+  }
+  const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
+  print_run_report(file, options.precision);
+  std::cout << fmt::format("\nWrote {} in {:.1f} s on {} threads.\n", target, elapsed.count(),
+                           options.threads);
+  return kSuccess;
+}
+
+const CommandRegistration kRegistration{
+    {"run", "run a scenario's replications and write an HDF5 results file", run}};
+
+}  // namespace
+}  // namespace bedflow::cli

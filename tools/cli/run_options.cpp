@@ -1,0 +1,99 @@
+#include "run_options.hpp"
+
+#include <limits>
+
+#include "bedflow/engine/replication_runner.hpp"
+
+namespace bedflow::cli {
+
+namespace po = boost::program_options;
+
+const CommandSyntax kRunSyntax{
+    "bedflow run SCENARIO [-o results.h5] [options]",
+    "Runs a scenario's replications on threads and writes their results to one HDF5 file\n"
+    "(layout: docs/outputs.md), then prints each measure's mean and 95% confidence interval,\n"
+    "headline measures first. Results are identical whatever the number of threads.\n"
+    "Without -o the file is results/<scenario name>.h5 (the directory is created).\n"
+    "The file appears only when the run has finished; an existing file is kept unless --force.\n"
+    "With --sweep, one file holds every swept value as its own variant, all run with the same\n"
+    "seed (common random numbers) so that differences between them are sharp.",
+    {"scenario"}};
+
+po::options_description run_options_description() {
+  po::options_description options("Options");
+  options.add_options()
+      ("output,o", po::value<std::string>(), "results file to write (default results/<name>.h5)")
+      ("replications,n", po::value<long long>(), "replications to run (default: the scenario's)")
+      ("threads,t", po::value<long long>(),
+       "threads to run replications on (default: all cores)")
+      ("seed", po::value<long long>(), "master seed (default: the scenario's)")
+      ("set", po::value<std::vector<std::string>>()->composing(),
+       "override a field, e.g. --set services.acute.capacity=3200 (repeatable)")
+      ("sweep", po::value<std::string>(),
+       "run one variant per value, e.g. --sweep services.reablement.capacity=600:800:50")
+      ("precision", po::value<double>(),
+       "add replications until every headline measure's 95% CI half-width is within this "
+       "share of its mean, e.g. 0.05")
+      ("max-replications", po::value<long long>(),
+       "cap on replications in precision mode (default 1000)")
+      ("events", po::bool_switch(), "also write the patient-level event log (/events)")
+      ("force", po::bool_switch(), "overwrite the results file if it exists");
+  return options;
+}
+
+namespace {
+
+template <class T>
+T in_range(const po::variables_map& values, const char* name, long long low, long long high) {
+  const long long value = values[name].as<long long>();
+  if (value < low || value > high) {
+    throw UsageError("--" + std::string(name) + " must be between " + std::to_string(low) +
+                     " and " + std::to_string(high) + ", got " + std::to_string(value));
+  }
+  return static_cast<T>(value);
+}
+
+}  // namespace
+
+RunOptions parse_run_options(const po::variables_map& values) {
+  constexpr long long kMaxReplications = 1'000'000;
+  RunOptions options;
+  options.scenario_path = values["scenario"].as<std::string>();
+  if (values.count("output")) {
+    options.output_path = values["output"].as<std::string>();
+    if (options.output_path.empty()) throw UsageError("--output needs a file name");
+  }
+  if (values.count("replications")) {
+    options.replications =
+        in_range<std::uint32_t>(values, "replications", 1, kMaxReplications);
+  }
+  options.threads = values.count("threads")
+                        ? in_range<unsigned>(values, "threads", 1, 4096)
+                        : engine::default_thread_count();
+  if (values.count("seed")) {
+    options.seed = in_range<std::uint64_t>(values, "seed", 0,
+                                           std::numeric_limits<long long>::max());
+  }
+  if (values.count("set")) options.set = values["set"].as<std::vector<std::string>>();
+  if (values.count("sweep")) options.sweep = values["sweep"].as<std::string>();
+  if (values.count("precision")) {
+    options.precision = values["precision"].as<double>();
+    if (!(options.precision > 0.0 && options.precision < 1.0)) {
+      throw UsageError("--precision must be a share between 0 and 1, e.g. 0.05");
+    }
+  }
+  if (values.count("max-replications")) {
+    if (options.precision == 0.0) throw UsageError("--max-replications needs --precision");
+    options.max_replications =
+        in_range<std::uint32_t>(values, "max-replications", 2, kMaxReplications);
+  }
+  if (options.precision > 0.0 && options.replications &&
+      *options.replications > options.max_replications) {
+    throw UsageError("--replications is above --max-replications");
+  }
+  options.events = values["events"].as<bool>();
+  options.force = values["force"].as<bool>();
+  return options;
+}
+
+}  // namespace bedflow::cli

@@ -54,7 +54,7 @@ void read_run(Context& ctx, const Node& node, model::RunSettings& run) {
       run.horizon_days = *v;
   if (const Node* n = node.find("warmup_days"))
     if (auto v = read_number(ctx, *n, path + ".warmup_days",
-                             non_negative(limits::kMaxHorizonDays, "a number of days, 0 or more")))
+                             non_negative(limits::kMaxHorizonDays, "a number of days")))
       run.warmup_days = *v;
   if (const Node* n = node.find("replications"))
     if (auto v = read_integer(ctx, *n, path + ".replications",
@@ -62,6 +62,15 @@ void read_run(Context& ctx, const Node& node, model::RunSettings& run) {
       run.replications = static_cast<std::uint32_t>(*v);
   if (const Node* n = node.find("seed"))
     if (auto v = read_seed(ctx, *n, path + ".seed")) run.seed = *v;
+  const Node* warmup = node.find("warmup_days");
+  if (warmup != nullptr && run.warmup_days >= run.horizon_days) {
+    const Node* horizon = node.find("horizon_days");
+    ctx.error(*warmup, path + ".warmup_days",
+              "expected warmup_days below horizon_days (" +
+                  (horizon != nullptr ? horizon->text : std::string("the default")) +
+                  "), found " + warmup->text,
+              "the warm-up is discarded from every statistic; the horizon must be longer");
+  }
 }
 
 namespace {
@@ -167,7 +176,7 @@ void read_costs(Context& ctx, const Node& node, model::Costs& costs) {
   for (const auto& [key, target] : fields) {
     if (const Node* n = node.find(key)) {
       if (auto v = read_number(ctx, *n, "costs_gbp." + key,
-                               non_negative(limits::kMaxCostGbp, "a cost in GBP, 0 or more")))
+                               non_negative(limits::kMaxCostGbp, "a cost in GBP")))
         *target = *v;
     }
   }
@@ -184,7 +193,7 @@ void read_outputs(Context& ctx, const Node& node, model::Outputs& outputs) {
     if (auto v = read_bool(ctx, *n, "outputs.patient_events")) outputs.patient_events = *v;
   if (const Node* n = node.find("percentiles"))
     if (auto v = read_number_list(ctx, *n, "outputs.percentiles",
-                                  non_negative(100.0, "a percentile from 0 to 100")))
+                                  non_negative(100.0, "a percentile")))
       outputs.percentiles = *v;
 }
 

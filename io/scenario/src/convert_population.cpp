@@ -25,7 +25,7 @@ void read_readmission(Context& ctx, const Node& node, const std::string& path,
   if (!expect_map(ctx, node, path, {"within_days", "probability", "probability_after"})) return;
   if (const Node* n = node.find("within_days"))
     if (auto v = read_number(ctx, *n, path + ".within_days",
-                             non_negative(365.0, "a number of days from 0 to 365")))
+                             non_negative(365.0, "a number of days")))
       r.within_days = *v;
   if (const Node* n = node.find("probability"))
     if (auto v = read_number(ctx, *n, path + ".probability", probability())) r.probability = *v;
@@ -107,7 +107,7 @@ void read_arrivals(Context& ctx, const Node& node, std::vector<model::ArrivalStr
       if (auto v = read_name(ctx, *n, path + ".admit_to")) stream.admit_to = *v;
     if (const Node* n = body.find("cancel_when_occupancy_above"))
       if (auto v = read_number(ctx, *n, path + ".cancel_when_occupancy_above",
-                               positive(1.0, "an occupancy fraction in (0, 1]")))
+                               positive(1.0, "an occupancy fraction")))
         stream.cancel_when_occupancy_above = *v;
     arrivals.push_back(std::move(stream));
   }

@@ -38,9 +38,7 @@ std::optional<std::int64_t> read_capacity_value(Context& ctx, const Node& node,
   }
   return read_integer(ctx, node, path,
                       {static_cast<double>(minimum), limits::kMaxCapacity, true, true,
-                       minimum > 0 ? "a capacity of at least " + std::to_string(minimum) +
-                                         " (or unlimited)"
-                                   : "a capacity, 0 or more (or unlimited)"});
+                       "a whole number of places (or unlimited)"});
 }
 
 void read_capacity(Context& ctx, const Node& node, const std::string& path, std::int64_t minimum,
@@ -90,7 +88,7 @@ void read_routes(Context& ctx, const Node& node, const std::string& path,
 void read_escalation(Context& ctx, const Node& node, const std::string& path,
                      std::vector<model::EscalationLevel>& levels) {
   if (!expect_list(ctx, node, path, "a list of escalation levels")) return;
-  const Bounds fraction{0.0, 1.5, false, true, "an occupancy fraction in (0, 1.5]"};
+  const Bounds fraction{0.0, 1.5, false, true, "an occupancy fraction"};
   for (std::size_t i = 0; i < node.items.size(); ++i) {
     const Node& item = node.items[i];
     const std::string p = path + "." + std::to_string(i);
@@ -109,7 +107,7 @@ void read_escalation(Context& ctx, const Node& node, const std::string& path,
     } else ok = false;
     if (const Node* n = required(ctx, item, p, "close_below", "occupancy that closes it")) {
       if (auto v = read_number(ctx, *n, p + ".close_below",
-                               non_negative(1.5, "an occupancy fraction in [0, 1.5]")))
+                               non_negative(1.5, "an occupancy fraction")))
         level.close_below = *v;
       else ok = false;
     } else ok = false;
@@ -143,7 +141,7 @@ void read_virtual_ward(Context& ctx, const Node& body, const std::string& path,
       model::StepDown down;
       if (const Node* r = required(ctx, *n, p, "replaces_acute_days", "acute days saved"))
         if (auto v = read_number(ctx, *r, p + ".replaces_acute_days",
-                                 non_negative(365.0, "a number of days from 0 to 365")))
+                                 non_negative(365.0, "a number of days")))
           down.replaces_acute_days = *v;
       if (const Node* e = required(ctx, *n, p, "eligible_cohorts", "cohorts that may step down"))
         if (auto v = read_name_list(ctx, *e, p + ".eligible_cohorts")) down.eligible_cohorts = *v;
@@ -163,10 +161,10 @@ void read_urgent_response(Context& ctx, const Node& body, const std::string& pat
                           model::Service& service) {
   model::UrgentResponse ucr;
   if (const Node* n = body.find("opens_hour"))
-    if (auto v = read_integer(ctx, *n, path + ".opens_hour", {0, 23, true, true, "an hour from 0 to 23"}))
+    if (auto v = read_integer(ctx, *n, path + ".opens_hour", {0, 23, true, true, "an hour of the day"}))
       ucr.opens_hour = static_cast<int>(*v);
   if (const Node* n = body.find("closes_hour"))
-    if (auto v = read_integer(ctx, *n, path + ".closes_hour", {1, 24, true, true, "an hour from 1 to 24"}))
+    if (auto v = read_integer(ctx, *n, path + ".closes_hour", {1, 24, true, true, "an hour of the day"}))
       ucr.closes_hour = static_cast<int>(*v);
   if (ucr.closes_hour <= ucr.opens_hour) {
     const Node* at = body.find("closes_hour") ? body.find("closes_hour") : &body;

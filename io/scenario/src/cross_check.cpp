@@ -35,7 +35,6 @@ class Checker {
     check_arrivals();
     check_services();
     check_pathways();
-    check_run();
     check_census(census);
     if (ctx_.diagnostics.empty()) check_network();
   }
@@ -223,15 +222,6 @@ class Checker {
                         pathway.to + "'");
       }
       // A pathway some cohort uses but that leads nowhere in particular is allowed (home).
-    }
-  }
-
-  void check_run() {
-    if (s_.run.warmup_days >= s_.run.horizon_days) {
-      error("scenario.warmup_days",
-            "expected warmup_days below horizon_days (" + format(s_.run.horizon_days) + "), found " +
-                format(s_.run.warmup_days),
-            "the warm-up is discarded; the horizon must be longer");
     }
   }
 

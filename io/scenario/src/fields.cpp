@@ -10,7 +10,7 @@
 
 namespace bedflow::scenario {
 
-Bounds probability() { return {0.0, 1.0, true, true, "a probability between 0 and 1"}; }
+Bounds probability() { return {0.0, 1.0, true, true, "a probability"}; }
 Bounds non_negative(double high, std::string meaning) {
   return {0.0, high, true, true, std::move(meaning)};
 }
@@ -96,10 +96,14 @@ bool expect_list(Context& ctx, const Node& node, const std::string& path, const 
 const Node* required(Context& ctx, const Node& map, const std::string& path,
                      const std::string& key, const std::string& what) {
   const Node* found = map.find(key);
-  if (found == nullptr) {
-    ctx.error(map, join_path(path, key), "missing required key '" + key + "' (" + what + ")");
+  if (found != nullptr) return found;
+  // A misspelling of this key has already been reported as unknown, with this key as its
+  // hint: one mistake, one message.
+  for (const auto& entry : map.entries) {
+    if (closest_match(entry.key, {key}) == key) return nullptr;
   }
-  return found;
+  ctx.error(map, join_path(path, key), "missing required key '" + key + "' (" + what + ")");
+  return nullptr;
 }
 
 std::optional<double> read_number(Context& ctx, const Node& node, const std::string& path,

@@ -47,3 +47,43 @@ inline std::string all_messages(const std::vector<Diagnostic>& errors) {
 }
 
 }  // namespace bedflow::scenario::testing
+
+#include <filesystem>
+#include <fstream>
+
+namespace bedflow::scenario::testing {
+
+// The 1-based number of the first line of `path` containing `needle` (0 when none does), so
+// tests can say where an error must point without counting lines by hand.
+inline int line_of(const std::string& path, const std::string& needle) {
+  std::ifstream in(path);
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number)
+    if (line.find(needle) != std::string::npos) return number;
+  return 0;
+}
+
+// The 1-based number of the first line of `path` that is exactly `text` (0 when none is).
+inline int line_exactly(const std::string& path, const std::string& text) {
+  std::ifstream in(path);
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number)
+    if (line == text) return number;
+  return 0;
+}
+
+// A scratch directory under the build tree, emptied for each test that asks for it.
+inline std::filesystem::path scratch_dir(const std::string& name) {
+  const auto dir = std::filesystem::path(BEDFLOW_BINARY_DIR) / "scenario-test-tmp" / name;
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+inline std::string write_file(const std::filesystem::path& path, const std::string& text) {
+  std::filesystem::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+  return path.string();
+}
+
+}  // namespace bedflow::scenario::testing

@@ -34,10 +34,19 @@ std::string write_temp(const std::string& name, const std::string& text) {
   return file.string();
 }
 
-const model::Service* service(const model::Scenario& s, const std::string& name) {
+const model::Service* find_service(const model::Scenario& s, const std::string& name) {
   for (const auto& v : s.services)
     if (v.name == name) return &v;
   return nullptr;
+}
+
+// The named service, which the test requires to exist.
+const model::Service& service(const model::Scenario& s, const std::string& name) {
+  static const model::Service missing{};
+  const model::Service* found = find_service(s, name);
+  INFO("service " << name);
+  REQUIRE(found != nullptr);
+  return found != nullptr ? *found : missing;
 }
 
 }  // namespace
@@ -69,7 +78,8 @@ TEST_CASE("every shipped scenario opens with the question it answers and its sou
     std::string first;
     std::getline(in, first);
     CHECK(first.rfind("# Question:", 0) == 0);
-    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string text = first + "\n";
+    for (std::string line; std::getline(in, line);) text += line + "\n";
     CHECK(text.find("reference-figures.md") != std::string::npos);
     CHECK(text.find("\nschema: 1\n") != std::string::npos);
   }
@@ -81,8 +91,8 @@ TEST_CASE("the Kent and Medway baseline has the system's size and every communit
   CHECK(s.arrivals[0].rate_per_day == Approx(560));
   CHECK(s.arrivals[1].rate_per_day == Approx(150));
   CHECK(s.arrivals[1].weekdays_only);
-  REQUIRE(service(s, "acute") != nullptr);
-  CHECK(service(s, "acute")->capacity.base == 3100);
+  REQUIRE(find_service(s, "acute") != nullptr);
+  CHECK(service(s, "acute").capacity.base == 3100);
   for (const auto kind : {model::ServiceKind::urgent_community_response,
                           model::ServiceKind::virtual_ward, model::ServiceKind::caseload,
                           model::ServiceKind::beds}) {
@@ -99,19 +109,19 @@ TEST_CASE("the Kent and Medway variants change what their names say, and only th
   const auto dir = source_path("scenarios/kent-medway/");
 
   const auto vw = load_scenario(dir + "virtual-wards-at-target.yaml").scenario;
-  const auto places = service(vw, "virtual_ward")->capacity.base;
+  const auto places = service(vw, "virtual_ward").capacity.base;
   CHECK(places >= 720);  // 40-50 per 100,000 people in a population of 1.8m
   CHECK(places <= 900);
-  CHECK(service(vw, "acute")->capacity.base == service(base, "acute")->capacity.base);
+  CHECK(service(vw, "acute").capacity.base == service(base, "acute").capacity.base);
 
   const auto reablement = load_scenario(dir + "reablement-investment.yaml").scenario;
-  CHECK(service(reablement, "reablement")->capacity.base >
-        service(base, "reablement")->capacity.base);
+  CHECK(service(reablement, "reablement").capacity.base >
+        service(base, "reablement").capacity.base);
 
   const auto none = load_scenario(dir + "no-community-alternatives.yaml").scenario;
   for (const auto& a : none.arrivals) CHECK(a.alternatives.empty());
-  CHECK(service(none, "virtual_ward") == nullptr);
-  CHECK(service(none, "urgent_community_response") == nullptr);
+  CHECK(find_service(none, "virtual_ward") == nullptr);
+  CHECK(find_service(none, "urgent_community_response") == nullptr);
 
   const auto winter = load_scenario(dir + "winter-surge.yaml").scenario;
   const auto& profiles = winter.arrivals[0].profiles;

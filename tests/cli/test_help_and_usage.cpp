@@ -1,0 +1,52 @@
+// Help for the program and each sub-command; usage errors exit 2 without a crash.
+#include <catch2/catch.hpp>
+
+#include "child_process.hpp"
+
+using bedflow::test::run_bedflow;
+
+TEST_CASE("bedflow --help lists every sub-command and exits 0") {
+  const auto result = run_bedflow({"--help"});
+  REQUIRE(result.exit_status == 0);
+  for (const char* command : {"run", "validate", "compare", "export"}) {
+    INFO(command);
+    REQUIRE(result.out.find(std::string("  ") + command + " ") != std::string::npos);
+  }
+}
+
+TEST_CASE("each sub-command explains itself with --help") {
+  for (const char* command : {"run", "validate", "compare", "export"}) {
+    INFO(command);
+    const auto result = run_bedflow({command, "--help"});
+    REQUIRE(result.exit_status == 0);
+    REQUIRE(result.out.find(std::string("Usage: bedflow ") + command) != std::string::npos);
+    REQUIRE(result.out.find("--help") != std::string::npos);
+  }
+}
+
+TEST_CASE("usage errors exit 2 with a message on stderr") {
+  const std::string scenario = bedflow::test::source_path("tests/scenario/fixtures/good/small.yaml");
+  const std::vector<std::vector<std::string>> bad_usages{
+      {},
+      {"frobnicate"},
+      {"run"},
+      {"run", scenario, "--no-such-option"},
+      {"run", scenario, "--replications", "many"},
+      {"run", scenario, "--replications", "0"},
+      {"run", scenario, "--threads", "-3"},
+      {"run", scenario, "--precision", "1.5"},
+      {"run", scenario, "extra-argument"},
+      {"validate"},
+      {"compare", "only-one.h5"},
+      {"export", "results.h5"},
+  };
+  for (const auto& arguments : bad_usages) {
+    std::string shown;
+    for (const auto& a : arguments) shown += a + " ";
+    INFO("bedflow " << shown);
+    const auto result = run_bedflow(arguments);
+    REQUIRE(result.signal == 0);
+    REQUIRE(result.exit_status == 2);
+    REQUIRE_FALSE(result.err.empty());
+  }
+}

@@ -1,1 +1,212 @@
+// What each key becomes in the Scenario, and the rules that need more than one field.
 #include <catch2/catch.hpp>
+
+#include "scenario_test_support.hpp"
+
+using namespace bedflow;
+using namespace bedflow::scenario;
+using namespace bedflow::scenario::testing;
+
+namespace {
+
+const std::string kSmall = fixture("good/small.yaml");
+
+model::Scenario small(const std::vector<std::string>& sets = {}) {
+  std::vector<Override> overrides;
+  for (const auto& s : sets) overrides.push_back(parse_override(s));
+  return load_scenario(kSmall, overrides).scenario;
+}
+
+std::vector<Diagnostic> small_errors(const std::vector<std::string>& sets) {
+  std::vector<Override> overrides;
+  for (const auto& s : sets) overrides.push_back(parse_override(s));
+  return load_errors(kSmall, overrides);
+}
+
+const model::Service& service(const model::Scenario& s, const std::string& name) {
+  for (const auto& v : s.services)
+    if (v.name == name) return v;
+  FAIL("no service " << name);
+  throw std::logic_error("unreachable");
+}
+
+}  // namespace
+
+TEST_CASE("every section of the small scenario lands in the right field") {
+  const auto s = small();
+  CHECK(s.run.name == "small");
+  CHECK(s.run.start == engine::Date{2026, 1, 5});
+  CHECK(s.run.horizon_days == 60);
+  CHECK(s.run.warmup_days == 0);
+  CHECK(s.run.replications == 2);
+  CHECK(s.run.seed == 7);
+
+  REQUIRE(s.profiles.size() == 2);
+  CHECK(s.profiles[0].kind == model::Profile::Kind::weekly);
+  CHECK(s.profiles[0].factors.size() == 7);
+  CHECK(s.profiles[1].kind == model::Profile::Kind::dated);
+  REQUIRE(s.profiles[1].points.size() == 2);
+  CHECK(s.profiles[1].points[1].date == engine::Date{2026, 2, 1});
+  CHECK(s.profiles[1].points[1].factor == Approx(1.2));
+
+  REQUIRE(s.cohorts.size() == 2);
+  const auto& frail = s.cohorts[0];
+  const auto expected = engine::DistributionParams::lognormal_mean_sd(6, 5);
+  CHECK(frail.acute_los_days.kind == engine::DistributionKind::lognormal);
+  CHECK(frail.acute_los_days.a == Approx(expected.a));
+  CHECK(frail.acute_los_days.b == Approx(expected.b));
+  CHECK(frail.los_multiplier_profile == "surge");
+  CHECK(frail.discharge_pathway == std::array<double, 4>{0.6, 0.3, 0.1, 0.0});
+  CHECK(frail.readmission.within_days == 30);
+  CHECK(frail.readmission.probability_after.at("reablement") == Approx(0.05));
+  CHECK(s.cohorts[1].discharge_pathway == std::array<double, 4>{1.0, 0.0, 0.0, 0.0});
+
+  REQUIRE(s.arrivals.size() == 1);
+  const auto& a = s.arrivals[0];
+  CHECK(a.rate_per_day == 40);
+  CHECK(a.cohort_mix == std::vector<std::pair<std::string, double>>{{"frail", 0.4}, {"adult", 0.6}});
+  CHECK(a.avoidable_share.at("frail") == Approx(0.2));
+  CHECK(a.alternatives == std::vector<std::string>{"ucr", "virtual_ward"});
+  CHECK(a.admit_to == "acute");
+  CHECK(!a.cancel_when_occupancy_above.has_value());
+
+  const auto& acute = service(s, "acute");
+  CHECK(acute.kind == model::ServiceKind::acute);
+  REQUIRE(acute.escalation.size() == 1);
+  CHECK(acute.escalation[0].beds == 10);
+  CHECK(acute.escalation[0].close_below == Approx(0.9));
+  const auto& ucr = service(s, "ucr");
+  REQUIRE(ucr.urgent_response.has_value());
+  CHECK(ucr.urgent_response->capacity_per_day == 10);
+  CHECK(ucr.urgent_response->opens_hour == 8);  // default
+  const auto& vw = service(s, "virtual_ward");
+  REQUIRE(vw.step_up.has_value());
+  CHECK(!vw.step_down.has_value());
+  const auto& ic = service(s, "intermediate_care");
+  CHECK(ic.then == std::vector<std::pair<std::string, double>>{{"home", 0.7}, {"reablement", 0.3}});
+  CHECK(ic.los_days->kind == engine::DistributionKind::gamma);
+
+  CHECK(s.discharge_pathways[0].to == "home");  // default
+  CHECK(s.discharge_pathways[1].to == "reablement");
+  CHECK(s.discharge_pathways[1].assessment_days.kind == engine::DistributionKind::fixed);
+  CHECK(s.discharge_pathways[1].assessment_days.a == 1);
+  CHECK(s.discharge_pathways[2].assessment_days.kind == engine::DistributionKind::triangular);
+  CHECK(s.census.empty());
+}
+
+TEST_CASE("every distribution kind can be written, in each of its forms") {
+  const std::string key = "cohorts.adult.acute_los_days=";
+  using K = engine::DistributionKind;
+  const std::vector<std::pair<std::string, K>> cases{
+      {"3", K::fixed},
+      {"{ fixed: 3 }", K::fixed},
+      {"{ uniform: { low: 1, high: 3 } }", K::uniform},
+      {"{ uniform: [1, 3] }", K::uniform},
+      {"{ exponential: { mean: 3 } }", K::exponential},
+      {"{ lognormal: { meanlog: 0.5, sdlog: 1 } }", K::lognormal},
+      {"{ lognormal: { mean: 3, sd: 2 } }", K::lognormal},
+      {"{ gamma: { shape: 2, scale: 1.5 } }", K::gamma},
+      {"{ gamma: { mean: 3, sd: 2 } }", K::gamma},
+      {"{ weibull: { shape: 1.5, scale: 3 } }", K::weibull},
+      {"{ triangular: [1, 2, 4] }", K::triangular},
+      {"{ triangular: { low: 1, mode: 2, high: 4 } }", K::triangular},
+      {"{ empirical: { samples: [1, 2, 2, 5] } }", K::empirical_samples},
+      {"{ empirical: { edges: [0, 1, 3], weights: [1, 2] } }", K::empirical_histogram},
+  };
+  for (const auto& [text, kind] : cases) {
+    INFO(text);
+    CHECK(small({key + text}).cohorts[1].acute_los_days.kind == kind);
+  }
+}
+
+TEST_CASE("distribution mistakes are located at the distribution") {
+  const std::string key = "cohorts.adult.acute_los_days=";
+  CHECK(has_error(small_errors({key + "{ triangular: [3, 2, 1] }"}),
+                  "cohorts.adult.acute_los_days.triangular", "invalid triangular"));
+  CHECK(has_error(small_errors({key + "{ triangular: [1, 2] }"}),
+                  "cohorts.adult.acute_los_days.triangular", "expected 3 values"));
+  CHECK(has_error(small_errors({key + "{ exponential: { mean: 3 }, fixed: 2 }"}),
+                  "cohorts.adult.acute_los_days", "one kind"));
+  CHECK(has_error(small_errors({key + "{ lognormal: { meanlog: 40, sdlog: 1 } }"}),
+                  "cohorts.adult.acute_los_days.lognormal", "expected a mean of at most"));
+  CHECK(has_error(small_errors({key + "{ exponential: { mean: 3, sd: 1 } }"}),
+                  "cohorts.adult.acute_los_days.exponential.sd", "unknown key 'sd'"));
+  CHECK(has_error(small_errors({key + "-1"}), "cohorts.adult.acute_los_days", "found -1"));
+}
+
+TEST_CASE("capacities: unlimited, schedules of dated changes, and their mistakes") {
+  auto s = small({"services.reablement.capacity={ base: 60, changes: [[2026-02-01, 80], [2026-03-01, unlimited]] }"});
+  const auto& r = service(s, "reablement");
+  CHECK(r.capacity.base == 60);
+  REQUIRE(r.capacity.changes.size() == 2);
+  CHECK(r.capacity.changes[0].date == engine::Date{2026, 2, 1});
+  CHECK(r.capacity.changes[0].capacity == 80);
+  CHECK(r.capacity.changes[1].capacity == model::kUnlimitedCapacity);
+  // Community services may be closed (0 places); acute beds may not.
+  CHECK(service(small({"services.reablement.capacity=0"}), "reablement").capacity.base == 0);
+  CHECK(has_error(small_errors({"services.reablement.capacity={ base: 60, changes: [[2026-03-01, 80], [2026-02-01, 70]] }"}),
+                  "services.reablement.capacity.changes.1.date", "dates out of order"));
+  CHECK(has_error(small_errors({"services.reablement.capacity=12.5"}),
+                  "services.reablement.capacity", "whole number"));
+  CHECK(has_error(small_errors({"services.reablement.capacity=\"60\""}),
+                  "services.reablement.capacity", "found the text"));
+}
+
+TEST_CASE("rules between fields of one service") {
+  CHECK(has_error(small_errors({"services.acute.escalation.0.close_below=0.97"}),
+                  "services.acute.escalation.0.close_below", "below open_above"));
+  CHECK(has_error(small_errors({"services.ucr.closes_hour=6"}), "services.ucr.closes_hour",
+                  "after opens_hour"));
+  CHECK(has_error(small_errors({"services.virtual_ward.step_up=~"}), "services.virtual_ward",
+                  "needs step_up, step_down or both"));
+  CHECK(has_error(small_errors({"services.home={ kind: beds, capacity: 1, los_days: 2 }"}),
+                  "services.home", "reserved"));
+  CHECK(has_error(small_errors({"services.acute.los_days=3"}), "services.acute.los_days",
+                  "unknown key 'los_days'"));
+}
+
+TEST_CASE("cross-references: alternatives, admit_to, stay multipliers, on_failure, step-down") {
+  // An avoidable share with nowhere to go.
+  CHECK(has_error(small_errors({"arrivals.emergency.alternatives=[]"}), "arrivals.emergency.avoidable",
+                  "no alternatives"));
+  // Only urgent community response and step-up virtual wards take avoidable admissions.
+  CHECK(has_error(small_errors({"arrivals.emergency.alternatives=[reablement]"}),
+                  "arrivals.emergency.alternatives.0", "expected an alternative to admission"));
+  CHECK(has_error(small_errors({"arrivals.emergency.admit_to=reablement"}),
+                  "arrivals.emergency.admit_to", "expected an acute service"));
+  // With one acute service, admit_to may be left out.
+  CHECK(small({"arrivals.emergency.admit_to=~"}).arrivals[0].admit_to == "acute");
+  CHECK(has_error(small_errors({"cohorts.frail.los_multiplier=weekday"}),
+                  "cohorts.frail.los_multiplier", "expected a dated profile"));
+  CHECK(has_error(small_errors({"services.reablement.on_failure=home_cair"}),
+                  "services.reablement.on_failure", "unknown service 'home_cair'"));
+  CHECK(has_error(small_errors({"services.reablement.on_failure=intermediate_care"}),
+                  "services.reablement.on_failure", "needs independent_at_91_days"));
+  CHECK(has_error(
+      small_errors({"services.virtual_ward.step_down={ replaces_acute_days: 2, eligible_cohorts: [fral], los_days: 3 }"}),
+      "services.virtual_ward.step_down.eligible_cohorts.0", "unknown cohort 'fral'"));
+  CHECK(has_error(small_errors({"services.intermediate_care.then.acute=0.3", "services.intermediate_care.then.reablement=~"}),
+                  "services.intermediate_care.then.acute", "onward routes go to community services"));
+  CHECK(has_error(small_errors({"discharge_pathways.P3.to=ucr"}), "discharge_pathways.P3.to",
+                  "community service or home"));
+  CHECK(has_error(small_errors({"cohorts.frail.readmission.probability_after.reablment=0.1"}),
+                  "cohorts.frail.readmission.probability_after.reablment",
+                  "unknown service 'reablment'"));
+}
+
+TEST_CASE("the model's network check is reported at the services involved") {
+  // Two unlimited services routing to each other: patients could circulate for ever.
+  const auto errors = small_errors({"services.intermediate_care.capacity=unlimited",
+                                    "services.reablement.capacity=unlimited",
+                                    "services.reablement.then={ intermediate_care: 0.5, home: 0.5 }"});
+  INFO(all_messages(errors));
+  REQUIRE(!errors.empty());
+  bool found = false;
+  for (const auto& d : errors) {
+    if (d.message.find("no capacity limit") == std::string::npos) continue;
+    found = true;
+    CHECK(d.path.rfind("services.", 0) == 0);
+    CHECK(d.line > 0);
+  }
+  CHECK(found);
+}

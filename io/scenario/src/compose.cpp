@@ -12,7 +12,21 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void merge_into(Node& base, Node&& child) {
+bool ends_with(const std::string& text, const std::string& suffix) {
+  return text.size() >= suffix.size() &&
+         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Values a child replaces whole even when both are maps: a distribution ({lognormal: ...}
+// merged with {gamma: ...} would be two kinds at once), a profile (weekly merged with dated),
+// and shares that must sum to 1 (a child's mix merged with its parent's would mix cohorts of
+// both).
+bool replaced_whole(const std::string& parent_key, const std::string& key) {
+  return parent_key == "profiles" || key == "cohort_mix" || key == "discharge_pathway" ||
+         key == "then" || ends_with(key, "_days") || ends_with(key, "_hours");
+}
+
+void merge_into(Node& base, Node&& child, const std::string& key = {}) {
   if (!base.is_map() || !child.is_map()) {
     base = std::move(child);
     return;
@@ -23,10 +37,13 @@ void merge_into(Node& base, Node&& child) {
       base.erase(entry.key);
       continue;
     }
-    if (Node* existing = base.find(entry.key)) {
-      merge_into(*existing, std::move(entry.value));
-    } else {
+    Node* existing = base.find(entry.key);
+    if (existing == nullptr) {
       base.entries.push_back(std::move(entry));
+    } else if (replaced_whole(key, entry.key)) {
+      *existing = std::move(entry.value);
+    } else {
+      merge_into(*existing, std::move(entry.value), entry.key);
     }
   }
   base.where = child.where;

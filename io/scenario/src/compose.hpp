@@ -4,6 +4,8 @@
 // Invariants:
 //  - A child's map keys override its parent's recursively; any other value (scalar, list)
 //    replaces the parent's whole; a child's `key: ~` (null) removes the parent's key.
+//    Distributions (keys ending _days or _hours), profiles and shares that sum to 1
+//    (cohort_mix, discharge_pathway, then) are replaced whole, never merged.
 //    `extends` itself never appears in the result.
 //  - Paths in `extends:` and `initial_state.census_csv` are relative to the file that names
 //    them; the result holds them as absolute paths, so the resolved tree loads from anywhere.

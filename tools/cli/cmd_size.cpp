@@ -165,7 +165,7 @@ po::options_description size_options() {
       ("unit-cost", po::value<double>(), "cost of one unit of the first lever (GBP); with --unit-cost2, cost = sum of value x unit cost instead of --cost-measure")
       ("unit-cost2", po::value<double>(), "cost of one unit of the second lever (GBP)")
       ("set", po::value<std::vector<std::string>>()->composing(), "override PATH=VALUE before sizing (repeatable)")
-      ("replications,r", po::value<std::uint32_t>(), "replications per point (default: the scenario's; at least 2)")
+      ("replications,n", po::value<std::uint32_t>(), "replications per point (default: the scenario's; at least 2)")
       ("seed", po::value<std::uint64_t>(), "master seed (default: the scenario's)")
       ("threads,t", po::value<unsigned>(), "threads (default: all cores)")
       ("output,o", po::value<std::string>(), "HDF5 file of every evaluated point (default results/<scenario name>-sizing.h5)")

@@ -93,6 +93,23 @@ TEST_CASE("with unlimited capacity each service's mean occupancy is its arrival 
   }
 }
 
+TEST_CASE("a stay multiplier profile scales acute stays by its factor at admission", "[flow]") {
+  // Stays of patients admitted after 2026-11-04 are 1.5 times as long (step profile); the
+  // observed period starts well after the change, so occupancy is 30 x 1.5 x 2 (M/G/inf).
+  Scenario s = basic_scenario(30.0, DistributionParams::exponential(2.0));
+  s.run.warmup_days = 60;
+  s.run.horizon_days = 160;
+  s.profiles = {{"winter", Profile::Kind::dated, {},
+                 {{Date{2026, 10, 5}, 1.0}, {Date{2026, 11, 4}, 1.5}},
+                 Profile::Interpolation::step}};
+  s.cohorts[0].los_multiplier_profile = "winter";
+  const auto ci =
+      engine::confidence_interval(over_replications(s, 10, "acute_mean_occupancy"), 0.999);
+  INFO(ci.mean << " +- " << ci.half_width);
+  CHECK(ci.lower() <= 90.0);
+  CHECK(90.0 <= ci.upper());
+}
+
 TEST_CASE("the same seed gives a bit-identical result; another seed does not", "[flow]") {
   const Scenario s = kent_medway_winter();
   const ReplicationResult a = simulate_replication(s, 2026, 3);

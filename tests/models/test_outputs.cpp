@@ -61,6 +61,19 @@ TEST_CASE("every measure of the contract is reported, headlines marked", "[outpu
   CHECK(series(r, "acute", "ed_queue").values.size() == 141);
 }
 
+TEST_CASE("dated capacity schedules change capacity on their dates", "[outputs][capacity]") {
+  const ReplicationResult r = simulate_replication(kent_medway_winter(), 1, 0);
+  // Series start on day 42 (2026-11-12); the ward grows to 380 on 2026-12-01 (day 61) and
+  // reablement to 720 on 2027-01-01 (day 92).
+  const auto& ward = series(r, "virtual_ward", "capacity").values;
+  const auto& reablement = series(r, "reablement", "capacity").values;
+  CHECK(ward[61 - 42 - 1] == 300.0);
+  CHECK(ward[61 - 42] == 380.0);
+  CHECK(ward.back() == 380.0);
+  CHECK(reablement[92 - 42 - 1] == 650.0);
+  CHECK(reablement[92 - 42] == 720.0);
+}
+
 TEST_CASE("costs are unit costs times measured days and visits", "[outputs][costs]") {
   const Scenario s = flowing_kent_medway();
   const ReplicationResult r = simulate_replication(s, 9, 0);

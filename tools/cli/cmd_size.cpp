@@ -354,9 +354,12 @@ int report_two_levers(std::ostream& out, const SizingRequest& request,
                        point.setting.at(first.path), second.path, point.setting.at(second.path),
                        format_number(point.cost->mean), request.cost_description);
     out << fmt::format("  {}\n", describe_evidence(point, request.target, unit));
-    if (result.status == analysis::SizingStatus::smallest_meets) {
-      out << "  Both levers are at the lowest values of their ranges: smaller values may also "
-             "meet the target.\n";
+    for (const Lever* lever : {&first, &second}) {
+      if (point.setting.at(lever->path) == lever->low) {
+        out << fmt::format("  {} is at the lowest value of its range: a smaller value may also "
+                           "meet the target, and cost less.\n",
+                           lever->path);
+      }
     }
   } else {
     out << fmt::format(

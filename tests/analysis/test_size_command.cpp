@@ -1,0 +1,181 @@
+// `bedflow size` end to end: exit statuses, messages and the file it leaves behind.
+#include <catch2/catch.hpp>
+
+#include <hdf5.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kBedflow = std::string(BEDFLOW_BINARY_DIR) + "/tools/bedflow";
+const std::string kScenario =
+    std::string(BEDFLOW_SOURCE_DIR) + "/scenarios/analytic/mgcc-virtual-ward-loss.yaml";
+
+fs::path work_directory() {
+  const fs::path dir = fs::path(BEDFLOW_BINARY_DIR) / "test_size_command";
+  fs::create_directories(dir);
+  return dir;
+}
+
+struct Outcome {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs `bedflow size <arguments>` with stdout and stderr captured in files.
+Outcome run_size(const std::string& arguments, const std::string& tag) {
+  const fs::path dir = work_directory();
+  const fs::path out = dir / (tag + ".stdout");
+  const fs::path err = dir / (tag + ".stderr");
+  const std::string command = "\"" + kBedflow + "\" size " + arguments + " >\"" + out.string() +
+                              "\" 2>\"" + err.string() + "\"";
+  const int raw = std::system(command.c_str());
+  Outcome outcome;
+  outcome.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  auto slurp = [](const fs::path& path) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+  };
+  outcome.out = slurp(out);
+  outcome.err = slurp(err);
+  return outcome;
+}
+
+std::string sizing_attribute(const fs::path& file, const char* name) {
+  const hid_t f = H5Fopen(file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  REQUIRE(f >= 0);
+  const hid_t group = H5Gopen2(f, "sizing", H5P_DEFAULT);
+  REQUIRE(group >= 0);
+  const hid_t attribute = H5Aopen(group, name, H5P_DEFAULT);
+  REQUIRE(attribute >= 0);
+  const hid_t type = H5Aget_type(attribute);
+  char* text = nullptr;
+  REQUIRE(H5Aread(attribute, type, &text) >= 0);
+  std::string value(text);
+  H5free_memory(text);
+  H5Tclose(type);
+  H5Aclose(attribute);
+  H5Gclose(group);
+  H5Fclose(f);
+  return value;
+}
+
+hsize_t variant_count(const fs::path& file) {
+  const hid_t f = H5Fopen(file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  REQUIRE(f >= 0);
+  const hid_t group = H5Gopen2(f, "variants", H5P_DEFAULT);
+  REQUIRE(group >= 0);
+  H5G_info_t info;
+  REQUIRE(H5Gget_info(group, &info) >= 0);
+  H5Gclose(group);
+  H5Fclose(f);
+  return info.nlinks;
+}
+
+std::string common(const std::string& range, const std::string& target) {
+  return "\"" + kScenario + "\" --vary services.virtual_ward.capacity --range " + range +
+         " --target \"" + target + "\" -n 3 -t 1";
+}
+
+}  // namespace
+
+TEST_CASE("bedflow size answers with evidence and writes every evaluated point",
+          "[cli][size]") {
+  const fs::path output = work_directory() / "found.h5";
+  fs::remove(output);
+  const Outcome run = run_size(
+      common("20:60", "admissions_emergency <= 200") + " -o \"" + output.string() + "\"", "found");
+  CHECK(run.status == 0);
+  CHECK_THAT(run.out, Catch::Contains("Answer: services.virtual_ward.capacity = "));
+  CHECK_THAT(run.out, Catch::Contains(": meets"));
+  CHECK_THAT(run.out, Catch::Contains(": misses"));  // the evidence one step below
+  REQUIRE(fs::exists(output));
+  CHECK(sizing_attribute(output, "status") == "found");
+  CHECK_THAT(sizing_attribute(output, "answer"),
+             Catch::StartsWith("services.virtual_ward.capacity="));
+  // One /variants group per evaluated point, and far fewer than the 41 values of the range.
+  const hsize_t points = variant_count(output);
+  CHECK(points >= 3);
+  CHECK(points <= 2 + 6);
+  fs::remove(output);
+}
+
+TEST_CASE("bedflow size says so, exits 1 and keeps the evidence when nothing meets",
+          "[cli][size]") {
+  const fs::path output = work_directory() / "none.h5";
+  fs::remove(output);
+  const Outcome run = run_size(
+      common("1:20", "admissions_emergency <= 10") + " -o \"" + output.string() + "\"", "none");
+  CHECK(run.status == 1);
+  CHECK_THAT(run.out, Catch::Contains("No value of services.virtual_ward.capacity in 1..20 meets"));
+  CHECK_THAT(run.out, Catch::Contains("raise HIGH or relax the target"));
+  CHECK_THAT(run.out, !Catch::Contains("Answer:"));
+  REQUIRE(fs::exists(output));
+  CHECK(sizing_attribute(output, "status") == "none_meets");
+  CHECK(sizing_attribute(output, "answer").empty());
+  fs::remove(output);
+}
+
+TEST_CASE("bedflow size refuses bad input with exit 2 and writes nothing", "[cli][size]") {
+  const fs::path output = work_directory() / "refused.h5";
+  fs::remove(output);
+  const std::string to = " -o \"" + output.string() + "\"";
+  struct Case {
+    const char* tag;
+    std::string arguments;
+    const char* message;
+  };
+  const Case cases[] = {
+      {"operator", common("20:60", "admissions_emergency = 5") + to, "unsupported operator"},
+      {"threshold", common("20:60", "admissions_emergency <= lots") + to, "not a finite number"},
+      {"measure", common("20:60", "admisions_emergency <= 5") + to,
+       "did you mean 'admissions_emergency'?"},
+      {"range", common("60:20", "admissions_emergency <= 5") + to, "is empty"},
+      {"confidence", common("20:60", "admissions_emergency <= 5") + to + " --confidence 1.5",
+       "confidence 1.5 is out of range"},
+      {"replications", "\"" + kScenario + "\" --vary services.virtual_ward.capacity --range "
+                       "20:60 --target \"admissions_emergency <= 5\" -n 1" + to, "at least 2"},
+      {"path", "\"" + kScenario + "\" --vary services.virtual_ward.capacty --range 1:5 "
+               "--target \"admissions_emergency <= 5\"" + to, "did you mean 'capacity'?"},
+      {"missing", "\"" + kScenario + "\" --vary services.virtual_ward.capacity" + to,
+       "--range is required"},
+      {"scenario", "/nonexistent/s.yaml --vary a --range 1:2 --target \"m <= 1\"" + to,
+       "not found"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.tag);
+    const Outcome run = run_size(c.arguments, std::string("refused_") + c.tag);
+    CHECK(run.status == 2);
+    CHECK_THAT(run.err, Catch::Contains(c.message));
+    CHECK_FALSE(fs::exists(output));
+  }
+}
+
+TEST_CASE("bedflow size never overwrites a file without --force", "[cli][size]") {
+  const fs::path output = work_directory() / "existing.h5";
+  {
+    std::ofstream keep(output);
+    keep << "not mine to overwrite";
+  }
+  const std::string arguments =
+      common("20:30", "admissions_emergency <= 1200") + " -o \"" + output.string() + "\"";
+  const Outcome refused = run_size(arguments, "existing");
+  CHECK(refused.status == 2);
+  CHECK_THAT(refused.err, Catch::Contains("--force"));
+  CHECK(fs::file_size(output) == std::string("not mine to overwrite").size());
+
+  const Outcome forced = run_size(arguments + " --force", "existing_forced");
+  CHECK(forced.status == 0);
+  CHECK(sizing_attribute(output, "status") != "");
+  fs::remove(output);
+}

@@ -3,6 +3,7 @@
 // priority class), cancels of random pending events, reschedules and pops, and must pop
 // identical sequences. The reference queue is simple enough to be obviously right, so any
 // disagreement is a heap bug (lazy cancellation, sift order, tie-breaks).
+#include <algorithm>
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
@@ -51,9 +52,15 @@ class PendingSet {
 
 struct ScriptCounts {
   std::uint64_t schedules = 0, cancels = 0, reschedules = 0, pops = 0, max_pending = 0;
+  std::size_t max_heap_slots = 0;
 };
 
-ScriptCounts run_script(std::uint64_t seed, std::uint64_t operations) {
+// Shares of the operations, in percent; pops take the rest.
+struct ScriptMix {
+  std::uint64_t schedule_growing = 50, schedule_draining = 30, cancel = 10, reschedule = 10;
+};
+
+ScriptCounts run_script(std::uint64_t seed, std::uint64_t operations, ScriptMix mix = {}) {
   RandomStream rng(seed, 0, stream_id("queue differential script"));
   BinaryHeapQueue binary;
   QuaternaryHeapQueue quaternary;
@@ -97,7 +104,7 @@ ScriptCounts run_script(std::uint64_t seed, std::uint64_t operations) {
     // The first half grows the queue to thousands of events; the second half drains it.
     const bool growing = op < operations / 2;
     const std::uint64_t dice = rng.below(100);
-    const std::uint64_t schedule_share = growing ? 50 : 30;
+    const std::uint64_t schedule_share = growing ? mix.schedule_growing : mix.schedule_draining;
     if (pending.empty() || dice < schedule_share) {
       const Time t = next_time();
       const auto priority = static_cast<Priority>(rng.below(7));
@@ -110,14 +117,14 @@ ScriptCounts run_script(std::uint64_t seed, std::uint64_t operations) {
       REQUIRE(same_event(hq, hr));
       pending.add(hr);
       ++counts.schedules;
-    } else if (dice < schedule_share + 10) {
+    } else if (dice < schedule_share + mix.cancel) {
       const EventHandle h = pending.at(rng.below(pending.size()));
       binary.cancel(h);
       quaternary.cancel(h);
       reference.cancel(h);
       pending.remove(h.sequence());
       ++counts.cancels;
-    } else if (dice < schedule_share + 20) {
+    } else if (dice < schedule_share + mix.cancel + mix.reschedule) {
       const EventHandle h = pending.at(rng.below(pending.size()));
       const Time t = next_time();
       const EventHandle hb = binary.reschedule(h, t);
@@ -136,6 +143,10 @@ ScriptCounts run_script(std::uint64_t seed, std::uint64_t operations) {
     }
     check_sizes();
     if (pending.size() > counts.max_pending) counts.max_pending = pending.size();
+    // Cancelled events are purged before they can outnumber the live ones by much.
+    const std::size_t slots = std::max(binary.heap_slots(), quaternary.heap_slots());
+    REQUIRE(slots <= 2 * pending.size() + BinaryHeapQueue::kPurgeThreshold + 1);
+    if (slots > counts.max_heap_slots) counts.max_heap_slots = slots;
   }
   while (!pending.empty()) {
     pop_all_three();
@@ -156,6 +167,20 @@ TEST_CASE("binary heap, 4-ary heap and reference queue pop identical sequences",
     CHECK(counts.reschedules > 5'000);
     CHECK(counts.max_pending > 2'000);
   }
+}
+
+TEST_CASE("heavy cancellation: identical pops and bounded heap memory", "[queue]") {
+  // Most events are cancelled before they come due, as with timeouts that rarely fire: the
+  // heaps must purge them (and still pop exactly what the reference pops).
+  ScriptMix mix;
+  mix.schedule_growing = 50;
+  mix.schedule_draining = 40;
+  mix.cancel = 40;
+  mix.reschedule = 5;
+  const ScriptCounts counts = run_script(3, 100'000, mix);
+  CHECK(counts.cancels > 30'000);
+  CHECK(counts.max_pending > 1'000);
+  CHECK(counts.max_heap_slots > BinaryHeapQueue::kPurgeThreshold);  // purges really happened
 }
 
 TEST_CASE("a heap whose events are all cancelled is empty and reusable", "[queue]") {

@@ -5,8 +5,10 @@
 //  - Pops follow the total order of event.hpp exactly; arity changes speed, never order.
 //  - Cancellation is lazy: a cancelled event stays in the heap, marked in `cancelled_`, and
 //    is dropped when it reaches the top. The set holds only cancelled events still in the
-//    heap, so memory stays bounded by the number of pending events. With no cancellations
-//    the pop path costs one emptiness check.
+//    heap. When cancelled events outnumber live ones (and exceed kPurgeThreshold), they are
+//    all removed and the heap rebuilt, so the heap never holds more than about twice the
+//    pending events plus kPurgeThreshold, however many events a model cancels far in the
+//    future. With no cancellations the pop path costs one emptiness check.
 //  - cancel() and reschedule() take a handle of a pending event (scheduled, not yet popped
 //    or cancelled); that precondition is the caller's.
 //  - Insertion sequences are unique per queue, so handles never collide.
@@ -37,6 +39,7 @@ class DaryHeapQueue {
   void cancel(const EventHandle& handle) {
     cancelled_.insert(handle.sequence());
     --live_;
+    if (cancelled_.size() > kPurgeThreshold && cancelled_.size() > live_) purge_cancelled();
   }
 
   // Moves a pending event to a new time, keeping its class; it takes a new insertion
@@ -66,7 +69,28 @@ class DaryHeapQueue {
 
   void reserve(std::size_t n) { heap_.reserve(n); }
 
+  // Events physically held, live and cancelled-but-not-yet-dropped (for memory tests).
+  std::size_t heap_slots() const noexcept { return heap_.size(); }
+
+  static constexpr std::size_t kPurgeThreshold = 1024;
+
  private:
+  // Drops every cancelled event and restores the heap bottom-up (Floyd), O(heap size); the
+  // order of the remaining events is the total order of event.hpp, so pops are unchanged.
+  void purge_cancelled() {
+    std::size_t kept = 0;
+    for (const Event& event : heap_) {
+      if (cancelled_.find(event.sequence()) == cancelled_.end()) heap_[kept++] = event;
+    }
+    heap_.resize(kept);
+    cancelled_.clear();
+    if (kept < 2) return;
+    for (std::size_t i = (kept - 2) / Arity + 1; i-- > 0;) {
+      const Event moving = heap_[i];  // a copy: sift_down overwrites slot i
+      sift_down(i, moving);
+    }
+  }
+
   void drop_cancelled_top() {
     if (cancelled_.empty()) return;
     while (true) {

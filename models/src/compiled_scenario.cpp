@@ -32,6 +32,11 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
 
   for (const auto& profile : scenario.profiles) profiles.emplace_back(profile, calendar);
 
+  // Indices travel in 16-bit fields of patients and event subjects.
+  if (scenario.services.size() > 30000 || scenario.cohorts.size() > 30000 ||
+      scenario.arrivals.size() > 30000) {
+    throw std::invalid_argument("scenario: more than 30000 services, cohorts or streams");
+  }
   // Services first: cohorts and streams refer to them.
   services.resize(scenario.services.size());
   for (std::size_t i = 0; i < scenario.services.size(); ++i) {

@@ -416,7 +416,7 @@ void HospitalModel::on_ucr_visit(std::uint32_t id) {
 
 void HospitalModel::discharge_home(std::uint32_t id) {
   const Patient& p = patients_[id];
-  if (p.was_admitted) {
+  if (p.was_admitted && p.acute >= 0) {
     const CohortPlan& cohort = plan_.cohorts[p.cohort];
     if (cohort.readmission_within > 0) {
       CohortStreams& streams = cohort_streams_[p.cohort];

@@ -262,3 +262,21 @@ TEST_CASE("an extends cycle is reported with the whole chain") {
   CHECK(missing[0].message.find("no-such-parent.yaml") != std::string::npos);
   CHECK(missing[0].line == 3);
 }
+
+TEST_CASE("binary garbage is a parse error in printable text, and floods of errors are capped") {
+  const auto dir = scratch_dir("garbage");
+  std::string garbage = "schema: 1\nscenario: \"\\";
+  for (int i = 0; i < 256; ++i) garbage += static_cast<char>(i);
+  auto errors = load_errors(write_file(dir / "garbage.yaml", garbage));
+  REQUIRE(errors.size() == 1);
+  for (const char c : errors[0].to_string()) {
+    CHECK(static_cast<unsigned char>(c) >= 0x20);
+    CHECK(static_cast<unsigned char>(c) < 0x7f);
+  }
+
+  std::string many = "schema: 1\nscenario:\n";
+  for (int i = 0; i < 5000; ++i) many += "  unknown_" + std::to_string(i) + ": 1\n";
+  errors = load_errors(write_file(dir / "many.yaml", many));
+  REQUIRE(errors.size() == 101);
+  CHECK(errors.back().message.find("more problems") != std::string::npos);
+}

@@ -41,12 +41,14 @@ Census read_census(const std::string& path, const Location& referenced_from,
   const auto text = read_text_file(path, limits::kMaxCsvBytes, diagnostics, referenced_from,
                                    "initial_state.census_csv");
   if (!text) return census;
+  // Spreadsheets often save CSV with a UTF-8 byte-order mark; it is not part of the header.
+  const std::size_t start = text->rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
 
   const std::array<std::string, 4> columns{"service", "cohort", "days_in_service", "medically_fit"};
   std::array<std::size_t, 4> index{0, 1, 2, 3};
   bool have_header = false;
   int line_number = 0;
-  std::size_t pos = 0;
+  std::size_t pos = start;
   while (pos < text->size()) {
     const auto end = std::min(text->find('\n', pos), text->size());
     const std::string_view line(text->data() + pos, end - pos);

@@ -185,6 +185,11 @@ void apply_overrides(Node& root, const std::vector<Override>& overrides,
                         "write key names separated by dots, e.g. services.acute.capacity");
       continue;
     }
+    if (parts.size() > static_cast<std::size_t>(limits::kMaxNestingDepth)) {
+      diagnostics.error(where, "", "override path deeper than " +
+                                       std::to_string(limits::kMaxNestingDepth) + " keys");
+      continue;
+    }
     if (parts.front() == "extends" || parts.front() == "schema") {
       diagnostics.error(where, o.path, "'" + parts.front() + "' cannot be overridden");
       continue;

@@ -121,6 +121,15 @@ bool check_nesting(std::string_view text, const std::string& file, Diagnostics& 
 
 namespace {
 
+// The parser quotes the offending input; keep messages to printable ASCII on one line.
+std::string printable(std::string text) {
+  for (char& c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte >= 0x7f) c = '?';
+  }
+  return text;
+}
+
 struct LimitReached {
   YAML::Mark mark;
   std::string message;
@@ -290,7 +299,7 @@ std::optional<Node> parse_yaml(const std::string& text, const std::string& file,
   } catch (const YAML::Exception& e) {
     diagnostics.error({file, e.mark.is_null() ? 0 : e.mark.line + 1,
                        e.mark.is_null() ? 0 : e.mark.column + 1},
-                      "", "not valid YAML: " + e.msg);
+                      "", "not valid YAML: " + printable(e.msg));
   }
   return std::nullopt;
 }

@@ -93,6 +93,24 @@ TEST_CASE("with unlimited capacity each service's mean occupancy is its arrival 
   }
 }
 
+TEST_CASE("the acute ward alone is an M/M/c queue: the mean ED wait is Erlang C's", "[flow]") {
+  // Five beds, 4 arrivals a day, exponential one-day stays: offered load 4.
+  Scenario s = basic_scenario(4.0, DistributionParams::exponential(1.0));
+  s.services[0].capacity.base = 5;
+  s.run.warmup_days = 50;
+  s.run.horizon_days = 1050;
+  const double load = 4.0, beds = 5.0;
+  double erlang_b = 1.0;
+  for (int c = 1; c <= 5; ++c) erlang_b = load * erlang_b / (c + load * erlang_b);
+  const double erlang_c = beds * erlang_b / (beds - load * (1.0 - erlang_b));
+  const double expected_hours = erlang_c / (beds * 1.0 - load) * 24.0;
+  const auto ci =
+      engine::confidence_interval(over_replications(s, 10, "ed_mean_wait_hours"), 0.999);
+  INFO(ci.mean << " +- " << ci.half_width << ", expected " << expected_hours);
+  CHECK(ci.lower() <= expected_hours);
+  CHECK(expected_hours <= ci.upper());
+}
+
 TEST_CASE("a stay multiplier profile scales acute stays by its factor at admission", "[flow]") {
   // Stays of patients admitted after 2026-11-04 are 1.5 times as long (step profile); the
   // observed period starts well after the change, so occupancy is 30 x 1.5 x 2 (M/G/inf).

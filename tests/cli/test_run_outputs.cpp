@@ -193,7 +193,7 @@ TEST_CASE("precision mode reports how many replications it needed") {
            result.out.find(missed) != std::string::npos));
 }
 
-TEST_CASE("--events adds the patient-level log") {
+TEST_CASE("run with --events adds the patient-level log") {
   const auto directory = scratch_directory("events");
   const auto path = directory + "/e.h5";
   REQUIRE(run_bedflow({"run", small_scenario(), "-n", "1", "-o", path, "--events"}).exit_status == 0);

@@ -15,7 +15,7 @@ std::string_view to_string(SizingStatus status) noexcept {
 
 BisectionOutcome bisect(PointEvaluator& evaluator, const Lever& lever, const LeverSetting& fixed) {
   BisectionOutcome outcome;
-  auto meets_at = [&](std::size_t index) {
+  auto evaluate_at = [&](std::size_t index) {
     LeverSetting setting = fixed;
     setting[lever.path] = lever.value(index);
     ++outcome.evaluations;
@@ -24,7 +24,7 @@ BisectionOutcome bisect(PointEvaluator& evaluator, const Lever& lever, const Lev
   };
   auto meets = [&](std::size_t point) { return evaluator.points()[point].target.meets; };
 
-  const std::size_t lowest = meets_at(0);
+  const std::size_t lowest = evaluate_at(0);
   if (meets(lowest)) {
     outcome.status = SizingStatus::smallest_meets;
     outcome.answer = lowest;
@@ -36,7 +36,7 @@ BisectionOutcome bisect(PointEvaluator& evaluator, const Lever& lever, const Lev
     return outcome;
   }
   std::size_t meet_index = count - 1;
-  std::size_t meet_point = meets_at(meet_index);
+  std::size_t meet_point = evaluate_at(meet_index);
   if (!meets(meet_point)) {
     outcome.status = SizingStatus::none_meets;
     return outcome;
@@ -45,7 +45,7 @@ BisectionOutcome bisect(PointEvaluator& evaluator, const Lever& lever, const Lev
   std::size_t miss_point = lowest;
   while (meet_index - miss_index > 1) {
     const std::size_t middle = miss_index + (meet_index - miss_index) / 2;
-    const std::size_t point = meets_at(middle);
+    const std::size_t point = evaluate_at(middle);
     if (meets(point)) {
       meet_index = middle;
       meet_point = point;

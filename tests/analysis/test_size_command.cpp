@@ -158,6 +158,7 @@ TEST_CASE("bedflow size refuses bad input with exit 2 and writes nothing", "[cli
     CHECK(run.status == 2);
     CHECK_THAT(run.err, Catch::Contains(c.message));
     CHECK_FALSE(fs::exists(output));
+    CHECK_THAT(run.err, !Catch::Contains("point 1:"));  // refused before any simulation
   }
 }
 

@@ -29,6 +29,7 @@
 
 #include "bedflow/analysis/error.hpp"
 #include "bedflow/analysis/lever.hpp"
+#include "bedflow/analysis/names.hpp"
 #include "bedflow/analysis/one_lever.hpp"
 #include "bedflow/analysis/sizing_record.hpp"
 #include "bedflow/analysis/target.hpp"
@@ -403,6 +404,23 @@ std::optional<model::Scenario> check_scenario(const SizingRequest& request,
   return std::move(loaded->scenario);
 }
 
+// The measures a scenario reports depend on its structure (services, streams, cohorts), not
+// on its length, so one replication of one observed day names them in a moment. Returns
+// nothing when that short run is not possible; the search then checks names at its first
+// point instead.
+std::optional<std::vector<std::string>> probe_measure_names(model::Scenario scenario,
+                                                            std::uint64_t seed) {
+  scenario.run.horizon_days = scenario.run.warmup_days + 1.0;
+  try {
+    const model::ReplicationResult probe = model::simulate_replication(scenario, seed, 0);
+    std::vector<std::string> names;
+    for (const auto& scalar : probe.scalars) names.push_back(scalar.name);
+    return names;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
 int run_size(const std::vector<std::string>& arguments) {
   const CommandSyntax syntax{
       kUsage,
@@ -444,6 +462,16 @@ int run_size(const std::vector<std::string>& arguments) {
     }
     request.replications = replications;
     request.seed = request.seed.value_or(scenario->run.seed);
+    if (const auto names = probe_measure_names(*scenario, *request.seed)) {
+      try {
+        analysis::require_name(request.target.measure, "target measure", *names);
+        if (request.cost.per_unit.empty()) {
+          analysis::require_name(request.cost.measure, "cost measure", *names);
+        }
+      } catch (const analysis::AnalysisError& error) {
+        return report_error(kCommand, error.what(), kBadInput);
+      }
+    }
     if (request.output.empty()) {
       request.output = default_output_path(scenario->run.name + "-sizing", request.scenario_path);
     }
@@ -506,6 +534,7 @@ int run_size(const std::vector<std::string>& arguments) {
                         kBadInput);
   }
   for (const auto& point : record.points) record.labels.push_back(analysis::setting_label(point.setting));
+  record.measure_unit = evaluator->unit_of(request.target.measure);
 
   try {
     results::ResultsFile file;

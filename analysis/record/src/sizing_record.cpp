@@ -171,6 +171,7 @@ void write_sizing_record(const std::string& path, const SizingRecord& record, Re
 
   writer.attribute(sizing.get(), "target", record.target.describe());
   writer.attribute(sizing.get(), "measure", record.target.measure);
+  writer.attribute(sizing.get(), "measure_unit", record.measure_unit);
   writer.attribute(sizing.get(), "comparison", std::string(to_string(record.target.comparison)));
   writer.attribute(sizing.get(), "threshold", record.target.threshold);
   writer.attribute(sizing.get(), "confidence", record.confidence);

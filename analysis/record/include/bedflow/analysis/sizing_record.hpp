@@ -3,9 +3,10 @@
 //
 // Layout (group /sizing, added to a results file whose /variants hold the replications of
 // each evaluated point, or written on its own):
-//   /sizing                 attributes: target, measure, comparison, threshold, confidence,
-//                           decision_rule, status, answer ("path=value[,path=value]" or ""),
-//                           cost (how cost was measured), complete = 1 (written last)
+//   /sizing                 attributes: target, measure, measure_unit, comparison, threshold,
+//                           confidence, decision_rule, status, answer
+//                           ("path=value[,path=value]" or ""), cost (how cost was measured),
+//                           complete = 1 (written last)
 //   /sizing/levers          table: path, low, high, step (one row per lever)
 //   /sizing/points          table, one row per evaluated point in evaluation order:
 //                           evaluation_order, label (the /variants group it ran as), one
@@ -37,6 +38,7 @@ namespace bedflow::analysis {
 struct SizingRecord {
   std::vector<Lever> levers;  // one or two
   Target target;
+  std::string measure_unit;  // the target measure's unit, as the run reported it
   double confidence = 0.9;
   SizingStatus status = SizingStatus::none_meets;
   std::optional<LeverSetting> answer;

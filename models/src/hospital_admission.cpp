@@ -1,0 +1,175 @@
+// Arrivals, avoidable admissions taking community alternatives, elective cancellations,
+// readmissions, and the start of an acute stay.
+#include <cmath>
+
+#include "hospital_model.hpp"
+
+namespace bedflow::model {
+
+using engine::Priority;
+using engine::Time;
+
+std::uint32_t HospitalModel::new_patient(std::uint16_t stream, std::uint16_t cohort,
+                                         std::int16_t acute) {
+  Patient patient;
+  patient.arrived = now();
+  patient.cohort = cohort;
+  patient.stream = stream;
+  patient.acute = acute;
+  const std::uint32_t id = patients_.add(patient);
+  if (keep_patient_events_) {
+    if (serials_.size() <= id) serials_.resize(id + 1);
+    serials_[id] = next_serial_++;
+  }
+  ++counters_.arrived;
+  return id;
+}
+
+void HospitalModel::on_arrival(std::uint16_t s) {
+  StreamState& stream = streams_[s];
+  const StreamPlan& plan = plan_.streams[s];
+  const Time next = stream.process.next(plan_.horizon);
+  if (next != engine::kTimeNever) sim_.schedule_at(next, Priority::arrival, kArrival, s);
+
+  ++counters_.arrivals[s];
+  const double u_mix = stream.mix.uniform01();
+  std::size_t k = 0;
+  while (k + 1 < plan.mix_cumulative.size() && u_mix >= plan.mix_cumulative[k]) ++k;
+  const std::uint16_t cohort = plan.mix_cohorts[k];
+  // One draw per arrival whatever happens next keeps the stream aligned across scenarios.
+  const bool avoidable = stream.avoidable.uniform01() < plan.avoidable_share[cohort];
+
+  if (plan.cancel_above) {
+    const ServiceState& acute = services_[static_cast<std::size_t>(plan.admit_to)];
+    const auto open = acute.places.capacity();
+    const double share = open > 0 ? static_cast<double>(acute.places.in_use()) /
+                                        static_cast<double>(open)
+                                  : 1.0;
+    if (share > *plan.cancel_above) {
+      ++counters_.cancellations;
+      ++counters_.arrived;  // counted as arrived and left at once, never given a slot
+      ++counters_.left;
+      return;
+    }
+  }
+  const std::uint32_t id = new_patient(s, cohort, plan.admit_to);
+  log(id, "arrive", kNoService);
+  if (avoidable) {
+    for (const std::int16_t alternative : plan.alternatives) {
+      if (try_alternative(id, alternative)) return;
+    }
+  }
+  admit(id);
+}
+
+void HospitalModel::on_readmission(std::uint32_t subject) {
+  const auto cohort = static_cast<std::uint16_t>(subject & 0xffffu);
+  const auto acute = static_cast<std::int16_t>(subject >> 16);
+  const std::uint32_t id = new_patient(kReadmitted, cohort, acute);
+  ++counters_.readmissions;
+  log(id, "readmit", kNoService);
+  admit(id);
+}
+
+bool HospitalModel::try_alternative(std::uint32_t id, std::int16_t s) {
+  const ServicePlan& plan = plan_.services[static_cast<std::size_t>(s)];
+  ServiceState& state = services_[static_cast<std::size_t>(s)];
+  Patient& p = patients_[id];
+  switch (plan.kind) {
+    case ServiceKind::acute: return false;
+    case ServiceKind::urgent_community_response: {
+      const Time t = now();
+      const std::int64_t day = plan_.calendar.day_index_at(t);
+      if (day != state.day) state.day = day, state.used_today = 0;
+      const int hour = plan_.calendar.hour_at(t);
+      if (hour < plan.opens_hour || hour >= plan.closes_hour || state.used_today >= plan.ucr_per_day) {
+        return false;
+      }
+      ++state.used_today;
+      ++counters_.ucr_referrals;
+      state.places.force_seize(t);
+      p.service = s;
+      p.entry = Entry::referral;
+      p.entered_at = t;
+      log(id, "referral", s);
+      ServiceStreams& streams = service_streams_[static_cast<std::size_t>(s)];
+      const Time response = engine::from_hours(plan.response_hours->sample(streams.response));
+      const Time day_start = day * engine::kDay;
+      const Time closing = day_start + plan.closes_hour * engine::kHour;
+      Time visit = t + response;
+      // No visit starts after closing: it waits for the next day's opening.
+      if (visit > closing) visit = day_start + engine::kDay + plan.opens_hour * engine::kHour;
+      sim_.schedule_at(visit, Priority::release, kUcrVisit, id);
+      return true;
+    }
+    case ServiceKind::virtual_ward:
+      if (!state.places.try_seize(now())) return false;
+      enter_service(id, s, Entry::step_up);
+      return true;
+    case ServiceKind::beds:
+    case ServiceKind::caseload:
+      if (!state.places.try_seize(now())) return false;
+      ++counters_.avoided[static_cast<std::size_t>(s)];
+      enter_service(id, s, Entry::route);
+      return true;
+  }
+  return false;
+}
+
+void HospitalModel::admit(std::uint32_t id) {
+  Patient& p = patients_[id];
+  const std::int16_t a = p.acute;
+  ServiceState& acute = services_[static_cast<std::size_t>(a)];
+  p.admitted = now();
+  if (acute.places.try_seize(now())) {
+    start_acute_stay(id);
+    acute_changed(a);
+  } else {
+    p.waiting_for = a;
+    p.queued_at = now();
+    acute.places.enqueue(now(), id);
+    log(id, "wait_for_bed", a);
+  }
+}
+
+void HospitalModel::start_acute_stay(std::uint32_t id) {
+  Patient& p = patients_[id];
+  const std::int16_t a = p.acute;
+  const CohortPlan& cohort = plan_.cohorts[p.cohort];
+  CohortStreams& streams = cohort_streams_[p.cohort];
+  p.service = a;
+  p.waiting_for = kNoService;
+  p.entered_at = now();
+  p.entry = Entry::admission;
+  p.was_admitted = true;
+  ++counters_.admissions_total;
+  if (p.stream < counters_.admissions.size()) ++counters_.admissions[p.stream];
+  const double wait_hours = engine::to_hours(now() - p.admitted);
+  counters_.ed_wait_hours.add(wait_hours);
+  for (std::size_t k = 0; k < waits_over_hours_.size(); ++k) {
+    if (wait_hours > waits_over_hours_[k]) ++counters_.waits_over[k];
+  }
+  log(id, "admit", a);
+
+  double los_days = cohort.acute_los.sample(streams.los);
+  if (cohort.los_profile >= 0) {
+    los_days *= plan_.profiles[static_cast<std::size_t>(cohort.los_profile)].factor_at(now());
+  }
+  const double u = streams.pathway.uniform01();
+  std::uint8_t pathway = 0;
+  while (pathway < 3 && u >= cohort.pathway_cumulative[pathway]) ++pathway;
+  p.pathway = pathway;
+  const Time los = engine::from_days(los_days);
+  p.fit_at = now() + los;
+  if (cohort.step_down_eligible && pathway == 0) {
+    const Time early = plan_.services[static_cast<std::size_t>(plan_.step_down_service)]
+                           .step_down_replaces;
+    if (los > early) {
+      sim_.schedule_at(p.fit_at - early, Priority::transfer, kStepDownCheck, id);
+      return;
+    }
+  }
+  sim_.schedule_at(p.fit_at, Priority::release, kMedicallyFit, id);
+}
+
+}  // namespace bedflow::model

@@ -1,0 +1,184 @@
+// The end of acute treatment and everything after it: step-down, assessment, moves between
+// services (keeping the current place while the next is full), stays in community services,
+// urgent community response visits, going home and readmission.
+#include <cmath>
+
+#include "hospital_model.hpp"
+
+namespace bedflow::model {
+
+using engine::Priority;
+using engine::Time;
+
+void HospitalModel::on_step_down_check(std::uint32_t id) {
+  Patient& p = patients_[id];
+  const std::int16_t ward = plan_.step_down_service;
+  if (services_[static_cast<std::size_t>(ward)].places.try_seize(now())) {
+    counters_.step_down_days_saved += engine::to_days(p.fit_at - now());
+    log(id, "step_down", ward);
+    leave_current(id);
+    enter_service(id, ward, Entry::step_down);
+  } else {
+    sim_.schedule_at(p.fit_at, Priority::release, kMedicallyFit, id);
+  }
+}
+
+void HospitalModel::on_medically_fit(std::uint32_t id) {
+  Patient& p = patients_[id];
+  const PathwayPlan& pathway = plan_.pathways[p.pathway];
+  log(id, "medically_fit", p.service);
+  if (pathway.instant && pathway.to == kHomeDestination) {
+    counters_.delay_days[p.pathway].add(0.0);
+    leave_current(id);
+    discharge_home(id);
+    return;
+  }
+  p.fit_in_acute = true;
+  p.fit_at = now();
+  delayed_[p.pathway].add(now(), 1.0);
+  delayed_total_.add(now(), 1.0);
+  if (pathway.instant) {
+    move_to(id, pathway.to);
+  } else {
+    const double days = pathway.assessment.sample(assessment_streams_[p.pathway]);
+    sim_.schedule_in(engine::from_days(days), Priority::transfer, kAssessmentDone, id);
+  }
+}
+
+void HospitalModel::move_to(std::uint32_t id, std::int16_t destination) {
+  if (destination == kHomeDestination) {
+    leave_current(id);
+    discharge_home(id);
+    return;
+  }
+  const auto d = static_cast<std::size_t>(destination);
+  if (plan_.services[d].kind == ServiceKind::acute) {
+    leave_current(id);
+    patients_[id].acute = destination;
+    admit(id);
+    return;
+  }
+  if (services_[d].places.try_seize(now())) {
+    leave_current(id);
+    enter_service(id, destination, Entry::route);
+    return;
+  }
+  // Full: keep the current place and queue for the next one, first in, first out.
+  Patient& p = patients_[id];
+  p.waiting_for = destination;
+  p.queued_at = now();
+  services_[d].places.enqueue(now(), id);
+  log(id, "wait_for_place", destination);
+}
+
+void HospitalModel::leave_current(std::uint32_t id) {
+  Patient& p = patients_[id];
+  const std::int16_t s = p.service;
+  if (s == kNoService) return;
+  if (p.fit_in_acute) {
+    p.fit_in_acute = false;
+    delayed_[p.pathway].add(now(), -1.0);
+    delayed_total_.add(now(), -1.0);
+    counters_.delay_days[p.pathway].add(engine::to_days(now() - p.fit_at));
+  }
+  p.last_service = s;
+  p.service = kNoService;
+  services_[static_cast<std::size_t>(s)].places.release(now());
+  log(id, "leave", s);
+  pump(s);
+}
+
+void HospitalModel::enter_service(std::uint32_t id, std::int16_t s, Entry entry) {
+  Patient& p = patients_[id];
+  const ServicePlan& plan = plan_.services[static_cast<std::size_t>(s)];
+  ServiceStreams& streams = service_streams_[static_cast<std::size_t>(s)];
+  p.service = s;
+  p.waiting_for = kNoService;
+  p.entry = entry;
+  p.entered_at = now();
+  log(id, "enter", s);
+  if (plan.kind == ServiceKind::urgent_community_response) {
+    // Routed into a response service: visited as a referral at once.
+    p.entry = Entry::referral;
+    sim_.schedule_at(now(), Priority::release, kUcrVisit, id);
+    return;
+  }
+  const engine::Distribution* los = plan.los ? &*plan.los : nullptr;
+  if (entry == Entry::step_up && plan.step_up_los) los = &*plan.step_up_los;
+  if (entry == Entry::step_down && plan.step_down_los) los = &*plan.step_down_los;
+  if (los == nullptr) los = plan.step_down_los ? &*plan.step_down_los
+                                               : (plan.step_up_los ? &*plan.step_up_los : nullptr);
+  const double days = los ? los->sample(streams.los) : 0.0;
+  sim_.schedule_in(engine::from_days(days), Priority::release, kStayEnd, id);
+}
+
+void HospitalModel::on_stay_end(std::uint32_t id) {
+  Patient& p = patients_[id];
+  const std::int16_t s = p.service;
+  const ServicePlan& plan = plan_.services[static_cast<std::size_t>(s)];
+  ServiceStreams& streams = service_streams_[static_cast<std::size_t>(s)];
+  std::int16_t destination = kHomeDestination;
+  if (plan.kind == ServiceKind::virtual_ward && p.entry == Entry::step_up) {
+    if (streams.outcome.uniform01() < plan.step_up_escalate) {
+      destination = p.acute;
+      log(id, "escalate", s);
+    } else {
+      ++counters_.avoided[static_cast<std::size_t>(s)];
+    }
+  } else if (plan.independent_share) {
+    ++counters_.reablement_completed;
+    if (streams.outcome.uniform01() < *plan.independent_share) {
+      ++counters_.reablement_independent;
+      destination = plan.then.pick(streams.route.uniform01());
+    } else {
+      destination = plan.on_failure;
+    }
+  } else if (!plan.then.empty()) {
+    destination = plan.then.pick(streams.route.uniform01());
+  }
+  move_to(id, destination);
+}
+
+void HospitalModel::on_ucr_visit(std::uint32_t id) {
+  Patient& p = patients_[id];
+  const std::int16_t s = p.service;
+  const ServicePlan& plan = plan_.services[static_cast<std::size_t>(s)];
+  ServiceStreams& streams = service_streams_[static_cast<std::size_t>(s)];
+  ++counters_.ucr_visits;
+  if (now() - p.entered_at <= plan.response_target) ++counters_.ucr_within_target;
+  log(id, "visit", s);
+  if (streams.outcome.uniform01() < plan.success_probability) {
+    ++counters_.avoided[static_cast<std::size_t>(s)];
+    move_to(id, kHomeDestination);
+  } else {
+    move_to(id, p.acute);
+  }
+}
+
+void HospitalModel::discharge_home(std::uint32_t id) {
+  const Patient& p = patients_[id];
+  if (p.was_admitted && p.acute >= 0) {
+    const CohortPlan& cohort = plan_.cohorts[p.cohort];
+    if (cohort.readmission_within > 0) {
+      CohortStreams& streams = cohort_streams_[p.cohort];
+      const double probability = p.last_service >= 0
+          ? cohort.readmission_after[static_cast<std::size_t>(p.last_service)]
+          : cohort.readmission_probability;
+      const double u = streams.readmission.uniform01();
+      const double when = streams.readmission.uniform01();
+      if (u < probability) {
+        const auto delay = static_cast<Time>(when * static_cast<double>(cohort.readmission_within));
+        const std::uint32_t subject =
+            static_cast<std::uint32_t>(p.cohort) | (static_cast<std::uint32_t>(p.acute) << 16);
+        if (now() + delay <= plan_.horizon) {
+          sim_.schedule_in(delay, Priority::arrival, kReadmission, subject);
+        }
+      }
+    }
+  }
+  log(id, "home", kNoService);
+  ++counters_.left;
+  patients_.remove(id);
+}
+
+}  // namespace bedflow::model

@@ -124,6 +124,7 @@ void HospitalModel::on_stay_end(std::uint32_t id) {
       log(id, "escalate", s);
     } else {
       ++counters_.avoided[static_cast<std::size_t>(s)];
+      if (!plan.then.empty()) destination = plan.then.pick(streams.route.uniform01());
     }
   } else if (plan.independent_share) {
     ++counters_.reablement_completed;

@@ -145,7 +145,7 @@ TEST_CASE("unknown cohort, profile and alternative names: all three are collecte
   check_case({"unknown-names.yaml", "arrivals.emergency.profiles.2", "wintr",
               "unknown profile 'wintr'", "weekday, surge"});
   check_case({"unknown-names.yaml", "arrivals.emergency.cohort_mix.frial", "frial",
-              "unknown cohort 'frial'", "frail"});
+              "unknown cohort 'frial'", "did you mean 'frail'?"});
   check_case({"unknown-names.yaml", "arrivals.emergency.alternatives.1", "virtual_wards",
               "unknown service 'virtual_wards'", "did you mean 'virtual_ward'?"});
 }

@@ -210,3 +210,19 @@ TEST_CASE("the model's network check is reported at the services involved") {
   }
   CHECK(found);
 }
+
+TEST_CASE("did-you-mean hints: close names only, swapped letters count as one slip") {
+  // One letter missing, one swapped pair, one wrong letter: each gets the right hint.
+  for (const auto& [typo, meant] : std::vector<std::pair<std::string, std::string>>{
+           {"reablment", "reablement"}, {"reablemnet", "reablement"}, {"intermediate_cair", "intermediate_care"}}) {
+    const auto errors = small_errors({"discharge_pathways.P1.to=" + typo});
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].hint == "did you mean '" + meant + "'?");
+  }
+  // Nothing close: the hint lists the names instead of guessing.
+  const auto errors = small_errors({"discharge_pathways.P1.to=nursing"});
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].hint.find("did you mean") == std::string::npos);
+  CHECK(errors[0].hint.find("expected one of:") != std::string::npos);
+  CHECK(errors[0].hint.find("reablement") != std::string::npos);
+}

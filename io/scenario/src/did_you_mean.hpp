@@ -11,7 +11,8 @@
 
 namespace bedflow::scenario {
 
-// Levenshtein distance (insertions, deletions, substitutions), case-sensitive.
+// Edit distance counting insertions, deletions, substitutions and swaps of neighbouring
+// letters (optimal string alignment), case-sensitive.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 // The closest candidate, or empty when none is close enough.

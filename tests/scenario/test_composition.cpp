@@ -223,3 +223,25 @@ arrivals:
   CHECK(s.cohorts[0].discharge_pathway == std::array<double, 4>{1.0, 0.0, 0.0, 0.0});
   CHECK(s.arrivals[0].cohort_mix == std::vector<std::pair<std::string, double>>{{"adult", 1.0}});
 }
+
+TEST_CASE("census rows naming unknown services or cohorts are reported by CSV line") {
+  const auto dir = scratch_dir("census-names");
+  write_file(dir / "base.yaml", small_text());
+  const auto csv = write_file(dir / "census.csv",
+                              "\xEF\xBB\xBFmedically_fit,service,cohort,days_in_service\r\n"
+                              "false,acute,frail,1\r\n"
+                              "true,reablment,adult,2\r\n"
+                              "\r\n"
+                              "false,acute,fral,0.5\r\n");
+  const auto child = write_file(dir / "child.yaml", "schema: 1\nextends: base.yaml\n"
+                                                    "initial_state: { census_csv: census.csv }\n");
+  const auto errors = load_errors(child);
+  INFO(all_messages(errors));
+  REQUIRE(errors.size() == 2);
+  CHECK(std::filesystem::equivalent(errors[0].file, csv));
+  CHECK(errors[0].line == 3);
+  CHECK(errors[0].message == "unknown service 'reablment'");
+  CHECK(errors[0].hint == "did you mean 'reablement'?");
+  CHECK(errors[1].line == 5);
+  CHECK(errors[1].message == "unknown cohort 'fral'");
+}

@@ -132,6 +132,15 @@ TEST_CASE("distribution mistakes are located at the distribution") {
   CHECK(has_error(small_errors({key + "{ exponential: { mean: 3, sd: 1 } }"}),
                   "cohorts.adult.acute_los_days.exponential.sd", "unknown key 'sd'"));
   CHECK(has_error(small_errors({key + "-1"}), "cohorts.adult.acute_los_days", "found -1"));
+  // Extreme parameters end in a message, never in a crash or an infinite stay.
+  CHECK(has_error(small_errors({key + "{ gamma: { mean: 3, sd: 1e-300 } }"}),
+                  "cohorts.adult.acute_los_days.gamma", "invalid gamma"));
+  CHECK(has_error(small_errors({key + "{ weibull: { shape: 1e-300, scale: 1 } }"}),
+                  "cohorts.adult.acute_los_days.weibull", "expected a mean of at most"));
+  CHECK(has_error(small_errors({key + "{ empirical: { samples: [] } }"}),
+                  "cohorts.adult.acute_los_days.empirical", "invalid empirical"));
+  CHECK(has_error(small_errors({key + "{ empirical: { edges: [0, 1], weights: [0] } }"}),
+                  "cohorts.adult.acute_los_days.empirical", "invalid empirical"));
 }
 
 TEST_CASE("capacities: unlimited, schedules of dated changes, and their mistakes") {

@@ -176,6 +176,27 @@ TEST_CASE("sample_remaining follows the distribution conditional on the time alr
   }
 }
 
+TEST_CASE("sample_remaining of step distributions keeps only values beyond the time spent",
+          "[distribution]") {
+  // Observations 1, 2, 2, 3, 7.5, 10 after 2.5 days: 3, 7.5 and 10 remain, equally likely.
+  const Distribution d(DistributionParams::empirical_samples({1.0, 2.0, 2.0, 3.0, 7.5, 10.0}));
+  RandomStream stream(17, 0, 1);
+  std::size_t counts[3] = {0, 0, 0};
+  for (std::size_t i = 0; i < kRemainingDraws; ++i) {
+    const double y = d.sample_remaining(stream, 2.5);
+    if (y == 0.5) ++counts[0];
+    else if (y == 5.0) ++counts[1];
+    else if (y == 7.5) ++counts[2];
+  }
+  REQUIRE(counts[0] + counts[1] + counts[2] == kRemainingDraws);
+  for (const std::size_t count : counts) {
+    CHECK(within_binomial(static_cast<double>(count) / static_cast<double>(kRemainingDraws),
+                          1.0 / 3.0, kRemainingDraws));
+  }
+  RandomStream other(18, 0, 1);
+  CHECK(Distribution(DistributionParams::fixed(5.0)).sample_remaining(other, 1.5) == 3.5);
+}
+
 TEST_CASE("sample_remaining of an exponential is memoryless", "[distribution]") {
   const Distribution d(DistributionParams::exponential(3.0));
   RandomStream stream(14, 0, 1);

@@ -8,6 +8,7 @@
 // per second; BM_M1_EngineOverYardstick reports that ratio, timing both in the same process.
 //
 // Short mode for CI: bench_m1 --benchmark_min_time=0.05
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <ctime>
@@ -169,12 +170,16 @@ BareResult run_bare_m1(std::uint64_t seed) {
 template <class Queue>
 void BM_M1_Engine(benchmark::State& state) {
   std::uint64_t events = 0, patients = 0, replication = 0;
+  std::size_t peak_slots = 0;
   for (auto _ : state) {
     const auto result = bedflow::engine::run_queueing_station<Queue>(m1_config(replication++));
     benchmark::DoNotOptimize(result);
     events += result.events_processed;
     patients += result.arrived;
+    peak_slots = std::max(peak_slots, result.peak_slots);
   }
+  // Memory follows the patients inside (a few hundred), not the ~100,000 simulated.
+  state.counters["peak_patient_slots"] = static_cast<double>(peak_slots);
   state.counters["events_per_second"] =
       benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
   state.counters["patients_per_second"] =

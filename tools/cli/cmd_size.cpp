@@ -77,21 +77,23 @@ struct SizingRequest {
   bool force = false;
 };
 
+// The --set overrides, then one override per lever.
+std::vector<scenario::Override> overrides_for(const SizingRequest& request,
+                                              const LeverSetting& setting) {
+  std::vector<scenario::Override> overrides = request.overrides;
+  for (const auto& [path, value] : setting) overrides.push_back({path, std::to_string(value)});
+  return overrides;
+}
+
 // Runs the scenario at each lever setting and keeps every replication for the output file.
 class ScenarioEvaluator {
  public:
   ScenarioEvaluator(const SizingRequest& request, std::uint32_t replications, std::uint64_t seed)
       : request_(request), replications_(replications), seed_(seed) {}
 
-  std::vector<scenario::Override> overrides_for(const LeverSetting& setting) const {
-    std::vector<scenario::Override> overrides = request_.overrides;
-    for (const auto& [path, value] : setting) overrides.push_back({path, std::to_string(value)});
-    return overrides;
-  }
-
   MeasureSamples operator()(const LeverSetting& setting) {
     scenario::LoadedScenario loaded = scenario::load_scenario(request_.scenario_path,
-                                                              overrides_for(setting));
+                                                              overrides_for(request_, setting));
     const model::Scenario& scenario = loaded.scenario;
     auto runs = engine::run_replications<model::ReplicationResult>(
         0, replications_, request_.threads, [&](std::size_t r) {
@@ -154,22 +156,31 @@ class ScenarioEvaluator {
 po::options_description size_options() {
   po::options_description options("Options");
   options.add_options()
-      ("vary", po::value<std::string>(), "scenario path of the lever, e.g. services.reablement.capacity")
+      ("vary", po::value<std::string>(),
+       "scenario path of the lever, e.g. services.reablement.capacity")
       ("range", po::value<std::string>(), "LOW:HIGH (or LOW:HIGH:STEP) values of the lever")
       ("step", po::value<std::int64_t>(), "step between values of the lever (default 1)")
-      ("target", po::value<std::string>(), "e.g. \"delayed_bed_days_per_week <= 500\" or \"acute_occupancy_share <= 92%\"")
-      ("confidence", po::value<double>()->default_value(0.9, "0.9"), "confidence of the decision, in [0.5, 1)")
+      ("target", po::value<std::string>(),
+       "e.g. \"delayed_bed_days_per_week <= 500\" or \"acute_occupancy_share <= 92%\"")
+      ("confidence", po::value<double>()->default_value(0.9, "0.9"),
+       "confidence of the decision, in [0.5, 1)")
       ("vary2", po::value<std::string>(), "second lever (cheapest combination of two)")
       ("range2", po::value<std::string>(), "LOW:HIGH values of the second lever")
       ("step2", po::value<std::int64_t>(), "step of the second lever (default 1)")
-      ("cost-measure", po::value<std::string>()->default_value("cost_total"), "measure whose mean is the cost of a point")
-      ("unit-cost", po::value<double>(), "cost of one unit of the first lever (GBP); with --unit-cost2, cost = sum of value x unit cost instead of --cost-measure")
+      ("cost-measure", po::value<std::string>()->default_value("cost_total"),
+       "measure whose mean is the cost of a point")
+      ("unit-cost", po::value<double>(),
+       "cost of one unit of the first lever (GBP); with it (and --unit-cost2 for two "
+       "levers) cost = sum of value x unit cost instead of --cost-measure")
       ("unit-cost2", po::value<double>(), "cost of one unit of the second lever (GBP)")
-      ("set", po::value<std::vector<std::string>>()->composing(), "override PATH=VALUE before sizing (repeatable)")
-      ("replications,n", po::value<std::uint32_t>(), "replications per point (default: the scenario's; at least 2)")
+      ("set", po::value<std::vector<std::string>>()->composing(),
+       "override PATH=VALUE before sizing (repeatable)")
+      ("replications,n", po::value<std::uint32_t>(),
+       "replications per point (default: the scenario's; at least 2)")
       ("seed", po::value<std::uint64_t>(), "master seed (default: the scenario's)")
       ("threads,t", po::value<unsigned>(), "threads (default: all cores)")
-      ("output,o", po::value<std::string>(), "HDF5 file of every evaluated point (default results/<scenario name>-sizing.h5)")
+      ("output,o", po::value<std::string>(),
+       "HDF5 file of every evaluated point (default results/<scenario name>-sizing.h5)")
       ("force", "overwrite an existing output file");
   return options;
 }
@@ -301,7 +312,8 @@ int report_one_lever(std::ostream& out, const SizingRequest& request,
     case analysis::SizingStatus::found: {
       out << fmt::format("Answer: {} = {}\n", lever.path, *result.answer);
       out << fmt::format("  at {:>8}: {}\n", *result.answer,
-                         describe_evidence(result.points[*result.answer_point], request.target, unit));
+                         describe_evidence(result.points[*result.answer_point], request.target,
+                                           unit));
       const auto& below = result.points[*result.below_point];
       out << fmt::format("  at {:>8}: {}\n", below.setting.at(lever.path),
                          describe_evidence(below, request.target, unit));
@@ -313,7 +325,8 @@ int report_one_lever(std::ostream& out, const SizingRequest& request,
           "smallest sufficient value may lie below the range (lower LOW to look further).\n",
           lever.path, *result.answer);
       out << fmt::format("  at {:>8}: {}\n", *result.answer,
-                         describe_evidence(result.points[*result.answer_point], request.target, unit));
+                         describe_evidence(result.points[*result.answer_point], request.target,
+                                           unit));
       break;
     case analysis::SizingStatus::none_meets: {
       out << fmt::format(
@@ -327,7 +340,8 @@ int report_one_lever(std::ostream& out, const SizingRequest& request,
       break;
     }
   }
-  out << fmt::format("\nPoints evaluated ({} of {} values):\n", result.points.size(), lever.count());
+  out << fmt::format("\nPoints evaluated ({} of {} values):\n", result.points.size(),
+                     lever.count());
   print_points_table(out, result.points, request.levers);
   if (!result.monotone) {
     out << "\nWarning: the target measure did not move one way with the lever across the "
@@ -387,18 +401,17 @@ int report_two_levers(std::ostream& out, const SizingRequest& request,
 
 // Loads the scenario at both ends of every range, so a bad path or value is refused (its
 // diagnostics printed) before any simulation. Returns the scenario at the lowest values.
-std::optional<model::Scenario> check_scenario(const SizingRequest& request,
-                                              const ScenarioEvaluator& evaluator) {
+std::optional<model::Scenario> check_scenario(const SizingRequest& request) {
   LeverSetting low;
   LeverSetting high;
   for (const auto& lever : request.levers) {
     low[lever.path] = lever.low;
     high[lever.path] = lever.high;
   }
-  auto loaded = load_scenario_or_report(request.scenario_path, evaluator.overrides_for(low));
+  auto loaded = load_scenario_or_report(request.scenario_path, overrides_for(request, low));
   if (!loaded) return std::nullopt;
   if (high != low &&
-      !load_scenario_or_report(request.scenario_path, evaluator.overrides_for(high))) {
+      !load_scenario_or_report(request.scenario_path, overrides_for(request, high))) {
     return std::nullopt;
   }
   return std::move(loaded->scenario);
@@ -421,17 +434,48 @@ std::optional<std::vector<std::string>> probe_measure_names(model::Scenario scen
   }
 }
 
+// Writes every evaluated point (as /variants of a results file) and the /sizing record into
+// the temporary file, then renames it onto the target. Throws on failure; the temporary file
+// is then removed by SafeOutputFile.
+void write_sizing_file(const SizingRequest& request, ScenarioEvaluator& evaluator,
+                       const analysis::SizingRecord& record, const std::string& description,
+                       const std::string& started_at, results::SafeOutputFile& output) {
+  results::ResultsFile file;
+  auto& meta = file.metadata;
+  meta.scenario_name = evaluator.scenario_name();
+  meta.scenario_file = request.scenario_path;
+  meta.scenario_given = evaluator.source_text();
+  if (!evaluator.variants().empty()) {
+    meta.scenario_resolved = evaluator.variants().front().resolved_yaml;
+  }
+  for (const auto& override_ : request.overrides) {
+    meta.overrides += fmt::format("{}={}\n", override_.path, override_.value);
+  }
+  meta.sweep = "size: " + description;
+  meta.seed = *request.seed;
+  meta.replications = *request.replications;
+  meta.bedflow_version = results::build_version();
+  meta.git_commit = results::build_commit();
+  meta.started_at = started_at;
+  meta.finished_at = results::utc_timestamp_now();
+  file.variants = std::move(evaluator.variants());
+  results::write_results_file(output.temporary_path(), file);
+  analysis::write_sizing_record(output.temporary_path(), record, analysis::RecordMode::append);
+  output.commit();
+}
+
 int run_size(const std::vector<std::string>& arguments) {
   const CommandSyntax syntax{
       kUsage,
-      "Finds the smallest value of a capacity (--vary) that meets a target on a measure with "
-      "the given confidence, by bisection under common random numbers; with a second lever "
-      "(--vary2), the cheapest combination that meets it. A point meets the target when the "
-      "one-sided Student-t bound of its replication mean at the confidence level is on the "
-      "target's side of the threshold. Prints the answer with its evidence (the measure and "
-      "its interval at the answer and one step below) and writes every evaluated point to "
-      "HDF5 (/variants, /summary and /sizing). Exit status: 0 answer found; 1 no value in the "
-      "range meets the target (points still written) or the run failed; 2 input refused.",
+      "Finds the smallest value of a capacity (--vary) that meets a target on a measure with\n"
+      "the given confidence, by bisection under common random numbers (same seed and\n"
+      "replications at every point); with a second lever (--vary2), the cheapest combination\n"
+      "that meets it. A point meets the target when the one-sided Student-t bound of its\n"
+      "replication mean at the confidence level is on the target's side of the threshold.\n"
+      "Prints the answer with its evidence (the measure and its interval at the answer and one\n"
+      "step below) and writes every evaluated point to HDF5 (/variants, /summary, /sizing).\n"
+      "Exit status: 0 answer found; 1 no value in the range meets the target (the points are\n"
+      "still written) or the run failed; 2 input refused, nothing written.",
       {"SCENARIO"}};
   SizingRequest request;
   try {
@@ -449,8 +493,7 @@ int run_size(const std::vector<std::string>& arguments) {
   std::optional<results::SafeOutputFile> output;
   std::unique_ptr<ScenarioEvaluator> evaluator;
   {
-    const ScenarioEvaluator probe(request, 2, 1);
-    const std::optional<model::Scenario> scenario = check_scenario(request, probe);
+    const std::optional<model::Scenario> scenario = check_scenario(request);
     if (!scenario) return kBadInput;
     const std::uint32_t replications = request.replications.value_or(scenario->run.replications);
     if (replications < 2) {
@@ -533,35 +576,20 @@ int run_size(const std::vector<std::string>& arguments) {
     return report_error(kCommand, "the scenario was refused at a value inside the range",
                         kBadInput);
   }
-  for (const auto& point : record.points) record.labels.push_back(analysis::setting_label(point.setting));
+  for (const auto& point : record.points) {
+    record.labels.push_back(analysis::setting_label(point.setting));
+  }
   record.measure_unit = evaluator->unit_of(request.target.measure);
 
   try {
-    results::ResultsFile file;
-    auto& meta = file.metadata;
-    meta.scenario_name = evaluator->scenario_name();
-    meta.scenario_file = request.scenario_path;
-    meta.scenario_given = evaluator->source_text();
-    meta.scenario_resolved = evaluator->variants().empty() ? std::string()
-                                                           : evaluator->variants().front().resolved_yaml;
-    for (const auto& override_ : request.overrides) {
-      meta.overrides += fmt::format("{}={}\n", override_.path, override_.value);
-    }
-    meta.sweep = fmt::format("size: {} for {} with confidence {}", lever_text,
-                             request.target.describe(), request.confidence);
-    meta.seed = *request.seed;
-    meta.replications = *request.replications;
-    meta.bedflow_version = results::build_version();
-    meta.git_commit = results::build_commit();
-    meta.started_at = started_at;
-    meta.finished_at = results::utc_timestamp_now();
-    file.variants = std::move(evaluator->variants());
-    results::write_results_file(output->temporary_path(), file);
-    analysis::write_sizing_record(output->temporary_path(), record, analysis::RecordMode::append);
-    output->commit();
+    write_sizing_file(request, *evaluator, record,
+                      fmt::format("{} for {} with confidence {}", lever_text,
+                                  request.target.describe(), request.confidence),
+                      started_at, *output);
   } catch (const std::exception& error) {
     std::cout << report;
-    return report_error(kCommand, fmt::format("could not write {}: {}", request.output, error.what()),
+    return report_error(kCommand,
+                        fmt::format("could not write {}: {}", request.output, error.what()),
                         kFailure);
   }
   std::cout << report << fmt::format("\nEvery evaluated point written to {}\n", request.output);

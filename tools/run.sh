@@ -7,6 +7,7 @@ bash "$root/tools/setup.sh"
 BEDFLOW_TARGETS=bedflow bash "$root/tools/build.sh"
 cd "$root"
 if [ $# -eq 0 ]; then
-  set -- scenarios/kent-medway/baseline.yaml -o results/kent-medway-baseline.h5 --force
+  # Writes results/<scenario name>.h5, replacing the previous run of the same scenario.
+  set -- scenarios/kent-medway/baseline.yaml --force
 fi
 exec "${BUILD_DIR:-$root/build}/tools/bedflow" run "$@"

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace fs = std::filesystem;
 
@@ -80,6 +81,20 @@ hsize_t variant_count(const fs::path& file) {
   H5Gclose(group);
   H5Fclose(f);
   return info.nlinks;
+}
+
+std::vector<double> read_column(const fs::path& file, const std::string& name) {
+  const hid_t f = H5Fopen(file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  REQUIRE(f >= 0);
+  const hid_t dataset = H5Dopen2(f, name.c_str(), H5P_DEFAULT);
+  REQUIRE(dataset >= 0);
+  const hid_t space = H5Dget_space(dataset);
+  std::vector<double> values(static_cast<std::size_t>(H5Sget_simple_extent_npoints(space)));
+  REQUIRE(H5Dread(dataset, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()) >= 0);
+  H5Sclose(space);
+  H5Dclose(dataset);
+  H5Fclose(f);
+  return values;
 }
 
 std::string common(const std::string& range, const std::string& target) {
@@ -178,5 +193,34 @@ TEST_CASE("bedflow size never overwrites a file without --force", "[cli][size]")
   const Outcome forced = run_size(arguments + " --force", "existing_forced");
   CHECK(forced.status == 0);
   CHECK(sizing_attribute(output, "status") != "");
+  fs::remove(output);
+}
+
+TEST_CASE("bedflow size with two levers reports the cheapest combination and its table",
+          "[cli][size]") {
+  const fs::path output = work_directory() / "two.h5";
+  fs::remove(output);
+  const std::string arguments =
+      "\"" + kScenario + "\" --vary services.acute.capacity --range 6:14:4 "
+      "--vary2 services.virtual_ward.capacity --range2 20:60 "
+      "--target \"ed_mean_wait_hours <= 4\" --unit-cost 400 --unit-cost2 150 -n 3 -t 1 "
+      "-o \"" + output.string() + "\"";
+  const Outcome run = run_size(arguments, "two");
+  CHECK(run.status == 0);
+  CHECK_THAT(run.out, Catch::Contains("Cheapest combination: services.acute.capacity = "));
+  CHECK_THAT(run.out, Catch::Contains("Points evaluated ("));
+  REQUIRE(fs::exists(output));
+  CHECK(sizing_attribute(output, "status") == "found");
+  // With unit costs, every point's cost is value x unit cost summed over the levers.
+  const auto beds = read_column(output, "sizing/points/services.acute.capacity");
+  const auto places = read_column(output, "sizing/points/services.virtual_ward.capacity");
+  const auto cost = read_column(output, "sizing/points/cost_mean");
+  REQUIRE(cost.size() == beds.size());
+  REQUIRE(cost.size() > 3);
+  for (std::size_t i = 0; i < cost.size(); ++i) {
+    CHECK(cost[i] == Approx(400.0 * beds[i] + 150.0 * places[i]));
+  }
+  // The frontier has one row per value of the first lever (6, 10, 14).
+  CHECK(read_column(output, "sizing/frontier/first") == std::vector<double>{6.0, 10.0, 14.0});
   fs::remove(output);
 }

@@ -355,10 +355,12 @@ int report_two_levers(std::ostream& out, const SizingRequest& request,
   const Lever& first = request.levers[0];
   const Lever& second = request.levers[1];
   out << "\nSmallest " << second.path << " meeting the target, for each " << first.path << ":\n";
-  out << fmt::format("{:>14} {:>14} {:>14}\n", "first", "second", "cost_mean");
+  const std::size_t w1 = std::max<std::size_t>(8, first.path.size());
+  const std::size_t w2 = std::max<std::size_t>(8, second.path.size());
+  out << fmt::format("{:>{}}  {:>{}}  {:>14}\n", first.path, w1, second.path, w2, "cost_mean");
   for (const auto& row : result.frontier) {
-    out << fmt::format("{:>14} {:>14} {:>14}\n", row.first,
-                       row.second ? std::to_string(*row.second) : std::string("none"),
+    out << fmt::format("{:>{}}  {:>{}}  {:>14}\n", row.first, w1,
+                       row.second ? std::to_string(*row.second) : std::string("none"), w2,
                        row.point ? format_number(result.points[*row.point].cost->mean)
                                  : std::string("-"));
   }

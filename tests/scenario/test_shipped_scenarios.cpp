@@ -92,7 +92,9 @@ TEST_CASE("the Kent and Medway baseline has the system's size and every communit
   CHECK(s.arrivals[1].rate_per_day == Approx(150));
   CHECK(s.arrivals[1].weekdays_only);
   REQUIRE(find_service(s, "acute") != nullptr);
-  CHECK(service(s, "acute").capacity.base == 3100);
+  // "general and acute beds: about 3,000-3,200" (reference-figures.md, derived table).
+  CHECK(service(s, "acute").capacity.base >= 3000);
+  CHECK(service(s, "acute").capacity.base <= 3200);
   for (const auto kind : {model::ServiceKind::urgent_community_response,
                           model::ServiceKind::virtual_ward, model::ServiceKind::caseload,
                           model::ServiceKind::beds}) {

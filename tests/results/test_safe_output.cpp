@@ -61,3 +61,10 @@ TEST_CASE("an output in a missing directory is refused before any work") {
   const auto target = test::scratch_path("no_such_dir") + "/out.h5";
   REQUIRE_THROWS_AS(results::SafeOutputFile(target, false), results::ResultsError);
 }
+
+TEST_CASE("a directory is never taken for an output file, even with overwrite") {
+  const auto target = test::scratch_path("a_directory");
+  fs::create_directories(target);
+  REQUIRE_THROWS_WITH(results::SafeOutputFile(target, true), Catch::Contains("is a directory"));
+  REQUIRE(fs::is_directory(target));
+}

@@ -50,6 +50,7 @@ SafeOutputFile::SafeOutputFile(std::string target, bool overwrite)
   namespace fs = std::filesystem;
   const fs::path target_path(target_);
   if (target_path.filename().empty()) throw ResultsError(target_ + ": not a file name");
+  if (fs::is_directory(target_path)) throw ResultsError(target_ + ": is a directory");
   if (!overwrite_ && fs::exists(target_path)) {
     throw ResultsError(target_ + ": already exists (use --force to overwrite it)");
   }

@@ -173,6 +173,21 @@ TEST_CASE("a sweep writes one variant per value, all with the same seed") {
   // Longer horizons sample more days.
   REQUIRE(file.variants[0].replications[0].series[0].values.size() <
           file.variants[2].replications[0].series[0].values.size());
+
+  // Two variants of one sweep compare paired (same seed); without a choice, compare asks.
+  const auto paired = run_bedflow({"compare", path, path, "--variant-a", "40", "--variant-b", "60"});
+  REQUIRE(paired.exit_status == 0);
+  REQUIRE(paired.out.find("paired by replication") != std::string::npos);
+  const auto ambiguous = run_bedflow({"compare", path, path});
+  REQUIRE(ambiguous.exit_status == 2);
+  REQUIRE(ambiguous.err.find("--variant") != std::string::npos);
+}
+
+TEST_CASE("validate --resolved prints the scenario with its overrides applied") {
+  const auto result = run_bedflow(
+      {"validate", small_scenario(), "--set", "scenario.horizon_days=45", "--resolved"});
+  REQUIRE(result.exit_status == 0);
+  REQUIRE(result.out.find("horizon_days: 45") != std::string::npos);
 }
 
 TEST_CASE("precision mode reports how many replications it needed") {

@@ -1,6 +1,8 @@
 // Summaries across replications and the precision test on them.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "bedflow/results/measure_summary.hpp"
 #include "fake_results.hpp"
 
@@ -45,4 +47,18 @@ TEST_CASE("precision is judged on headline measures relative to their means") {
   REQUIRE_FALSE(strict.reached);
   REQUIRE(strict.worst_ratio == Approx(2.0));
   REQUIRE(strict.not_reached == std::vector<std::string>{"a"});
+}
+
+TEST_CASE("the sweep table has one row per headline measure and one column per variant") {
+  std::vector<std::vector<results::MeasureSummary>> per_variant;
+  for (std::uint64_t seed : {1u, 2u}) {
+    std::vector<model::ReplicationResult> reps;
+    for (std::uint32_t r = 0; r < 4; ++r) reps.push_back(test::fake_replication(seed, r));
+    per_variant.push_back(results::summarise_measures(reps));
+  }
+  const auto table = results::format_sweep_table({"600", "650"}, per_variant);
+  REQUIRE(std::count(table.begin(), table.end(), '\n') == 1 + 3);  // header + 3 headlines
+  REQUIRE(table.find("600") < table.find("650"));
+  REQUIRE(table.find("patients_arrived") == std::string::npos);
+  REQUIRE(table.find("+/-") != std::string::npos);
 }

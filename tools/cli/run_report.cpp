@@ -7,34 +7,62 @@
 #include "bedflow/results/measure_summary.hpp"
 
 namespace bedflow::cli {
+namespace {
+
+void print_precision_verdict(const std::vector<results::MeasureSummary>& summaries,
+                             std::size_t replications, double precision_target) {
+  const auto check = results::check_precision(summaries, precision_target);
+  if (check.reached) {
+    std::cout << fmt::format(
+        "Precision reached: every headline 95% CI is within {:g}% of its mean after {} "
+        "replications.\n",
+        100.0 * precision_target, replications);
+  } else {
+    std::cout << fmt::format(
+        "Precision NOT reached within the cap of {} replications; still too wide: {}\n",
+        replications, fmt::join(check.not_reached, ", "));
+  }
+  if (!check.skipped.empty()) {
+    std::cout << fmt::format("(not assessed, mean 0: {})\n", fmt::join(check.skipped, ", "));
+  }
+}
+
+}  // namespace
 
 void print_run_report(const results::ResultsFile& file, double precision_target) {
+  std::vector<std::string> labels;
+  std::vector<std::vector<results::MeasureSummary>> per_variant;
   for (const auto& variant : file.variants) {
-    const auto summaries = results::summarise_measures(variant.replications);
-    std::cout << "\n";
-    if (!variant.label.empty()) {
-      std::cout << fmt::format("== Variant {} ({})\n", variant.label, variant.override_text);
-    }
-    std::cout << fmt::format("{} replications, seed {}\n", variant.replications.size(),
-                             file.metadata.seed);
-    if (precision_target > 0.0) {
-      const auto check = results::check_precision(summaries, precision_target);
-      if (check.reached) {
-        std::cout << fmt::format(
-            "Precision reached: every headline 95% CI is within {:g}% of its mean after {} "
-            "replications.\n",
-            100.0 * precision_target, variant.replications.size());
-      } else {
-        std::cout << fmt::format(
-            "Precision NOT reached within the cap of {} replications; still too wide: {}\n",
-            variant.replications.size(), fmt::join(check.not_reached, ", "));
-      }
-      if (!check.skipped.empty()) {
-        std::cout << fmt::format("(not assessed, mean 0: {})\n", fmt::join(check.skipped, ", "));
-      }
-    }
-    std::cout << results::format_summary_table(summaries);
+    labels.push_back(variant.label);
+    per_variant.push_back(results::summarise_measures(variant.replications));
   }
+  if (!file.is_sweep()) {
+    std::cout << fmt::format("\n{} replications, seed {}\n",
+                             file.variants.front().replications.size(), file.metadata.seed);
+    if (precision_target > 0.0) {
+      print_precision_verdict(per_variant.front(), file.variants.front().replications.size(),
+                              precision_target);
+    }
+    std::cout << results::format_summary_table(per_variant.front());
+    return;
+  }
+  // A sweep: one compact table across variants; every measure stays in the file.
+  std::cout << fmt::format("\nSweep {} ({} variants), seed {} for every variant (common random "
+                           "numbers)\n",
+                           file.metadata.sweep, file.variants.size(), file.metadata.seed);
+  for (std::size_t v = 0; v < file.variants.size(); ++v) {
+    std::cout << fmt::format("  {}: {} replications\n", file.variants[v].override_text,
+                             file.variants[v].replications.size());
+    if (precision_target > 0.0) {
+      std::cout << "    ";
+      print_precision_verdict(per_variant[v], file.variants[v].replications.size(),
+                              precision_target);
+    }
+  }
+  std::cout << "Headline measures, mean +/- 95% half-width, by swept value\n"
+            << results::format_sweep_table(labels, per_variant)
+            << "(all measures: bedflow export <file> --csv DIR, or bedflow compare with "
+               "--variant-a/--variant-b)\n";
 }
 
 }  // namespace bedflow::cli

@@ -53,4 +53,41 @@ std::string format_summary_table(const std::vector<MeasureSummary>& summaries) {
   return out;
 }
 
+std::string format_sweep_table(const std::vector<std::string>& labels,
+                               const std::vector<std::vector<MeasureSummary>>& per_variant) {
+  if (per_variant.empty()) return {};
+  std::size_t name_width = 7;
+  for (const auto& s : per_variant.front()) {
+    if (s.headline) name_width = std::max(name_width, s.name.size());
+  }
+  std::vector<std::vector<std::string>> cells;  // [measure][variant]
+  std::vector<std::string> names;
+  for (std::size_t m = 0; m < per_variant.front().size(); ++m) {
+    if (!per_variant.front()[m].headline) continue;
+    names.push_back(per_variant.front()[m].name);
+    std::vector<std::string> row;
+    for (const auto& summaries : per_variant) {
+      const auto& ci = summaries.at(m).ci;
+      row.push_back(ci.n < 2 ? number(ci.mean)
+                             : fmt::format("{} +/- {}", number(ci.mean), number(ci.half_width)));
+    }
+    cells.push_back(std::move(row));
+  }
+  std::vector<std::size_t> widths;
+  for (std::size_t v = 0; v < labels.size(); ++v) {
+    std::size_t width = labels[v].size();
+    for (const auto& row : cells) width = std::max(width, row[v].size());
+    widths.push_back(width);
+  }
+  std::string out = fmt::format("  {:<{}}", "measure", name_width);
+  for (std::size_t v = 0; v < labels.size(); ++v) out += fmt::format("  {:>{}}", labels[v], widths[v]);
+  out += "\n";
+  for (std::size_t m = 0; m < names.size(); ++m) {
+    out += fmt::format("  {:<{}}", names[m], name_width);
+    for (std::size_t v = 0; v < labels.size(); ++v) out += fmt::format("  {:>{}}", cells[m][v], widths[v]);
+    out += "\n";
+  }
+  return out;
+}
+
 }  // namespace bedflow::results

@@ -31,6 +31,11 @@ std::vector<MeasureSummary> sort_headline_first(std::vector<MeasureSummary> summ
 // A table for the terminal: headline measures, then the others.
 std::string format_summary_table(const std::vector<MeasureSummary>& summaries);
 
+// A sweep at a glance: one row per headline measure, one column per variant, each cell
+// "mean +/- 95% half-width". `labels` and `per_variant` run in parallel.
+std::string format_sweep_table(const std::vector<std::string>& labels,
+                               const std::vector<std::vector<MeasureSummary>>& per_variant);
+
 struct PrecisionCheck {
   bool reached = false;
   double worst_ratio = 0.0;  // max over assessed measures of half-width / (target * |mean|)

@@ -38,9 +38,10 @@ std::string read_all(const std::string& path) {
   return text.str();
 }
 
-pid_t spawn(const std::vector<std::string>& arguments, const std::string& working_directory,
-            const std::string& out_path, const std::string& err_path) {
-  std::vector<std::string> argv_storage{bedflow_binary()};
+pid_t spawn(const std::string& program, const std::vector<std::string>& arguments,
+            const std::string& working_directory, const std::string& out_path,
+            const std::string& err_path) {
+  std::vector<std::string> argv_storage{program};
   argv_storage.insert(argv_storage.end(), arguments.begin(), arguments.end());
   std::vector<char*> argv;
   for (auto& argument : argv_storage) argv.push_back(argument.data());
@@ -86,12 +87,18 @@ ChildResult wait_for(pid_t child, double timeout_seconds) {
 
 ChildResult run_bedflow(const std::vector<std::string>& arguments,
                         const std::string& working_directory, double timeout_seconds) {
+  return run_program(bedflow_binary(), arguments, working_directory, timeout_seconds);
+}
+
+ChildResult run_program(const std::string& program, const std::vector<std::string>& arguments,
+                        const std::string& working_directory, double timeout_seconds) {
   static int counter = 0;
   const auto capture = fs::path(BEDFLOW_BINARY_DIR) / "tests" / "cli-capture";
   fs::create_directories(capture);
   const std::string stem = (capture / std::to_string(::getpid())).string() + "-" +
                            std::to_string(counter++);
-  const pid_t child = spawn(arguments, working_directory, stem + ".out", stem + ".err");
+  const pid_t child =
+      spawn(program, arguments, working_directory, stem + ".out", stem + ".err");
   auto result = wait_for(child, timeout_seconds);
   result.out = read_all(stem + ".out");
   result.err = read_all(stem + ".err");
@@ -102,7 +109,7 @@ ChildResult run_bedflow(const std::vector<std::string>& arguments,
 
 pid_t start_bedflow(const std::vector<std::string>& arguments,
                     const std::string& working_directory) {
-  return spawn(arguments, working_directory,
+  return spawn(bedflow_binary(), arguments, working_directory,
                (fs::path(working_directory) / "stdout.txt").string(),
                (fs::path(working_directory) / "stderr.txt").string());
 }

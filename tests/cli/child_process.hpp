@@ -27,6 +27,9 @@ struct ChildResult {
 
 ChildResult run_bedflow(const std::vector<std::string>& arguments,
                         const std::string& working_directory = "", double timeout_seconds = 120);
+// Any program, by absolute path (e.g. /usr/bin/python3 for the scripts in tools/).
+ChildResult run_program(const std::string& program, const std::vector<std::string>& arguments,
+                        const std::string& working_directory = "", double timeout_seconds = 120);
 
 // Starts bedflow without waiting (stdout/stderr to files in `working_directory`).
 pid_t start_bedflow(const std::vector<std::string>& arguments,

@@ -155,7 +155,11 @@ std::vector<std::string> read_string_column(hid_t parent, const std::string& nam
   values.reserve(count);
   for (const char* pointer : pointers) values.emplace_back(pointer ? pointer : "");
   Dataspace space(check(H5Dget_space(dataset.get()), "cannot read a dataspace"));
-  H5Dvlen_reclaim(type.get(), space.get(), H5P_DEFAULT, pointers.data());
+#if H5_VERSION_GE(1, 12, 0)
+  H5Treclaim(type.get(), space.get(), H5P_DEFAULT, pointers.data());
+#else
+  H5Dvlen_reclaim(type.get(), space.get(), H5P_DEFAULT, pointers.data());  // 1.10's name
+#endif
   return values;
 }
 

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "h5_read.hpp"
+#include "bedflow/results/h5/read.hpp"
 #include "results_layout.hpp"
 
 namespace bedflow::results {

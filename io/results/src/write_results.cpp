@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "h5_write.hpp"
+#include "bedflow/results/h5/write.hpp"
 #include "results_layout.hpp"
 
 namespace bedflow::results {

@@ -1,5 +1,5 @@
 #pragma once
-// Writing the handful of HDF5 shapes a results file uses (private to the results library).
+// Writing the handful of HDF5 shapes bedflow's files use (results files, sizing records).
 //
 // Invariants:
 //  - Objects are created without modification times, so the same results give the same
@@ -12,11 +12,13 @@
 #include <string>
 #include <vector>
 
-#include "h5_handle.hpp"
+#include "bedflow/results/h5/handle.hpp"
 
 namespace bedflow::results::h5 {
 
 File create_file(const std::string& path);
+// Opens an existing HDF5 file read-write, to add groups to it.
+File open_file_for_write(const std::string& path);
 Group create_group(hid_t parent, const std::string& name);
 // Opens an existing group (of a file being written) to add to it.
 Group open_group_for_write(hid_t parent, const std::string& name);
@@ -30,6 +32,8 @@ void write_attribute(hid_t object, const std::string& name, std::uint64_t value)
 Dataset write_column(hid_t parent, const std::string& name, std::span<const double> values);
 Dataset write_column(hid_t parent, const std::string& name,
                      std::span<const std::int32_t> values);
+Dataset write_column(hid_t parent, const std::string& name,
+                     std::span<const std::int64_t> values);
 Dataset write_column(hid_t parent, const std::string& name,
                      std::span<const std::uint64_t> values);
 Dataset write_column(hid_t parent, const std::string& name,

@@ -1,4 +1,4 @@
-#include "h5_write.hpp"
+#include "bedflow/results/h5/write.hpp"
 
 #include <algorithm>
 
@@ -12,13 +12,6 @@ PropertyList group_creation_properties() {
                "cannot track link creation order");
   check_status(H5Pset_obj_track_times(gcpl.get(), 0), "cannot turn off object times");
   return gcpl;
-}
-
-Datatype utf8_string_type() {
-  Datatype type(check(H5Tcopy(H5T_C_S1), "cannot create string type"));
-  check_status(H5Tset_size(type.get(), H5T_VARIABLE), "cannot size string type");
-  check_status(H5Tset_cset(type.get(), H5T_CSET_UTF8), "cannot set UTF-8");
-  return type;
 }
 
 // Creation properties for an n-dimensional dataset: chunked and compressed when non-empty.
@@ -76,6 +69,12 @@ File create_file(const std::string& path) {
                     path + ": cannot create HDF5 file"));
 }
 
+File open_file_for_write(const std::string& path) {
+  silence_library_errors();
+  return File(check(H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT),
+                    path + ": cannot open HDF5 file for writing"));
+}
+
 Group create_group(hid_t parent, const std::string& name) {
   const auto gcpl = group_creation_properties();
   return Group(check(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, gcpl.get(), H5P_DEFAULT),
@@ -113,6 +112,12 @@ Dataset write_column(hid_t parent, const std::string& name, std::span<const doub
 Dataset write_column(hid_t parent, const std::string& name,
                      std::span<const std::int32_t> values) {
   return write_one_dimensional(parent, name, H5T_STD_I32LE, H5T_NATIVE_INT32, values.size(),
+                               values.data());
+}
+
+Dataset write_column(hid_t parent, const std::string& name,
+                     std::span<const std::int64_t> values) {
+  return write_one_dimensional(parent, name, H5T_STD_I64LE, H5T_NATIVE_INT64, values.size(),
                                values.data());
 }
 

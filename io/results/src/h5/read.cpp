@@ -1,16 +1,9 @@
-#include "h5_read.hpp"
+#include "bedflow/results/h5/read.hpp"
 
 #include <filesystem>
 
 namespace bedflow::results::h5 {
 namespace {
-
-Datatype utf8_string_type() {
-  Datatype type(check(H5Tcopy(H5T_C_S1), "cannot create string type"));
-  check_status(H5Tset_size(type.get(), H5T_VARIABLE), "cannot size string type");
-  check_status(H5Tset_cset(type.get(), H5T_CSET_UTF8), "cannot set UTF-8");
-  return type;
-}
 
 std::size_t element_count(hid_t dataset, const std::string& name, int expected_rank) {
   Dataspace space(check(H5Dget_space(dataset), "cannot read the shape of '" + name + "'"));

@@ -1,5 +1,5 @@
 #pragma once
-// Reading back the shapes h5_write.hpp writes (private to the results library).
+// Reading back the shapes write.hpp writes.
 //
 // Invariants:
 //  - Every failure throws ResultsError naming the object that could not be read; a file that
@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "h5_handle.hpp"
+#include "bedflow/results/h5/handle.hpp"
 
 namespace bedflow::results::h5 {
 

@@ -1,4 +1,4 @@
-#include "h5_handle.hpp"
+#include "bedflow/results/h5/handle.hpp"
 
 namespace bedflow::results::h5 {
 
@@ -9,6 +9,13 @@ hid_t check(hid_t id, const std::string& what) {
 
 void check_status(herr_t status, const std::string& what) {
   if (status < 0) throw ResultsError(what);
+}
+
+Datatype utf8_string_type() {
+  Datatype type(check(H5Tcopy(H5T_C_S1), "cannot create string type"));
+  check_status(H5Tset_size(type.get(), H5T_VARIABLE), "cannot size string type");
+  check_status(H5Tset_cset(type.get(), H5T_CSET_UTF8), "cannot set UTF-8");
+  return type;
 }
 
 void silence_library_errors() { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }

@@ -1,5 +1,6 @@
 #pragma once
-// Owning wrappers for HDF5 identifiers (private to the results library).
+// Owning wrappers for HDF5 identifiers, shared by every HDF5 file bedflow writes or reads
+// (results files, sizing records). Only code that links bedflow::results_h5 includes this.
 //
 // Invariants:
 //  - A Handle owns exactly one valid identifier or none; it is closed exactly once, by the
@@ -55,6 +56,9 @@ using PropertyList = Handle<H5Pclose>;
 // Throws ResultsError("<what>") when `id` is negative; returns it otherwise.
 hid_t check(hid_t id, const std::string& what);
 void check_status(herr_t status, const std::string& what);
+
+// The type of every string bedflow stores: variable-length UTF-8.
+Datatype utf8_string_type();
 
 // HDF5 prints its own error stack by default; we report errors ourselves, once.
 void silence_library_errors();

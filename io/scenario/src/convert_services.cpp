@@ -1,10 +1,12 @@
 // Stage 1: services (acute, bedded, caseload, virtual ward, urgent community response) and the
 // discharge pathways that lead to them.
 #include "convert.hpp"
-#include "did_you_mean.hpp"
+#include "bedflow/engine/did_you_mean.hpp"
 #include "limits.hpp"
 
 namespace bedflow::scenario {
+
+using engine::did_you_mean;
 
 namespace {
 

@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <set>
 
+#include "bedflow/engine/did_you_mean.hpp"
 #include "bedflow/models/simulate.hpp"
-#include "did_you_mean.hpp"
 
 namespace bedflow::scenario {
+
+using engine::did_you_mean;
 
 namespace {
 

@@ -5,10 +5,13 @@
 #include <cmath>
 #include <cstdio>
 
-#include "did_you_mean.hpp"
+#include "bedflow/engine/did_you_mean.hpp"
 #include "limits.hpp"
 
 namespace bedflow::scenario {
+
+using engine::closest_match;
+using engine::did_you_mean;
 
 Bounds probability() { return {0.0, 1.0, true, true, "a probability"}; }
 Bounds non_negative(double high, std::string meaning) {

@@ -4,7 +4,8 @@
 //
 // Invariants:
 //  - closest_name() suggests only a name within a small edit distance (typos, not guesses):
-//    at most max(2, length / 3) single-character insertions, deletions or substitutions.
+//    at most max(2, length / 3) slips, counted by engine::edit_distance() (insertions,
+//    deletions, substitutions and swaps of neighbouring letters).
 //  - require_name() either returns normally or throws AnalysisError whose message names the
 //    unknown measure, what it was wanted for, and either the suggestion or the available
 //    names.
@@ -14,9 +15,11 @@
 #include <string_view>
 #include <vector>
 
+#include "bedflow/engine/did_you_mean.hpp"
+
 namespace bedflow::analysis {
 
-std::size_t edit_distance(std::string_view a, std::string_view b);
+using engine::edit_distance;
 
 std::optional<std::string> closest_name(std::string_view name,
                                         const std::vector<std::string>& candidates);

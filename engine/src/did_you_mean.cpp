@@ -1,14 +1,13 @@
-#include "did_you_mean.hpp"
+#include "bedflow/engine/did_you_mean.hpp"
 
 #include <algorithm>
 #include <numeric>
 
-namespace bedflow::scenario {
+namespace bedflow::engine {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-  // Optimal string alignment: insertions, deletions, substitutions and swaps of two
-  // neighbouring letters ("frial" -> "frail" is one slip, as a typist sees it), three rows
-  // of the dynamic-programming table at a time.
+  // Optimal string alignment, three rows of the dynamic-programming table at a time: a swap
+  // looks back two rows.
   std::vector<std::size_t> before(b.size() + 1), previous(b.size() + 1), row(b.size() + 1);
   std::iota(previous.begin(), previous.end(), std::size_t{0});
   for (std::size_t i = 1; i <= a.size(); ++i) {
@@ -25,14 +24,16 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return previous[b.size()];
 }
 
-std::string closest_match(std::string_view name, const std::vector<std::string>& candidates) {
-  const std::size_t allowed = std::max<std::size_t>(1, name.size() / 3);
-  std::string best;
+std::optional<std::string> closest_match(std::string_view name,
+                                         const std::vector<std::string>& candidates,
+                                         std::size_t minimum_allowed) {
+  const std::size_t allowed = std::max(minimum_allowed, name.size() / 3);
+  std::optional<std::string> best;
   std::size_t best_distance = allowed + 1;
   for (const auto& candidate : candidates) {
-    const std::size_t d = edit_distance(name, candidate);
-    if (d < best_distance) {
-      best_distance = d;
+    const std::size_t distance = edit_distance(name, candidate);
+    if (distance < best_distance) {
+      best_distance = distance;
       best = candidate;
     }
   }
@@ -40,12 +41,11 @@ std::string closest_match(std::string_view name, const std::vector<std::string>&
 }
 
 std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates) {
-  const std::string best = closest_match(name, candidates);
-  if (!best.empty()) return "did you mean '" + best + "'?";
+  if (const auto best = closest_match(name, candidates)) return "did you mean '" + *best + "'?";
   if (candidates.empty() || candidates.size() > 12) return {};
   std::string list;
-  for (const auto& c : candidates) list += (list.empty() ? "" : ", ") + c;
+  for (const auto& candidate : candidates) list += (list.empty() ? "" : ", ") + candidate;
   return "expected one of: " + list;
 }
 
-}  // namespace bedflow::scenario
+}  // namespace bedflow::engine

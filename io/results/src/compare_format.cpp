@@ -6,19 +6,9 @@
 
 #include "bedflow/results/compare.hpp"
 #include "csv_field.hpp"
+#include "table_number.hpp"
 
 namespace bedflow::results {
-namespace {
-
-std::string number(double value) {
-  if (value == 0.0) return "0";
-  const double magnitude = std::abs(value);
-  if (magnitude >= 1e6 || magnitude < 1e-3) return fmt::format("{:.4g}", value);
-  if (magnitude >= 1000.0) return fmt::format("{:.0f}", value);
-  return fmt::format("{:.4g}", value);
-}
-
-}  // namespace
 
 std::string format_comparison_table(const Comparison& comparison, const std::string& name_a,
                                     const std::string& name_b) {
@@ -37,14 +27,14 @@ std::string format_comparison_table(const Comparison& comparison, const std::str
       if (&d != &comparison.measures.front()) out += "  --\n";
     }
     const std::string interval =
-        d.half_width > 0.0 ? fmt::format("[{}, {}]", number(d.lower()), number(d.upper()))
-                           : (d.difference == 0.0 ? std::string("(identical)")
-                                                  : std::string("(no interval)"));
+        d.half_width > 0.0
+            ? fmt::format("[{}, {}]", table_number(d.lower()), table_number(d.upper()))
+            : (d.difference == 0.0 ? std::string("(identical)") : std::string("(no interval)"));
     std::string unit = d.unit;
     if (d.unit_mismatch) unit += " (units differ)";
     out += fmt::format("  {:<{}}  {:>12}  {:>12}  {:>12}  {:>27}  {:>3}  {}\n", d.name, width,
-                       number(d.mean_a), number(d.mean_b), number(d.difference), interval,
-                       d.significant() ? "*" : "", unit);
+                       table_number(d.mean_a), table_number(d.mean_b),
+                       table_number(d.difference), interval, d.significant() ? "*" : "", unit);
   }
   out += "  * the interval excludes zero\n";
   if (!comparison.only_in_a.empty()) {

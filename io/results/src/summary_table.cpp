@@ -5,18 +5,10 @@
 #include <fmt/format.h>
 
 #include "bedflow/results/measure_summary.hpp"
+#include "table_number.hpp"
 
 namespace bedflow::results {
 namespace {
-
-// Four significant figures read well for counts of thousands and for shares alike.
-std::string number(double value) {
-  if (value == 0.0) return "0";
-  const double magnitude = std::abs(value);
-  if (magnitude >= 1e6 || magnitude < 1e-3) return fmt::format("{:.4g}", value);
-  if (magnitude >= 1000.0) return fmt::format("{:.0f}", value);
-  return fmt::format("{:.4g}", value);
-}
 
 void append_section(std::string& out, const char* title,
                     const std::vector<const MeasureSummary*>& rows, std::size_t width) {
@@ -27,13 +19,14 @@ void append_section(std::string& out, const char* title,
   for (const auto* s : rows) {
     const std::string interval =
         s->ci.n < 2 ? std::string("(needs 2 replications)")
-                    : fmt::format("[{}, {}]", number(s->ci.lower()), number(s->ci.upper()));
+                    : fmt::format("[{}, {}]", table_number(s->ci.lower()),
+                                  table_number(s->ci.upper()));
     const std::string relative =
         s->ci.mean == 0.0 || s->ci.n < 2
             ? std::string("-")
             : fmt::format("{:.1f}", 100.0 * s->ci.half_width / std::abs(s->ci.mean));
     out += fmt::format("  {:<{}}  {:>12}  {:>27}  {:>7}  {}\n", s->name, width,
-                       number(s->ci.mean), interval, relative, s->unit);
+                       table_number(s->ci.mean), interval, relative, s->unit);
   }
 }
 
@@ -68,8 +61,9 @@ std::string format_sweep_table(const std::vector<std::string>& labels,
     std::vector<std::string> row;
     for (const auto& summaries : per_variant) {
       const auto& ci = summaries.at(m).ci;
-      row.push_back(ci.n < 2 ? number(ci.mean)
-                             : fmt::format("{} +/- {}", number(ci.mean), number(ci.half_width)));
+      row.push_back(ci.n < 2 ? table_number(ci.mean)
+                             : fmt::format("{} +/- {}", table_number(ci.mean),
+                                           table_number(ci.half_width)));
     }
     cells.push_back(std::move(row));
   }

@@ -1,5 +1,6 @@
 // Stage 1, top level: the scenario's sections, run settings, profiles, costs and outputs.
 #include "convert.hpp"
+#include "dated_pairs.hpp"
 
 #include "limits.hpp"
 
@@ -83,26 +84,13 @@ void read_dated_points(Context& ctx, const Node& node, const std::string& path,
     return;
   }
   const Bounds factor = non_negative(limits::kMaxFactor, "a factor (1 = no change)");
-  for (std::size_t i = 0; i < node.items.size(); ++i) {
-    const Node& pair = node.items[i];
-    const std::string item_path = path + "." + std::to_string(i);
-    if (!pair.is_sequence() || pair.items.size() != 2) {
-      ctx.error(pair, item_path, "expected a [date, factor] pair, found " + describe(pair),
-                "e.g. [2026-12-10, 1.08]");
-      continue;
-    }
-    const auto date = read_date(ctx, pair.items[0], item_path + ".date");
-    const auto f = read_number(ctx, pair.items[1], item_path + ".factor", factor);
-    if (!date || !f) continue;
-    if (!profile.points.empty() &&
-        engine::days_from_civil(*date) <= engine::days_from_civil(profile.points.back().date)) {
-      ctx.error(pair.items[0], item_path + ".date",
-                "dates out of order: " + engine::to_iso_string(*date) + " is not after " +
-                    engine::to_iso_string(profile.points.back().date),
-                "list the dates in increasing order, each once");
-    }
-    profile.points.push_back({*date, *f});
-  }
+  read_dated_pairs(
+      ctx, node, path,
+      {"factor", "e.g. [2026-12-10, 1.08]", "list the dates in increasing order, each once"},
+      [&factor](Context& c, const Node& n, const std::string& p) {
+        return read_number(c, n, p, factor);
+      },
+      profile.points);
 }
 
 }  // namespace

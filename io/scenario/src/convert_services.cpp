@@ -1,6 +1,7 @@
 // Stage 1: services (acute, bedded, caseload, virtual ward, urgent community response) and the
 // discharge pathways that lead to them.
 #include "convert.hpp"
+#include "dated_pairs.hpp"
 #include "bedflow/engine/did_you_mean.hpp"
 #include "limits.hpp"
 
@@ -55,26 +56,13 @@ void read_capacity(Context& ctx, const Node& node, const std::string& path, std:
   const Node* changes = node.find("changes");
   if (changes == nullptr) return;
   if (!expect_list(ctx, *changes, path + ".changes", "a list of [date, capacity] pairs")) return;
-  for (std::size_t i = 0; i < changes->items.size(); ++i) {
-    const Node& pair = changes->items[i];
-    const std::string item_path = path + ".changes." + std::to_string(i);
-    if (!pair.is_sequence() || pair.items.size() != 2) {
-      ctx.error(pair, item_path, "expected a [date, capacity] pair, found " + describe(pair),
-                "e.g. [2026-12-01, 380]");
-      continue;
-    }
-    const auto date = read_date(ctx, pair.items[0], item_path + ".date");
-    const auto cap = read_capacity_value(ctx, pair.items[1], item_path + ".capacity", minimum);
-    if (!date || !cap) continue;
-    if (!capacity.changes.empty() &&
-        engine::days_from_civil(*date) <= engine::days_from_civil(capacity.changes.back().date)) {
-      ctx.error(pair.items[0], item_path + ".date",
-                "dates out of order: " + engine::to_iso_string(*date) + " is not after " +
-                    engine::to_iso_string(capacity.changes.back().date),
-                "list capacity changes in increasing date order");
-    }
-    capacity.changes.push_back({*date, *cap});
-  }
+  read_dated_pairs(
+      ctx, *changes, path + ".changes",
+      {"capacity", "e.g. [2026-12-01, 380]", "list capacity changes in increasing date order"},
+      [minimum](Context& c, const Node& n, const std::string& p) {
+        return read_capacity_value(c, n, p, minimum);
+      },
+      capacity.changes);
 }
 
 void read_routes(Context& ctx, const Node& node, const std::string& path,

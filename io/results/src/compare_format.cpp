@@ -1,6 +1,5 @@
 // Table and CSV renderings of a Comparison.
 #include <algorithm>
-#include <cmath>
 
 #include <fmt/format.h>
 

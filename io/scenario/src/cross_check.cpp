@@ -1,7 +1,6 @@
 #include "cross_check.hpp"
 
 #include <cmath>
-#include <cstdio>
 #include <algorithm>
 #include <set>
 
@@ -15,12 +14,6 @@ using engine::did_you_mean;
 namespace {
 
 using model::ServiceKind;
-
-std::string format(double value) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.10g", value);
-  return buffer;
-}
 
 class Checker {
  public:
@@ -70,9 +63,9 @@ class Checker {
   }
   void check_sum(const std::string& path, double sum, const std::string& what) {
     if (std::abs(sum - 1.0) > kSumTolerance) {
-      error(path, what + " must sum to 1, found " + format(sum),
-            sum < 1.0 ? "add the missing " + format(1.0 - sum) + " to one of them"
-                      : "remove " + format(sum - 1.0) + " from them");
+      error(path, what + " must sum to 1, found " + number_text(sum),
+            sum < 1.0 ? "add the missing " + number_text(1.0 - sum) + " to one of them"
+                      : "remove " + number_text(sum - 1.0) + " from them");
     }
   }
 

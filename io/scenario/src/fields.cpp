@@ -21,17 +21,17 @@ Bounds positive(double high, std::string meaning) {
   return {0.0, high, false, true, std::move(meaning)};
 }
 
+std::string number_text(double value) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.10g", value);
+  return buffer;
+}
+
 std::string join_path(const std::string& parent, const std::string& key) {
   return parent.empty() ? key : parent + "." + key;
 }
 
 namespace {
-
-std::string format(double value) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.10g", value);
-  return buffer;
-}
 
 bool is_yaml_nan(const std::string& t) { return t == ".nan" || t == ".NaN" || t == ".NAN"; }
 bool is_yaml_inf(const std::string& t) {
@@ -149,8 +149,8 @@ std::optional<double> read_number(Context& ctx, const Node& node, const std::str
   const bool too_low = bounds.low_inclusive ? value < bounds.low : value <= bounds.low;
   const bool too_high = bounds.high_inclusive ? value > bounds.high : value >= bounds.high;
   if (too_low || too_high) {
-    std::string range = std::string(bounds.low_inclusive ? "[" : "(") + format(bounds.low) +
-                        ", " + format(bounds.high) + (bounds.high_inclusive ? "]" : ")");
+    std::string range = std::string(bounds.low_inclusive ? "[" : "(") + number_text(bounds.low) +
+                        ", " + number_text(bounds.high) + (bounds.high_inclusive ? "]" : ")");
     std::string hint;
     if (too_high && bounds.high >= 1000) hint = "that is implausibly large for a scenario";
     else if (too_low && value < 0) hint = "negative values have no meaning here";
@@ -390,8 +390,8 @@ std::optional<DistributionParams> read_distribution(Context& ctx, const Node& no
     const engine::Distribution distribution(*params);
     if (!std::isfinite(distribution.mean()) || distribution.mean() > max_mean) {
       ctx.error(body, body_path,
-                "expected a mean of at most " + format(max_mean) + ", found " +
-                    format(distribution.mean()),
+                "expected a mean of at most " + number_text(max_mean) + ", found " +
+                    number_text(distribution.mean()),
                 "check the units and the parameters (meanlog/sdlog are logarithms)");
       return std::nullopt;
     }

@@ -51,6 +51,9 @@ Bounds positive(double high, std::string meaning);
 
 std::string join_path(const std::string& parent, const std::string& key);
 
+// A number as diagnostics quote it: up to ten significant figures, no trailing zeros.
+std::string number_text(double value);
+
 // Checks that `node` is a map whose keys are all in `allowed`; reports each unknown key with
 // a did-you-mean hint. Returns false (after one diagnostic) when it is not a map at all.
 bool expect_map(Context& ctx, const Node& node, const std::string& path,

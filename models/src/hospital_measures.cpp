@@ -1,4 +1,5 @@
 // The scalar measures of one replication (names per docs in briefs/measures.md).
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -115,12 +116,25 @@ void HospitalModel::build_scalars(ReplicationResult& result) const {
     avoided_total += counters_.avoided[i];
   }
   add("avoided_admissions_total", "patients", count(avoided_total), true);
-  add("ucr_referrals", "patients", count(counters_.ucr_referrals));
-  add("ucr_visits", "visits", count(counters_.ucr_visits));
-  add("ucr_2h_share", "share", share(counters_.ucr_within_target, counters_.ucr_visits), true);
-  add("reablement_completed", "patients", count(counters_.reablement_completed));
-  add("reablement_independent_91d_share", "share",
-      share(counters_.reablement_independent, counters_.reablement_completed), true);
+  // A service the scenario does not have reports nothing rather than a zero share, which a
+  // reader would take for a measured failure (and `compare` lists it as not in common).
+  const auto& declared = plan_.source->services;
+  const bool has_ucr = std::any_of(declared.begin(), declared.end(), [](const Service& s) {
+    return s.kind == ServiceKind::urgent_community_response;
+  });
+  const bool has_reablement = std::any_of(declared.begin(), declared.end(), [](const Service& s) {
+    return s.independent_at_91_days.has_value();
+  });
+  if (has_ucr) {
+    add("ucr_referrals", "patients", count(counters_.ucr_referrals));
+    add("ucr_visits", "visits", count(counters_.ucr_visits));
+    add("ucr_2h_share", "share", share(counters_.ucr_within_target, counters_.ucr_visits), true);
+  }
+  if (has_reablement) {
+    add("reablement_completed", "patients", count(counters_.reablement_completed));
+    add("reablement_independent_91d_share", "share",
+        share(counters_.reablement_independent, counters_.reablement_completed), true);
+  }
   add("readmissions", "patients", count(counters_.readmissions), true);
   for (std::size_t i = 0; i < plan_.services.size(); ++i) {
     add("occupancy_mean_" + plan_.services[i].name, "places",

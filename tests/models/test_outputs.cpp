@@ -61,6 +61,20 @@ TEST_CASE("every measure of the contract is reported, headlines marked", "[outpu
   CHECK(series(r, "acute", "ed_queue").values.size() == 141);
 }
 
+TEST_CASE("services a scenario does not have report no measures", "[outputs]") {
+  // An acute ward alone: no urgent community response, no reablement.
+  const ReplicationResult r =
+      simulate_replication(basic_scenario(20.0, DistributionParams::exponential(4.0)), 1, 0);
+  std::map<std::string, bool> reported;
+  for (const auto& s : r.scalars) reported[s.name] = true;
+  CHECK(reported.count("acute_occupancy_share") == 1);
+  for (const char* absent : {"ucr_referrals", "ucr_visits", "ucr_2h_share", "reablement_completed",
+                             "reablement_independent_91d_share"}) {
+    INFO(absent);
+    CHECK(reported.count(absent) == 0);
+  }
+}
+
 TEST_CASE("dated capacity schedules change capacity on their dates", "[outputs][capacity]") {
   const ReplicationResult r = simulate_replication(kent_medway_winter(), 1, 0);
   // Series start on day 42 (2026-11-12); the ward grows to 380 on 2026-12-01 (day 61) and

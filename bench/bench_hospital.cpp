@@ -1,5 +1,5 @@
-// One replication of a Kent-and-Medway-sized winter (mirrors
-// /work/shared/design/scenario-example.yaml, built in C++ so the benchmark measures the model
+// One replication of a Kent-and-Medway-sized winter (mirrors the design notes' example,
+// ../shared/design/scenario-example.yaml, built in C++ so the benchmark measures the model
 // alone): about 700 admissions a day, 3,100 acute beds with two escalation levels, urgent
 // community response, virtual ward (step-up and step-down), reablement, home care,
 // intermediate care and care homes, 182 days. Target: under a second per replication.

@@ -1,4 +1,4 @@
-// The scalar measures of one replication (names per docs in briefs/measures.md).
+// The scalar measures of one replication (their list and meaning: models/README.md).
 #include <algorithm>
 #include <cmath>
 #include <string>

@@ -98,7 +98,7 @@ inline Scenario basic_scenario(double rate_per_day, DistributionParams acute_los
   return s;
 }
 
-// The Kent-and-Medway-sized winter of /work/shared/design/scenario-example.yaml.
+// The Kent-and-Medway-sized winter of the design notes' example scenario (scenario-example.yaml).
 inline Scenario kent_medway_winter() {
   Scenario s;
   s.run.name = "kent-medway-winter";

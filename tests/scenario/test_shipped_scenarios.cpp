@@ -125,6 +125,16 @@ TEST_CASE("the Kent and Medway variants change what their names say, and only th
   CHECK(find_service(none, "virtual_ward") == nullptr);
   CHECK(find_service(none, "urgent_community_response") == nullptr);
 
+  const auto census = load_scenario(dir + "from-census.yaml").scenario;
+  CHECK(census.run.warmup_days == 0.0);
+  REQUIRE(!census.census.empty());
+  const auto fit = std::count_if(census.census.begin(), census.census.end(),
+                                 [](const auto& e) { return e.medically_fit; });
+  CHECK(fit > 0);  // medically fit patients already waiting in acute beds
+  CHECK(std::all_of(census.census.begin(), census.census.end(), [&](const auto& e) {
+    return find_service(census, e.service) != nullptr && e.days_in_service >= 0.0;
+  }));
+
   const auto winter = load_scenario(dir + "winter-surge.yaml").scenario;
   const auto& profiles = winter.arrivals[0].profiles;
   CHECK(profiles.size() > base.arrivals[0].profiles.size());

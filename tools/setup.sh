@@ -4,11 +4,14 @@
 set -euo pipefail
 
 packages=(
-  g++ cmake ninja-build pkg-config git
-  libboost-graph-dev libboost-program-options-dev libboost-math-dev
-  libyaml-cpp-dev libhdf5-dev hdf5-tools libfmt-dev libpcg-cpp-dev
-  catch2 libbenchmark-dev
-  python3 python3-h5py python3-numpy python3-matplotlib
+  g++ cmake ninja-build git                 # toolchain; git stamps the commit into results
+  libboost-graph-dev                        # the service network check
+  libboost-program-options-dev              # the command line
+  libboost-math-dev                         # Student-t, gamma and normal quantiles
+  libyaml-cpp-dev libhdf5-dev               # scenarios in, results out
+  libfmt-dev libpcg-cpp-dev                 # messages and tables; the random generator
+  catch2 libbenchmark-dev                   # tests and benchmarks
+  python3 python3-h5py python3-numpy python3-matplotlib   # tools/fanchart.py and its test
 )
 
 missing=()

@@ -213,5 +213,23 @@ TEST_CASE("run with --events adds the patient-level log") {
   const auto path = directory + "/e.h5";
   REQUIRE(run_bedflow({"run", small_scenario(), "-n", "1", "-o", path, "--events"}).exit_status == 0);
   const auto file = results::read_results_file(path);
-  REQUIRE_FALSE(file.variants.front().replications.front().patient_events.empty());
+  const auto& events = file.variants.front().replications.front().patient_events;
+  REQUIRE_FALSE(events.empty());
+
+  // Read with h5py alone: one compound dataset whose fields are the table's columns.
+  const std::string script =
+      "import sys, h5py\n"
+      "with h5py.File(sys.argv[1], 'r') as f:\n"
+      "    d = f['events']\n"
+      "    rows = d[:]\n"
+      "    print('fields=' + ','.join(d.dtype.names))\n"
+      "    print('rows=%d' % len(rows))\n"
+      "    print('first=%s' % rows['event'][0].decode('utf-8'))\n";
+  const auto python = run_program("/usr/bin/python3", {"-c", script, path});
+  INFO(python.err);
+  REQUIRE(python.exit_status == 0);
+  REQUIRE(python.out.find("fields=replication,patient,time_days,event,service,cohort\n") !=
+          std::string::npos);
+  REQUIRE(python.out.find("rows=" + std::to_string(events.size()) + "\n") != std::string::npos);
+  REQUIRE(python.out.find("first=" + events.front().event + "\n") != std::string::npos);
 }

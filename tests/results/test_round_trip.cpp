@@ -2,8 +2,13 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <span>
 #include <sstream>
+#include <string>
+#include <vector>
 
+#include "bedflow/results/h5/read.hpp"
+#include "bedflow/results/h5/write.hpp"
 #include "bedflow/results/read_results.hpp"
 #include "bedflow/results/results_error.hpp"
 #include "bedflow/results/write_results.hpp"
@@ -96,7 +101,7 @@ TEST_CASE("a plain run's results survive a write and read back unchanged") {
 }
 
 TEST_CASE("a sweep's variants survive a write and read back unchanged") {
-  auto file = test::fake_file(7, 3);
+  auto file = test::fake_file(7, 3, /*with_events=*/true);
   file.metadata.sweep = "services.acute.capacity=500:520:10";
   auto base = file.variants.front();
   file.variants.clear();
@@ -139,4 +144,95 @@ TEST_CASE("reading refuses a missing file, a non-HDF5 file and a file without it
   const auto text = test::scratch_path("not_hdf5.h5");
   std::ofstream(text) << "hello\n";
   REQUIRE_THROWS_WITH(results::read_results_file(text), Catch::Contains("not an HDF5 file"));
+}
+
+namespace {
+
+// The field names of /events (or a sweep variant's events) as stored, in order, with their
+// HDF5 classes; empty when the dataset is absent.
+struct StoredField {
+  std::string name;
+  H5T_class_t type_class;
+  bool variable_utf8_string;
+};
+
+std::vector<StoredField> stored_event_fields(const std::string& path, const std::string& at) {
+  const auto h5file = results::h5::open_file_read_only(path);
+  if (!results::h5::has_link(h5file.get(), at)) return {};
+  const auto dataset = results::h5::open_dataset(h5file.get(), at);
+  const results::h5::Datatype type(H5Dget_type(dataset.get()));
+  REQUIRE(H5Tget_class(type.get()) == H5T_COMPOUND);
+  const results::h5::Dataspace space(H5Dget_space(dataset.get()));
+  REQUIRE(H5Sget_simple_extent_ndims(space.get()) == 1);
+  std::vector<StoredField> fields;
+  const int members = H5Tget_nmembers(type.get());
+  for (int m = 0; m < members; ++m) {
+    const auto index = static_cast<unsigned>(m);
+    char* name = H5Tget_member_name(type.get(), index);
+    const results::h5::Datatype member(H5Tget_member_type(type.get(), index));
+    const bool utf8_string = H5Tget_class(member.get()) == H5T_STRING &&
+                             H5Tis_variable_str(member.get()) > 0 &&
+                             H5Tget_cset(member.get()) == H5T_CSET_UTF8;
+    fields.push_back({name, H5Tget_member_class(type.get(), index), utf8_string});
+    H5free_memory(name);
+  }
+  return fields;
+}
+
+void require_events_table(const std::vector<StoredField>& fields) {
+  REQUIRE(fields.size() == 6);
+  const char* names[] = {"replication", "patient", "time_days", "event", "service", "cohort"};
+  for (std::size_t f = 0; f < fields.size(); ++f) {
+    INFO(fields[f].name);
+    REQUIRE(fields[f].name == names[f]);
+  }
+  REQUIRE(fields[0].type_class == H5T_INTEGER);
+  REQUIRE(fields[1].type_class == H5T_INTEGER);
+  REQUIRE(fields[2].type_class == H5T_FLOAT);
+  for (std::size_t f = 3; f < 6; ++f) REQUIRE(fields[f].variable_utf8_string);
+}
+
+}  // namespace
+
+TEST_CASE("the patient-level log is one compound dataset, one row per event") {
+  const auto plain = test::fake_file(11, 2, /*with_events=*/true);
+  const auto plain_path = test::scratch_path("events_plain.h5");
+  results::write_results_file(plain_path, plain);
+  require_events_table(stored_event_fields(plain_path, "events"));
+  {
+    const auto h5file = results::h5::open_file_read_only(plain_path);
+    const auto dataset = results::h5::open_dataset(h5file.get(), "events");
+    std::size_t logged = 0;
+    for (const auto& rep : plain.variants.front().replications) logged += rep.patient_events.size();
+    REQUIRE(results::h5::row_count(dataset.get(), "events") == logged);
+  }
+
+  auto sweep = plain;
+  sweep.metadata.sweep = "services.acute.capacity=500:510:10";
+  sweep.variants.front().label = "500";
+  sweep.variants.push_back(sweep.variants.front());
+  sweep.variants.back().label = "510";
+  const auto sweep_path = test::scratch_path("events_sweep.h5");
+  results::write_results_file(sweep_path, sweep);
+  require_events_table(stored_event_fields(sweep_path, "variants/510/events"));
+  REQUIRE(stored_event_fields(sweep_path, "events").empty());
+
+  // No log asked for: no /events at all, and the file still reads back.
+  const auto quiet_path = test::scratch_path("events_none.h5");
+  results::write_results_file(quiet_path, test::fake_file(11, 2));
+  REQUIRE(stored_event_fields(quiet_path, "events").empty());
+  REQUIRE(results::read_results_file(quiet_path).variants.front().replications.front()
+              .patient_events.empty());
+}
+
+TEST_CASE("a log that is a plain column, not the compound table, is refused clearly") {
+  const auto path = test::scratch_path("events_as_column.h5");
+  results::write_results_file(path, test::fake_file(11, 2, /*with_events=*/true));
+  {
+    const auto h5file = results::h5::open_file_for_write(path);
+    REQUIRE(H5Ldelete(h5file.get(), "events", H5P_DEFAULT) >= 0);
+    const std::vector<std::int32_t> replication{0, 1};
+    results::h5::write_column(h5file.get(), "events", std::span<const std::int32_t>(replication));
+  }
+  REQUIRE_THROWS_WITH(results::read_results_file(path), Catch::Contains("not a compound table"));
 }

@@ -2,10 +2,12 @@
 #include "bedflow/results/write_results.hpp"
 
 #include <map>
+#include <utility>
 
 #include <fmt/format.h>
 
 #include "bedflow/results/h5/read.hpp"
+#include "events_table.hpp"
 #include "results_layout.hpp"
 
 namespace bedflow::results {
@@ -129,25 +131,14 @@ void read_timeseries(hid_t location, Variant& variant) {
 
 void read_events(hid_t location, Variant& variant) {
   if (!h5::has_link(location, layout::kEvents)) return;
-  auto group = h5::open_group(location, layout::kEvents);
-  const auto replication = h5::read_int32_column(group.get(), "replication");
-  const auto patient = h5::read_uint64_column(group.get(), "patient");
-  const auto time = h5::read_double_column(group.get(), "time_days");
-  const auto event = h5::read_string_column(group.get(), "event");
-  const auto service = h5::read_string_column(group.get(), "service");
-  const auto cohort = h5::read_string_column(group.get(), "cohort");
-  const std::size_t rows = replication.size();
-  if (patient.size() != rows || time.size() != rows || event.size() != rows ||
-      service.size() != rows || cohort.size() != rows) {
-    throw ResultsError("/events columns differ in length");
-  }
-  for (std::size_t r = 0; r < rows; ++r) {
-    const auto k = static_cast<std::size_t>(replication[r]);
-    if (replication[r] < 0 || k >= variant.replications.size()) {
-      throw ResultsError(fmt::format("/events row {}: replication out of range", r));
+  auto rows = events_table::read(location, layout::kEvents);
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    const auto k = static_cast<std::size_t>(rows[r].replication);
+    if (k >= variant.replications.size()) {
+      throw ResultsError(fmt::format("/events row {}: replication {} out of range", r,
+                                     rows[r].replication));
     }
-    variant.replications[k].patient_events.push_back(model::PatientEvent{
-        static_cast<std::uint32_t>(patient[r]), time[r], event[r], service[r], cohort[r]});
+    variant.replications[k].patient_events.push_back(std::move(rows[r].event));
   }
 }
 

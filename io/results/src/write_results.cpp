@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "bedflow/results/h5/write.hpp"
+#include "events_table.hpp"
 #include "results_layout.hpp"
 
 namespace bedflow::results {
@@ -161,36 +162,15 @@ void write_timeseries(hid_t parent, const Variant& variant) {
   }
 }
 
+// No log asked for (or nothing logged): no /events at all, as readers expect.
 void write_events(hid_t parent, const Variant& variant) {
   std::size_t count = 0;
   for (const auto& rep : variant.replications) count += rep.patient_events.size();
   if (count == 0) return;
-  std::vector<std::int32_t> replication;
-  std::vector<std::uint64_t> patient;
-  std::vector<double> time;
-  std::vector<std::string> event, service, cohort;
-  replication.reserve(count);
-  for (const auto& rep : variant.replications) {
-    for (const auto& e : rep.patient_events) {
-      replication.push_back(static_cast<std::int32_t>(rep.replication));
-      patient.push_back(e.patient);
-      time.push_back(e.time_days);
-      event.push_back(e.event);
-      service.push_back(e.service);
-      cohort.push_back(e.cohort);
-    }
-  }
-  auto group = h5::create_group(parent, layout::kEvents);
-  h5::write_attribute(group.get(), "description",
-                      std::string("patient-level log: one row per event, columns are parallel "
-                                  "datasets of equal length"));
-  h5::write_column(group.get(), "replication", std::span<const std::int32_t>(replication));
-  h5::write_column(group.get(), "patient", std::span<const std::uint64_t>(patient));
-  auto time_column = h5::write_column(group.get(), "time_days", std::span<const double>(time));
-  h5::write_attribute(time_column.get(), "unit", std::string("days"));
-  h5::write_column(group.get(), "event", std::span<const std::string>(event));
-  h5::write_column(group.get(), "service", std::span<const std::string>(service));
-  h5::write_column(group.get(), "cohort", std::span<const std::string>(cohort));
+  auto dataset = events_table::write(parent, layout::kEvents, variant.replications);
+  h5::write_attribute(dataset.get(), "description",
+                      std::string("patient-level log: one row per event"));
+  h5::write_attribute(dataset.get(), "time_days_unit", std::string("days"));
 }
 
 void write_variant_body(hid_t location, const Variant& variant) {

@@ -41,6 +41,10 @@ T read_numeric_attribute(hid_t object, const std::string& name, hid_t memory_typ
 
 }  // namespace
 
+std::size_t row_count(hid_t dataset, const std::string& name) {
+  return element_count(dataset, name, 1);
+}
+
 File open_file_read_only(const std::string& path) {
   silence_library_errors();
   if (!std::filesystem::exists(path)) throw ResultsError(path + ": no such file");

@@ -137,6 +137,11 @@ Dataset write_column(hid_t parent, const std::string& name,
                                pointers.data());
 }
 
+Dataset write_records(hid_t parent, const std::string& name, hid_t file_type,
+                      hid_t memory_type, std::size_t count, const void* rows) {
+  return write_one_dimensional(parent, name, file_type, memory_type, count, rows);
+}
+
 Dataset write_text(hid_t parent, const std::string& name, const std::string& text) {
   const auto type = utf8_string_type();
   Dataspace space(check(H5Screate(H5S_SCALAR), "cannot create scalar dataspace"));

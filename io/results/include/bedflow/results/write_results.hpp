@@ -16,7 +16,8 @@
 namespace bedflow::results {
 
 inline constexpr const char* kFormatName = "bedflow-results";
-inline constexpr int kFormatVersion = 1;
+// 2: /events became one compound dataset (was a group of parallel columns in 1).
+inline constexpr int kFormatVersion = 2;
 
 void write_results_file(const std::string& path, const ResultsFile& file);
 

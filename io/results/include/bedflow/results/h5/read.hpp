@@ -27,6 +27,9 @@ double read_double_attribute(hid_t object, const std::string& name);
 std::int64_t read_int64_attribute(hid_t object, const std::string& name);
 std::uint64_t read_uint64_attribute(hid_t object, const std::string& name);
 
+// The number of rows of a 1-D dataset (`name` is for the error when it is not 1-D).
+std::size_t row_count(hid_t dataset, const std::string& name);
+
 std::vector<double> read_double_column(hid_t parent, const std::string& name);
 std::vector<std::int32_t> read_int32_column(hid_t parent, const std::string& name);
 std::vector<std::uint64_t> read_uint64_column(hid_t parent, const std::string& name);

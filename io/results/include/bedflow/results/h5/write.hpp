@@ -38,6 +38,11 @@ Dataset write_column(hid_t parent, const std::string& name,
                      std::span<const std::uint64_t> values);
 Dataset write_column(hid_t parent, const std::string& name,
                      std::span<const std::string> values);
+// A 1-D dataset of any element type (e.g. compound rows of a table): `rows` holds `count`
+// elements laid out as `memory_type` says; stored as `file_type`, chunked and compressed
+// like a column.
+Dataset write_records(hid_t parent, const std::string& name, hid_t file_type,
+                      hid_t memory_type, std::size_t count, const void* rows);
 // A scalar string dataset (for long texts such as a scenario file).
 Dataset write_text(hid_t parent, const std::string& name, const std::string& text);
 // A rows x columns matrix of doubles, row-major, chunked by whole rows.

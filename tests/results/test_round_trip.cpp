@@ -153,7 +153,8 @@ namespace {
 struct StoredField {
   std::string name;
   H5T_class_t type_class;
-  bool variable_utf8_string;
+  bool fixed_utf8_string;
+  std::size_t size;  // bytes
 };
 
 std::vector<StoredField> stored_event_fields(const std::string& path, const std::string& at) {
@@ -171,15 +172,20 @@ std::vector<StoredField> stored_event_fields(const std::string& path, const std:
     char* name = H5Tget_member_name(type.get(), index);
     const results::h5::Datatype member(H5Tget_member_type(type.get(), index));
     const bool utf8_string = H5Tget_class(member.get()) == H5T_STRING &&
-                             H5Tis_variable_str(member.get()) > 0 &&
+                             H5Tis_variable_str(member.get()) == 0 &&
+                             H5Tget_strpad(member.get()) == H5T_STR_NULLPAD &&
                              H5Tget_cset(member.get()) == H5T_CSET_UTF8;
-    fields.push_back({name, H5Tget_member_class(type.get(), index), utf8_string});
+    fields.push_back({name, H5Tget_member_class(type.get(), index), utf8_string,
+                      H5Tget_size(member.get())});
     H5free_memory(name);
   }
   return fields;
 }
 
-void require_events_table(const std::vector<StoredField>& fields) {
+// The strings are fixed-length (compressed inside the chunks), each wide enough for the
+// longest value of its field in the log written.
+void require_events_table(const std::vector<StoredField>& fields,
+                          const std::vector<model::ReplicationResult>& logged) {
   REQUIRE(fields.size() == 6);
   const char* names[] = {"replication", "patient", "time_days", "event", "service", "cohort"};
   for (std::size_t f = 0; f < fields.size(); ++f) {
@@ -189,7 +195,21 @@ void require_events_table(const std::vector<StoredField>& fields) {
   REQUIRE(fields[0].type_class == H5T_INTEGER);
   REQUIRE(fields[1].type_class == H5T_INTEGER);
   REQUIRE(fields[2].type_class == H5T_FLOAT);
-  for (std::size_t f = 3; f < 6; ++f) REQUIRE(fields[f].variable_utf8_string);
+  for (std::size_t f = 3; f < 6; ++f) REQUIRE(fields[f].fixed_utf8_string);
+  std::size_t longest_event = 0;
+  std::size_t longest_service = 0;
+  std::size_t longest_cohort = 0;
+  for (const auto& rep : logged) {
+    for (const auto& e : rep.patient_events) {
+      longest_event = std::max(longest_event, e.event.size());
+      longest_service = std::max(longest_service, e.service.size());
+      longest_cohort = std::max(longest_cohort, e.cohort.size());
+    }
+  }
+  REQUIRE(longest_event > 0);
+  REQUIRE(fields[3].size >= longest_event);
+  REQUIRE(fields[4].size >= longest_service);
+  REQUIRE(fields[5].size >= longest_cohort);
 }
 
 }  // namespace
@@ -198,7 +218,8 @@ TEST_CASE("the patient-level log is one compound dataset, one row per event") {
   const auto plain = test::fake_file(11, 2, /*with_events=*/true);
   const auto plain_path = test::scratch_path("events_plain.h5");
   results::write_results_file(plain_path, plain);
-  require_events_table(stored_event_fields(plain_path, "events"));
+  require_events_table(stored_event_fields(plain_path, "events"),
+                       plain.variants.front().replications);
   {
     const auto h5file = results::h5::open_file_read_only(plain_path);
     const auto dataset = results::h5::open_dataset(h5file.get(), "events");
@@ -214,7 +235,8 @@ TEST_CASE("the patient-level log is one compound dataset, one row per event") {
   sweep.variants.back().label = "510";
   const auto sweep_path = test::scratch_path("events_sweep.h5");
   results::write_results_file(sweep_path, sweep);
-  require_events_table(stored_event_fields(sweep_path, "variants/510/events"));
+  require_events_table(stored_event_fields(sweep_path, "variants/510/events"),
+                       sweep.variants.back().replications);
   REQUIRE(stored_event_fields(sweep_path, "events").empty());
 
   // No log asked for: no /events at all, and the file still reads back.
@@ -235,4 +257,49 @@ TEST_CASE("a log that is a plain column, not the compound table, is refused clea
     results::h5::write_column(h5file.get(), "events", std::span<const std::int32_t>(replication));
   }
   REQUIRE_THROWS_WITH(results::read_results_file(path), Catch::Contains("not a compound table"));
+}
+
+TEST_CASE("a long log with strings of mixed widths survives a write and read back unchanged") {
+  // More rows than one chunk (16384), values shorter than their field's width, one exactly
+  // as wide, multi-byte UTF-8, and an empty string: each must come back as it went in.
+  auto file = test::fake_file(5, 2);
+  const char* events[] = {"arrive", "medically_fit", "x"};
+  const char* services[] = {"acute", "Maidstone \u2013 Tunbridge Wells", "home"};
+  auto& first = file.variants.front().replications.front();
+  for (std::uint32_t p = 0; p < 40000; ++p) {
+    first.patient_events.push_back(
+        {p, 0.25 * p, events[p % 3], services[(p / 3) % 3], p % 7 == 0 ? "" : "adult"});
+  }
+  file.variants.front().replications.back().patient_events.push_back(
+      {0, 1.5, "leave", "care_home", "frail_elderly"});
+  const auto path = test::scratch_path("events_long.h5");
+  results::write_results_file(path, file);
+  require_same_file(file, results::read_results_file(path));
+
+  const auto again = test::scratch_path("events_long_again.h5");
+  results::write_results_file(again, file);
+  REQUIRE(file_bytes(path) == file_bytes(again));
+}
+
+TEST_CASE("a log whose strings are not fixed-length is refused clearly") {
+  // The table's shape with a variable-length `event`: the reader names the field.
+  const auto path = test::scratch_path("events_variable_strings.h5");
+  results::write_results_file(path, test::fake_file(11, 2, /*with_events=*/true));
+  {
+    const auto h5file = results::h5::open_file_for_write(path);
+    REQUIRE(H5Ldelete(h5file.get(), "events", H5P_DEFAULT) >= 0);
+    const auto variable = results::h5::utf8_string_type();
+    const results::h5::Datatype fixed(H5Tcopy(H5T_C_S1));
+    REQUIRE(H5Tset_size(fixed.get(), 8) >= 0);
+    const results::h5::Datatype row(H5Tcreate(H5T_COMPOUND, 16 + sizeof(char*) + 16));
+    REQUIRE(H5Tinsert(row.get(), "replication", 0, H5T_STD_U32LE) >= 0);
+    REQUIRE(H5Tinsert(row.get(), "patient", 4, H5T_STD_U32LE) >= 0);
+    REQUIRE(H5Tinsert(row.get(), "time_days", 8, H5T_IEEE_F64LE) >= 0);
+    REQUIRE(H5Tinsert(row.get(), "event", 16, variable.get()) >= 0);
+    REQUIRE(H5Tinsert(row.get(), "service", 16 + sizeof(char*), fixed.get()) >= 0);
+    REQUIRE(H5Tinsert(row.get(), "cohort", 16 + sizeof(char*) + 8, fixed.get()) >= 0);
+    results::h5::create_records(h5file.get(), "events", row.get(), 1);
+  }
+  REQUIRE_THROWS_WITH(results::read_results_file(path),
+                      Catch::Contains("field 'event' is not a fixed-length string"));
 }

@@ -4,11 +4,13 @@
 //
 // Invariants:
 //  - Row fields, in this order: replication (uint32), patient (uint32), time_days (float64),
-//    event, service, cohort (variable-length UTF-8 strings). The same names and order on disk
-//    and in docs/outputs.md.
+//    event, service, cohort (fixed-length, NUL-padded UTF-8 strings, each as wide as its
+//    longest value in the log and at least 1 byte, so they are compressed with the chunks).
+//    The same names and order on disk and in docs/outputs.md.
 //  - Rows are written in replication order, each replication's events in the order logged;
-//    the dataset is exactly as long as the log, chunked and deflate-compressed.
-//  - Reading frees every string HDF5 allocated, also when reading fails part-way.
+//    the dataset is exactly as long as the log, chunked and deflate-compressed. The same log
+//    gives the same bytes (string padding is always NUL).
+//  - Writing and reading hold one chunk of rows at a time besides the log itself.
 #include <cstdint>
 #include <string>
 #include <vector>

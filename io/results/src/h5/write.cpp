@@ -30,15 +30,20 @@ PropertyList dataset_creation_properties(std::span<const hsize_t> chunk, bool co
   return dcpl;
 }
 
-Dataset write_one_dimensional(hid_t parent, const std::string& name, hid_t file_type,
-                              hid_t memory_type, std::size_t count, const void* data) {
+Dataset create_one_dimensional(hid_t parent, const std::string& name, hid_t file_type,
+                               std::size_t count) {
   const hsize_t dims[1] = {count};
-  const hsize_t chunk[1] = {std::min<hsize_t>(count, 16384)};
+  const hsize_t chunk[1] = {std::min<hsize_t>(count, kRowsPerChunk)};
   Dataspace space(check(H5Screate_simple(1, dims, nullptr), "cannot create dataspace"));
   const auto dcpl = dataset_creation_properties(chunk, true);
-  Dataset dataset(check(H5Dcreate2(parent, name.c_str(), file_type, space.get(), H5P_DEFAULT,
-                                   dcpl.get(), H5P_DEFAULT),
-                        "cannot create dataset '" + name + "'"));
+  return Dataset(check(H5Dcreate2(parent, name.c_str(), file_type, space.get(), H5P_DEFAULT,
+                                  dcpl.get(), H5P_DEFAULT),
+                       "cannot create dataset '" + name + "'"));
+}
+
+Dataset write_one_dimensional(hid_t parent, const std::string& name, hid_t file_type,
+                              hid_t memory_type, std::size_t count, const void* data) {
+  auto dataset = create_one_dimensional(parent, name, file_type, count);
   if (count > 0) {
     check_status(H5Dwrite(dataset.get(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data),
                  "cannot write dataset '" + name + "'");
@@ -137,9 +142,24 @@ Dataset write_column(hid_t parent, const std::string& name,
                                pointers.data());
 }
 
-Dataset write_records(hid_t parent, const std::string& name, hid_t file_type,
-                      hid_t memory_type, std::size_t count, const void* rows) {
-  return write_one_dimensional(parent, name, file_type, memory_type, count, rows);
+Dataset create_records(hid_t parent, const std::string& name, hid_t file_type,
+                       std::size_t count) {
+  return create_one_dimensional(parent, name, file_type, count);
+}
+
+void write_records_block(hid_t dataset, const std::string& name, hid_t memory_type,
+                         std::size_t first, std::size_t count, const void* rows) {
+  if (count == 0) return;
+  const hsize_t start[1] = {first};
+  const hsize_t block[1] = {count};
+  Dataspace file_space(check(H5Dget_space(dataset), "cannot get the dataspace of '" + name + "'"));
+  check_status(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start, nullptr, block,
+                                   nullptr),
+               "cannot select rows of '" + name + "'");
+  Dataspace memory_space(check(H5Screate_simple(1, block, nullptr), "cannot create dataspace"));
+  check_status(H5Dwrite(dataset, memory_type, memory_space.get(), file_space.get(), H5P_DEFAULT,
+                        rows),
+               "cannot write dataset '" + name + "'");
 }
 
 Dataset write_text(hid_t parent, const std::string& name, const std::string& text) {

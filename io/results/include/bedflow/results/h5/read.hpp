@@ -29,6 +29,10 @@ std::uint64_t read_uint64_attribute(hid_t object, const std::string& name);
 
 // The number of rows of a 1-D dataset (`name` is for the error when it is not 1-D).
 std::size_t row_count(hid_t dataset, const std::string& name);
+// Reads rows [first, first + count) of a 1-D dataset into `rows`, laid out as `memory_type`
+// says (HDF5 converts from the stored type).
+void read_records_block(hid_t dataset, const std::string& name, hid_t memory_type,
+                        std::size_t first, std::size_t count, void* rows);
 
 std::vector<double> read_double_column(hid_t parent, const std::string& name);
 std::vector<std::int32_t> read_int32_column(hid_t parent, const std::string& name);

@@ -5,7 +5,8 @@
 //  - Objects are created without modification times, so the same results give the same
 //    bytes (the thread-count test compares files byte for byte).
 //  - Groups track link creation order, so a reader sees measures in the order written.
-//  - Strings are variable-length UTF-8 (h5py: .asstr(); R: character vectors).
+//  - String columns, texts and attributes are variable-length UTF-8 (h5py: .asstr(); R:
+//    character vectors); records carry whatever string type their caller gives.
 //  - Columns and matrices are chunked and deflate-compressed when they hold any data.
 #include <cstdint>
 #include <span>
@@ -38,11 +39,18 @@ Dataset write_column(hid_t parent, const std::string& name,
                      std::span<const std::uint64_t> values);
 Dataset write_column(hid_t parent, const std::string& name,
                      std::span<const std::string> values);
-// A 1-D dataset of any element type (e.g. compound rows of a table): `rows` holds `count`
-// elements laid out as `memory_type` says; stored as `file_type`, chunked and compressed
-// like a column.
-Dataset write_records(hid_t parent, const std::string& name, hid_t file_type,
-                      hid_t memory_type, std::size_t count, const void* rows);
+// Rows per chunk of every 1-D dataset (fewer when the dataset is shorter). Writing records in
+// blocks of this many rows fills one whole chunk per block.
+inline constexpr std::size_t kRowsPerChunk = 16384;
+// A 1-D dataset of `count` elements of any type (e.g. compound rows of a table), stored as
+// `file_type`, chunked and compressed like a column; fill it with write_records_block, so a
+// long table never has to be laid out in memory all at once.
+Dataset create_records(hid_t parent, const std::string& name, hid_t file_type,
+                       std::size_t count);
+// Writes rows [first, first + count) of a dataset from create_records; `rows` holds `count`
+// elements laid out as `memory_type` says.
+void write_records_block(hid_t dataset, const std::string& name, hid_t memory_type,
+                         std::size_t first, std::size_t count, const void* rows);
 // A scalar string dataset (for long texts such as a scenario file).
 Dataset write_text(hid_t parent, const std::string& name, const std::string& text);
 // A rows x columns matrix of doubles, row-major, chunked by whole rows.

@@ -18,6 +18,17 @@ Datatype utf8_string_type() {
   return type;
 }
 
+RowBlock select_rows(hid_t dataset, const std::string& name, std::size_t first,
+                     std::size_t count) {
+  const hsize_t start[1] = {first};
+  const hsize_t block[1] = {count};
+  Dataspace file(check(H5Dget_space(dataset), "cannot get the dataspace of '" + name + "'"));
+  check_status(H5Sselect_hyperslab(file.get(), H5S_SELECT_SET, start, nullptr, block, nullptr),
+               "cannot select rows of '" + name + "'");
+  Dataspace memory(check(H5Screate_simple(1, block, nullptr), "cannot create dataspace"));
+  return RowBlock{std::move(file), std::move(memory)};
+}
+
 void silence_library_errors() { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
 
 }  // namespace bedflow::results::h5

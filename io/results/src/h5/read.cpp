@@ -48,14 +48,8 @@ std::size_t row_count(hid_t dataset, const std::string& name) {
 void read_records_block(hid_t dataset, const std::string& name, hid_t memory_type,
                         std::size_t first, std::size_t count, void* rows) {
   if (count == 0) return;
-  const hsize_t start[1] = {first};
-  const hsize_t block[1] = {count};
-  Dataspace file_space(check(H5Dget_space(dataset), "cannot get the dataspace of '" + name + "'"));
-  check_status(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start, nullptr, block,
-                                   nullptr),
-               "cannot select rows of '" + name + "'");
-  Dataspace memory_space(check(H5Screate_simple(1, block, nullptr), "cannot create dataspace"));
-  check_status(H5Dread(dataset, memory_type, memory_space.get(), file_space.get(), H5P_DEFAULT,
+  const RowBlock block = select_rows(dataset, name, first, count);
+  check_status(H5Dread(dataset, memory_type, block.memory.get(), block.file.get(), H5P_DEFAULT,
                        rows),
                "cannot read rows " + std::to_string(first) + " to " +
                    std::to_string(first + count - 1) + " of '" + name + "'");

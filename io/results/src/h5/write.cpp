@@ -150,14 +150,8 @@ Dataset create_records(hid_t parent, const std::string& name, hid_t file_type,
 void write_records_block(hid_t dataset, const std::string& name, hid_t memory_type,
                          std::size_t first, std::size_t count, const void* rows) {
   if (count == 0) return;
-  const hsize_t start[1] = {first};
-  const hsize_t block[1] = {count};
-  Dataspace file_space(check(H5Dget_space(dataset), "cannot get the dataspace of '" + name + "'"));
-  check_status(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start, nullptr, block,
-                                   nullptr),
-               "cannot select rows of '" + name + "'");
-  Dataspace memory_space(check(H5Screate_simple(1, block, nullptr), "cannot create dataspace"));
-  check_status(H5Dwrite(dataset, memory_type, memory_space.get(), file_space.get(), H5P_DEFAULT,
+  const RowBlock block = select_rows(dataset, name, first, count);
+  check_status(H5Dwrite(dataset, memory_type, block.memory.get(), block.file.get(), H5P_DEFAULT,
                         rows),
                "cannot write dataset '" + name + "'");
 }

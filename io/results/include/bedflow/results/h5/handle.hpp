@@ -9,6 +9,7 @@
 //    so no HDF5 failure is ever silently ignored.
 #include <hdf5.h>
 
+#include <cstddef>
 #include <string>
 #include <utility>
 
@@ -59,6 +60,15 @@ void check_status(herr_t status, const std::string& what);
 
 // The type of every string bedflow stores: variable-length UTF-8.
 Datatype utf8_string_type();
+
+// Rows [first, first + count) of a 1-D dataset: the selection in the file and a matching
+// memory space, as H5Dread and H5Dwrite take them. count > 0.
+struct RowBlock {
+  Dataspace file;
+  Dataspace memory;
+};
+RowBlock select_rows(hid_t dataset, const std::string& name, std::size_t first,
+                     std::size_t count);
 
 // HDF5 prints its own error stack by default; we report errors ourselves, once.
 void silence_library_errors();

@@ -7,15 +7,6 @@
 namespace bedflow::model::testing {
 namespace {
 
-Scenario flowing_kent_medway() {
-  Scenario s = kent_medway_winter();
-  s.services[3].capacity = {2000, {}};
-  s.services[4].capacity.base = 4000;
-  s.services[5].capacity.base = 1300;
-  s.services[6].capacity.base = 1000;
-  return s;
-}
-
 TEST_CASE("every measure of the contract is reported, headlines marked", "[outputs]") {
   const ReplicationResult r = simulate_replication(kent_medway_winter(), 1, 0);
   const std::vector<std::string> plain = {
@@ -89,7 +80,7 @@ TEST_CASE("dated capacity schedules change capacity on their dates", "[outputs][
 }
 
 TEST_CASE("costs are unit costs times measured days and visits", "[outputs][costs]") {
-  const Scenario s = flowing_kent_medway();
+  const Scenario s = kent_medway_flowing();
   const ReplicationResult r = simulate_replication(s, 9, 0);
   const double days = s.run.horizon_days - s.run.warmup_days;
   const Costs& c = s.costs;

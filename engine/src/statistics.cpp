@@ -1,6 +1,8 @@
 #include "bedflow/engine/statistics.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include <boost/math/distributions/students_t.hpp>
 
@@ -24,6 +26,17 @@ ConfidenceInterval confidence_interval(std::span<const double> values, double le
     ci.half_width = student_t_critical(ci.n - 1, level) * ci.sd / std::sqrt(static_cast<double>(ci.n));
   }
   return ci;
+}
+
+double sample_percentile(std::span<const double> values, double p) {
+  if (values.empty()) return std::numeric_limits<double>::quiet_NaN();
+  std::vector<double> sorted(values.begin(), values.end());
+  std::sort(sorted.begin(), sorted.end());
+  const double position = std::clamp(p, 0.0, 100.0) / 100.0 * static_cast<double>(sorted.size() - 1);
+  const auto below = static_cast<std::size_t>(std::floor(position));
+  const std::size_t above = std::min(below + 1, sorted.size() - 1);
+  const double fraction = position - static_cast<double>(below);
+  return sorted[below] + fraction * (sorted[above] - sorted[below]);
 }
 
 }  // namespace bedflow::engine

@@ -29,8 +29,20 @@ void HospitalModel::build_scalars(ReplicationResult& result) const {
   const engine::Time t = now();
   const double period_days = engine::to_days(plan_.horizon - plan_.warmup);
   auto& out = result.scalars;
+  // A level (mean, share, peak, duration) and a total accumulated over the window.
   auto add = [&out](std::string name, std::string unit, double value, bool headline = false) {
-    out.push_back({std::move(name), std::move(unit), value, headline});
+    out.push_back({std::move(name), std::move(unit), value, headline, Accumulation::level});
+  };
+  auto add_total = [&out](std::string name, std::string unit, double value,
+                          bool headline = false) {
+    out.push_back({std::move(name), std::move(unit), value, headline, Accumulation::total});
+  };
+  // Precision mode's default short list: measures whose means are far from zero in any
+  // realistic scenario (counts of rare events, such as 12-hour waits, are left out).
+  auto aim_precision = [&out](const std::string& name) {
+    for (auto& scalar : out) {
+      if (scalar.name == name) scalar.precision = true;
+    }
   };
   auto count = [](std::uint64_t n) { return static_cast<double>(n); };
   auto place_days = [t](const engine::TimeWeighted& level) {
@@ -38,16 +50,16 @@ void HospitalModel::build_scalars(ReplicationResult& result) const {
   };
 
   // Flow and conservation.
-  add("patients_arrived", "patients", count(counters_.arrived));
-  add("patients_left", "patients", count(counters_.left));
+  add_total("patients_arrived", "patients", count(counters_.arrived));
+  add_total("patients_left", "patients", count(counters_.left));
   add("patients_inside_start", "patients", count(counters_.inside_start));
   add("patients_inside_end", "patients", count(patients_.inside()));
   for (std::size_t s = 0; s < plan_.streams.size(); ++s) {
-    add("arrivals_" + plan_.streams[s].name, "patients", count(counters_.arrivals[s]));
-    add("admissions_" + plan_.streams[s].name, "patients", count(counters_.admissions[s]));
+    add_total("arrivals_" + plan_.streams[s].name, "patients", count(counters_.arrivals[s]));
+    add_total("admissions_" + plan_.streams[s].name, "patients", count(counters_.admissions[s]));
   }
-  add("admissions_total", "patients", count(counters_.admissions_total));
-  add("elective_cancellations", "patients", count(counters_.cancellations), true);
+  add_total("admissions_total", "patients", count(counters_.admissions_total));
+  add_total("elective_cancellations", "patients", count(counters_.cancellations), true);
 
   // Acute.
   double occupancy = 0.0, open = 0.0, peak = 0.0, escalation_days = 0.0, escalation_open = 0.0;
@@ -75,15 +87,15 @@ void HospitalModel::build_scalars(ReplicationResult& result) const {
   add("acute_mean_occupancy", "beds", occupancy);
   add("acute_occupancy_share", "share", open > 0.0 ? occupancy / open : 0.0, true);
   add("acute_peak_occupancy", "beds", peak);
-  add("acute_bed_days", "bed-days", acute_bed_days);
+  add_total("acute_bed_days", "bed-days", acute_bed_days);
   add("ed_mean_wait_hours", "hours", counters_.ed_wait_hours.mean(), true);
   for (std::size_t k = 0; k < waits_over.size(); ++k) {
     const std::string label = threshold_label(waits_over_hours_[k]);
-    add("ed_waits_over_" + label + "h", "patients", count(waits_over[k]),
+    add_total("ed_waits_over_" + label + "h", "patients", count(waits_over[k]),
         waits_over_hours_[k] == 12.0);
   }
   add("ed_still_waiting_end", "patients", count(still_waiting));
-  add("escalation_bed_days", "bed-days", escalation_days);
+  add_total("escalation_bed_days", "bed-days", escalation_days);
   add("escalation_beds_mean_open", "beds", escalation_open);
 
   // Delayed discharges.
@@ -93,14 +105,14 @@ void HospitalModel::build_scalars(ReplicationResult& result) const {
         delayed_[static_cast<std::size_t>(k)].mean(t));
   }
   const double delayed_bed_days = place_days(delayed_total_);
-  add("delayed_bed_days", "bed-days", delayed_bed_days, true);
-  add("delayed_bed_days_per_week", "bed-days",
+  add_total("delayed_bed_days", "bed-days", delayed_bed_days, true);
+  add("delayed_bed_days_per_week", "bed-days/week",
       period_days > 0.0 ? delayed_bed_days * 7.0 / period_days : 0.0, true);
   for (int k = 1; k <= 3; ++k) {
     add("discharge_delay_mean_days_P" + std::to_string(k), "days",
         counters_.delay_days[static_cast<std::size_t>(k)].mean());
   }
-  add("step_down_acute_days_saved", "bed-days", counters_.step_down_days_saved);
+  add_total("step_down_acute_days_saved", "bed-days", counters_.step_down_days_saved);
 
   // Community.
   std::vector<bool> is_alternative(plan_.services.size(), false);
@@ -112,10 +124,10 @@ void HospitalModel::build_scalars(ReplicationResult& result) const {
   std::uint64_t avoided_total = 0;
   for (std::size_t i = 0; i < plan_.services.size(); ++i) {
     if (!is_alternative[i]) continue;
-    add("avoided_admissions_" + plan_.services[i].name, "patients", count(counters_.avoided[i]));
+    add_total("avoided_admissions_" + plan_.services[i].name, "patients", count(counters_.avoided[i]));
     avoided_total += counters_.avoided[i];
   }
-  add("avoided_admissions_total", "patients", count(avoided_total), true);
+  add_total("avoided_admissions_total", "patients", count(avoided_total), true);
   // A service the scenario does not have reports nothing rather than a zero share, which a
   // reader would take for a measured failure (and `compare` lists it as not in common).
   const auto& declared = plan_.source->services;
@@ -126,16 +138,16 @@ void HospitalModel::build_scalars(ReplicationResult& result) const {
     return s.independent_at_91_days.has_value();
   });
   if (has_ucr) {
-    add("ucr_referrals", "patients", count(counters_.ucr_referrals));
-    add("ucr_visits", "visits", count(counters_.ucr_visits));
+    add_total("ucr_referrals", "patients", count(counters_.ucr_referrals));
+    add_total("ucr_visits", "visits", count(counters_.ucr_visits));
     add("ucr_2h_share", "share", share(counters_.ucr_within_target, counters_.ucr_visits), true);
   }
   if (has_reablement) {
-    add("reablement_completed", "patients", count(counters_.reablement_completed));
+    add_total("reablement_completed", "patients", count(counters_.reablement_completed));
     add("reablement_independent_91d_share", "share",
         share(counters_.reablement_independent, counters_.reablement_completed), true);
   }
-  add("readmissions", "patients", count(counters_.readmissions), true);
+  add_total("readmissions", "patients", count(counters_.readmissions), true);
   for (std::size_t i = 0; i < plan_.services.size(); ++i) {
     add("occupancy_mean_" + plan_.services[i].name, "places",
         services_[i].places.occupancy().mean(t));
@@ -163,19 +175,23 @@ void HospitalModel::build_scalars(ReplicationResult& result) const {
                          by_category[static_cast<int>(CostCategory::intermediate_care)];
   const double cost_care_home =
       costs.care_home_day * by_category[static_cast<int>(CostCategory::care_home)];
-  add("cost_acute", "GBP", cost_acute);
-  add("cost_escalation", "GBP", cost_escalation);
-  add("cost_virtual_ward", "GBP", cost_vw);
-  add("cost_ucr", "GBP", cost_ucr);
-  add("cost_reablement", "GBP", cost_reablement);
-  add("cost_home_care", "GBP", cost_home_care);
-  add("cost_intermediate_care", "GBP", cost_ic);
-  add("cost_care_home", "GBP", cost_care_home);
-  add("cost_total", "GBP",
+  add_total("cost_acute", "GBP", cost_acute);
+  add_total("cost_escalation", "GBP", cost_escalation);
+  add_total("cost_virtual_ward", "GBP", cost_vw);
+  add_total("cost_ucr", "GBP", cost_ucr);
+  add_total("cost_reablement", "GBP", cost_reablement);
+  add_total("cost_home_care", "GBP", cost_home_care);
+  add_total("cost_intermediate_care", "GBP", cost_ic);
+  add_total("cost_care_home", "GBP", cost_care_home);
+  add_total("cost_total", "GBP",
       cost_acute + cost_escalation + cost_vw + cost_ucr + cost_reablement + cost_home_care +
           cost_ic + cost_care_home,
       true);
-  add("cost_delayed_discharge", "GBP", delayed_bed_days * costs.acute_bed_day, true);
+  add_total("cost_delayed_discharge", "GBP", delayed_bed_days * costs.acute_bed_day, true);
+  for (const char* name : {"acute_occupancy_share", "delayed_patients_mean", "delayed_bed_days",
+                           "avoided_admissions_total", "cost_total"}) {
+    aim_precision(name);
+  }
 }
 
 }  // namespace bedflow::model

@@ -108,6 +108,8 @@ void HospitalModel::reset_statistics() {
 ReplicationResult HospitalModel::run() {
   ReplicationResult result;
   result.replication = replication_;
+  result.window = {plan_.source->run.start, engine::to_days(plan_.warmup),
+                   engine::to_days(plan_.horizon)};
   reset_statistics();  // sizes the counters; census patients are already inside after this
   place_census();
   counters_.inside_start = plan_.source->census.size();

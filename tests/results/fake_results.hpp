@@ -18,11 +18,17 @@ inline model::ReplicationResult fake_replication(std::uint64_t seed, std::uint32
   model::ReplicationResult result;
   result.replication = replication;
   const double common = stream.uniform01();
+  // A 14-day warm-up, then 31 days observed: the window is 2026-10-15 to 2026-11-14.
+  result.window = {engine::Date{2026, 10, 1}, 14.0, 45.0};
+  constexpr auto total = model::Accumulation::total;
   result.scalars = {
-      {"delayed_bed_days", "bed-days", 1000.0 + 100.0 * common + shift, true},
-      {"cost_total", "GBP", 2.5e6 * (1.0 + 0.1 * stream.uniform01()), true},
-      {"patients_arrived", "patients", static_cast<double>(5000 + stream.below(50)), false},
-      {"elective_cancellations", "patients", 0.0, true},
+      {"delayed_bed_days", "bed-days", 1000.0 + 100.0 * common + shift, true, total, true},
+      {"cost_total", "GBP", 2.5e6 * (1.0 + 0.1 * stream.uniform01()), true, total, true},
+      {"acute_occupancy_share", "share", 0.9 + 0.01 * common, false, model::Accumulation::level,
+       false},
+      {"patients_arrived", "patients", static_cast<double>(5000 + stream.below(50)), false,
+       total, false},
+      {"elective_cancellations", "patients", 0.0, true, total, true},
   };
   result.series_start_days = 14.0;
   result.series_step_days = 1.0;

@@ -69,10 +69,10 @@ TEST_CASE("measures present on one side only are listed, not compared") {
   const auto c = results::compare_replications(a, b, true);
   REQUIRE(c.only_in_a == std::vector<std::string>{"only_a"});
   REQUIRE(c.only_in_b == std::vector<std::string>{"only_b"});
-  REQUIRE(c.measures.size() == 4);
+  REQUIRE(c.measures.size() == 5);
   const auto csv = results::format_comparison_csv(c);
   REQUIRE(csv.rfind("measure,unit,", 0) == 0);
-  REQUIRE(std::count(csv.begin(), csv.end(), '\n') == 5);
+  REQUIRE(std::count(csv.begin(), csv.end(), '\n') == 6);
   const auto table = results::format_comparison_table(c, "a.h5", "b.h5");
   REQUIRE(table.find("Only in A (not compared): only_a") != std::string::npos);
   REQUIRE(table.find("paired by replication") != std::string::npos);

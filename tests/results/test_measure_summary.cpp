@@ -25,14 +25,18 @@ TEST_CASE("summaries keep the measures, mark headlines and put them first") {
   REQUIRE(table.find("patients_arrived") > table.find("Other measures"));
 }
 
-TEST_CASE("precision is judged on headline measures relative to their means") {
-  results::MeasureSummary wide{"a", "u", true, {}};
+results::MeasureSummary summary_named(const char* name, bool precision) {
+  return results::MeasureSummary{name, "u", false, {}, model::Accumulation::level, precision, {}};
+}
+
+TEST_CASE("precision is judged on the default list relative to their means") {
+  results::MeasureSummary wide = summary_named("a", true);
   wide.ci.mean = 100.0;
   wide.ci.half_width = 10.0;
   wide.ci.n = 10;
-  results::MeasureSummary zero{"z", "u", true, {}};
+  results::MeasureSummary zero = summary_named("z", true);
   zero.ci.n = 10;
-  results::MeasureSummary other{"o", "u", false, {}};
+  results::MeasureSummary other = summary_named("o", false);
   other.ci.mean = 1.0;
   other.ci.half_width = 100.0;
   other.ci.n = 10;
@@ -47,6 +51,12 @@ TEST_CASE("precision is judged on headline measures relative to their means") {
   REQUIRE_FALSE(strict.reached);
   REQUIRE(strict.worst_ratio == Approx(2.0));
   REQUIRE(strict.not_reached == std::vector<std::string>{"a"});
+
+  // Named measures replace the default list: "o" is far too wide, "a" is not looked at.
+  const auto named = results::check_precision(summaries, 0.05, {"o"});
+  REQUIRE_FALSE(named.reached);
+  REQUIRE(named.not_reached == std::vector<std::string>{"o"});
+  REQUIRE(named.worst_ratio == Approx(100.0 / 0.05));
 }
 
 TEST_CASE("the sweep table has one row per headline measure and one column per variant") {

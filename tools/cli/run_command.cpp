@@ -125,6 +125,7 @@ int run(const std::vector<std::string>& arguments) {
   meta.replications = replications;
   meta.precision_target = options.precision;
   meta.max_replications = options.precision > 0.0 ? options.max_replications : replications;
+  meta.percentiles = first.scenario.outputs.percentiles;
   meta.bedflow_version = results::build_version();
   meta.git_commit = results::build_commit();
   meta.started_at = results::utc_timestamp_now();

@@ -6,7 +6,7 @@
 namespace bedflow::results {
 
 std::vector<MeasureSummary> summarise_measures(
-    std::span<const model::ReplicationResult> replications) {
+    std::span<const model::ReplicationResult> replications, std::span<const double> percentiles) {
   std::vector<MeasureSummary> summaries;
   if (replications.empty()) return summaries;
   const auto& first = replications.front().scalars;
@@ -16,10 +16,29 @@ std::vector<MeasureSummary> summarise_measures(
     for (std::size_t r = 0; r < replications.size(); ++r) {
       values[r] = replications[r].scalars.at(m).value;
     }
-    summaries.push_back(MeasureSummary{first[m].name, first[m].unit, first[m].headline,
-                                       engine::confidence_interval(values)});
+    MeasureSummary summary;
+    summary.name = first[m].name;
+    summary.unit = first[m].unit;
+    summary.headline = first[m].headline;
+    summary.ci = engine::confidence_interval(values);
+    summary.accumulation = first[m].accumulation;
+    summary.precision = first[m].precision;
+    for (const double p : percentiles) {
+      summary.percentiles.push_back(engine::sample_percentile(values, p));
+    }
+    summaries.push_back(std::move(summary));
   }
   return summaries;
+}
+
+MeasureSummary as_rate(MeasureSummary summary, double factor, const std::string& per) {
+  if (!summary.is_total()) return summary;
+  summary.ci.mean *= factor;
+  summary.ci.half_width *= factor;
+  summary.ci.sd *= factor;
+  for (double& value : summary.percentiles) value *= factor;
+  summary.unit += "/" + per;
+  return summary;
 }
 
 std::vector<MeasureSummary> sort_headline_first(std::vector<MeasureSummary> summaries) {
@@ -29,11 +48,14 @@ std::vector<MeasureSummary> sort_headline_first(std::vector<MeasureSummary> summ
 }
 
 PrecisionCheck check_precision(const std::vector<MeasureSummary>& summaries,
-                               double relative_target) {
+                               double relative_target, const std::vector<std::string>& measures) {
   PrecisionCheck check;
   bool enough_replications = true;
   for (const auto& s : summaries) {
-    if (!s.headline) continue;
+    const bool aimed = measures.empty()
+                           ? s.precision
+                           : std::find(measures.begin(), measures.end(), s.name) != measures.end();
+    if (!aimed) continue;
     if (s.ci.n < 2) enough_replications = false;
     if (s.ci.mean == 0.0) {
       check.skipped.push_back(s.name);

@@ -35,6 +35,7 @@ RunMetadata read_metadata(hid_t root) {
   meta.git_commit = h5::read_string_attribute(g, "git_commit");
   meta.started_at = h5::read_string_attribute(g, "started_at");
   meta.finished_at = h5::read_string_attribute(g, "finished_at");
+  meta.percentiles = h5::read_double_column(g, "percentiles");
   meta.scenario_given = h5::read_text(g, "scenario_given");
   meta.scenario_resolved = h5::read_text(g, "scenario_resolved");
   return meta;
@@ -49,9 +50,12 @@ void read_summary(hid_t root, std::vector<Variant>& variants) {
   const auto value = h5::read_double_column(group.get(), "value");
   const auto unit = h5::read_string_column(group.get(), "unit");
   const auto headline = h5::read_int32_column(group.get(), "headline");
+  const auto accumulation = h5::read_string_column(group.get(), "accumulation");
+  const auto precision = h5::read_int32_column(group.get(), "precision");
   const std::size_t rows = variant.size();
   if (replication.size() != rows || measure.size() != rows || value.size() != rows ||
-      unit.size() != rows || headline.size() != rows) {
+      unit.size() != rows || headline.size() != rows || accumulation.size() != rows ||
+      precision.size() != rows) {
     throw ResultsError("/summary columns differ in length");
   }
   std::map<std::string, Variant*> by_label;
@@ -66,8 +70,15 @@ void read_summary(hid_t root, std::vector<Variant>& variants) {
       throw ResultsError(fmt::format("/summary row {}: replication {} out of range", r,
                                      replication[r]));
     }
-    reps[static_cast<std::size_t>(replication[r])].scalars.push_back(
-        model::ScalarMeasure{measure[r], unit[r], value[r], headline[r] != 0});
+    model::Accumulation kind = model::Accumulation::level;
+    if (accumulation[r] == "total") {
+      kind = model::Accumulation::total;
+    } else if (accumulation[r] != "level") {
+      throw ResultsError(fmt::format("/summary row {}: accumulation '{}' is neither 'total' nor "
+                                     "'level'", r, accumulation[r]));
+    }
+    reps[static_cast<std::size_t>(replication[r])].scalars.push_back(model::ScalarMeasure{
+        measure[r], unit[r], value[r], headline[r] != 0, kind, precision[r] != 0});
   }
 }
 
@@ -105,7 +116,7 @@ void read_timeseries(hid_t location, Variant& variant) {
   for (const auto& group_name : h5::children(timeseries.get())) {
     auto group = h5::open_group(timeseries.get(), group_name);
     for (const auto& measure : h5::children(group.get())) {
-      if (measure == layout::kTimeAxis) continue;
+      if (measure == layout::kTimeAxis || measure == layout::kDateAxis) continue;
       const auto matrix = h5::read_matrix(group.get(), measure);
       if (matrix.rows != variant.replications.size()) {
         throw ResultsError(fmt::format("timeseries {}/{} has {} rows for {} replications",
@@ -144,6 +155,13 @@ void read_events(hid_t location, Variant& variant) {
 
 void read_variant_flags(hid_t location, Variant& variant) {
   variant.precision_reached = h5::read_int64_attribute(location, "precision_reached") != 0;
+  model::ObservedWindow window;
+  const auto start = engine::parse_iso_date(h5::read_string_attribute(location, "calendar_start"));
+  if (!start) throw ResultsError("calendar_start is not an ISO 8601 date");
+  window.calendar_start = *start;
+  window.from_days = h5::read_double_attribute(location, "window_from_days");
+  window.to_days = h5::read_double_attribute(location, "window_to_days");
+  for (auto& rep : variant.replications) rep.window = window;
 }
 
 }  // namespace
@@ -158,8 +176,13 @@ ResultsFile read_results_file(const std::string& path) {
     }
     const auto version = h5::read_int64_attribute(root.get(), "format_version");
     if (version != kFormatVersion) {
-      throw ResultsError(fmt::format("results format version {} (this bedflow reads {})",
-                                     version, kFormatVersion));
+      throw ResultsError(fmt::format(
+          "results format version {} (this bedflow reads {}{}); run the scenario again with "
+          "this bedflow to get a file it can read",
+          version, kFormatVersion,
+          version < kFormatVersion ? ": older files lack the observed window, dates and the "
+                                     "measures' accumulation"
+                                   : ""));
     }
     ResultsFile file;
     file.metadata = read_metadata(root.get());

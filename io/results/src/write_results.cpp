@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "bedflow/results/h5/write.hpp"
+#include "bedflow/results/observed_window.hpp"
 #include "events_table.hpp"
 #include "results_layout.hpp"
 
@@ -45,6 +46,9 @@ void check_consistent(const Variant& variant) {
                                        where, a.group, a.measure));
       }
     }
+    if (!(rep.window == first.window)) {
+      throw ResultsError(where + ": observed a different window from replication 0");
+    }
     if (rep.series_start_days != first.series_start_days ||
         rep.series_step_days != first.series_step_days) {
       throw ResultsError(where + ": series sampled differently from replication 0");
@@ -69,14 +73,17 @@ void write_metadata(hid_t root, const ResultsFile& file) {
   h5::write_attribute(g, "git_commit", meta.git_commit);
   h5::write_attribute(g, "started_at", meta.started_at);
   h5::write_attribute(g, "finished_at", meta.finished_at);
+  auto percentiles = h5::write_column(g, "percentiles", std::span<const double>(meta.percentiles));
+  h5::write_attribute(percentiles.get(), "description",
+                      std::string("the replication percentiles (0-100) the summaries carry"));
   h5::write_text(g, "scenario_given", meta.scenario_given);
   h5::write_text(g, "scenario_resolved", meta.scenario_resolved);
 }
 
 // One row per (variant, replication, measure), in that nesting order.
 void write_summary(hid_t root, const ResultsFile& file) {
-  std::vector<std::string> variant, measure, unit;
-  std::vector<std::int32_t> replication, headline;
+  std::vector<std::string> variant, measure, unit, accumulation;
+  std::vector<std::int32_t> replication, headline, precision;
   std::vector<double> value;
   for (const auto& v : file.variants) {
     for (const auto& rep : v.replications) {
@@ -87,6 +94,8 @@ void write_summary(hid_t root, const ResultsFile& file) {
         value.push_back(scalar.value);
         unit.push_back(scalar.unit);
         headline.push_back(scalar.headline ? 1 : 0);
+        accumulation.push_back(layout::accumulation_name(scalar.accumulation));
+        precision.push_back(scalar.precision ? 1 : 0);
       }
     }
   }
@@ -100,6 +109,8 @@ void write_summary(hid_t root, const ResultsFile& file) {
   h5::write_column(group.get(), "value", std::span<const double>(value));
   h5::write_column(group.get(), "unit", std::span<const std::string>(unit));
   h5::write_column(group.get(), "headline", std::span<const std::int32_t>(headline));
+  h5::write_column(group.get(), "accumulation", std::span<const std::string>(accumulation));
+  h5::write_column(group.get(), "precision", std::span<const std::int32_t>(precision));
 }
 
 void write_replication_table(hid_t root, const ResultsFile& file) {
@@ -145,6 +156,14 @@ void write_timeseries(hid_t parent, const Variant& variant) {
       h5::write_attribute(axis.get(), "unit", std::string("days"));
       h5::write_attribute(axis.get(), "description",
                           std::string("days since the scenario's start date"));
+      std::vector<std::string> dates(columns);
+      for (std::size_t k = 0; k < columns; ++k) {
+        dates[k] = iso_instant(first.window.calendar_start, time[k]);
+      }
+      auto date_axis = h5::write_column(group.get(), layout::kDateAxis,
+                                        std::span<const std::string>(dates));
+      h5::write_attribute(date_axis.get(), "description",
+                          std::string("ISO 8601 date (or date and time) of each column"));
     }
     std::vector<double> matrix;
     matrix.reserve(variant.replications.size() * columns);
@@ -173,7 +192,20 @@ void write_events(hid_t parent, const Variant& variant) {
   h5::write_attribute(dataset.get(), "time_days_unit", std::string("days"));
 }
 
+// The observed window, on the location that holds a variant's series (root or its group).
+void write_window(hid_t location, const Variant& variant) {
+  if (variant.replications.empty()) return;
+  const auto& window = variant.replications.front().window;
+  h5::write_attribute(location, "calendar_start", engine::to_iso_string(window.calendar_start));
+  h5::write_attribute(location, "window_from_days", window.from_days);
+  h5::write_attribute(location, "window_to_days", window.to_days);
+  h5::write_attribute(location, "window_days", window.days());
+  h5::write_attribute(location, "window_first_date", window_first_date(window));
+  h5::write_attribute(location, "window_last_date", window_last_date(window));
+}
+
 void write_variant_body(hid_t location, const Variant& variant) {
+  write_window(location, variant);
   h5::write_attribute(location, "replications_run",
                       static_cast<std::int64_t>(variant.replications.size()));
   h5::write_attribute(location, "precision_reached",

@@ -8,19 +8,43 @@
 //  - Every series of one result has the same sampling: value k is the state at
 //    `series_start_days + k * series_step_days` (days since the scenario's start date),
 //    observed after all changes at that instant.
-//  - `headline` marks the measures a summary table shows first and that precision mode
-//    drives to its target.
+//  - `headline` marks the measures a summary table shows first; `precision` marks the
+//    short list precision mode drives to its target by default (measures whose mean is
+//    large enough for a relative precision to be reachable).
+//  - Every scalar covers the observed window and says how: a `total` accumulates over it
+//    (patients, bed-days, GBP) and scales with its length, so only its rates (per day, per
+//    year) compare across windows; a `level` (a mean, share, peak or duration) does not.
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "bedflow/engine/calendar.hpp"
+
 namespace bedflow::model {
+
+enum class Accumulation : std::uint8_t {
+  level,  // a mean over time, a share, a peak, a mean duration: independent of window length
+  total,  // a sum over the window: per day = value / window days, per year = x 365 / days
+};
 
 struct ScalarMeasure {
   std::string name;   // e.g. "delayed_bed_days", "cost_total"
   std::string unit;   // e.g. "bed-days", "GBP", "patients", "share"
   double value = 0.0;
   bool headline = false;
+  Accumulation accumulation = Accumulation::level;
+  bool precision = false;  // in precision mode's default list
+};
+
+// The calendar period the scalars and series cover. Day 0 is midnight at the start of
+// `calendar_start` (the scenario's start date); the window runs from `from_days` (the end of
+// warm-up) to `to_days` (the end of the run), both in days since day 0.
+struct ObservedWindow {
+  engine::Date calendar_start{2026, 1, 1};
+  double from_days = 0.0;
+  double to_days = 0.0;
+  double days() const noexcept { return to_days - from_days; }
+  friend bool operator==(const ObservedWindow&, const ObservedWindow&) = default;
 };
 
 struct TimeSeries {
@@ -41,6 +65,7 @@ struct PatientEvent {
 
 struct ReplicationResult {
   std::uint32_t replication = 0;
+  ObservedWindow window;
   std::vector<ScalarMeasure> scalars;
   double series_start_days = 0.0;
   double series_step_days = 1.0;

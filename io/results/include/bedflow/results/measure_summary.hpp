@@ -21,11 +21,26 @@ struct MeasureSummary {
   std::string name;
   std::string unit;
   bool headline = false;
-  engine::ConfidenceInterval ci;
+  engine::ConfidenceInterval ci;  // of the mean over replications, Student-t 95%
+  model::Accumulation accumulation = model::Accumulation::level;
+  bool precision = false;         // in precision mode's default list
+  // The replications' own spread: percentiles[k] is the sample percentile (Hyndman-Fan
+  // definition 7) at the k-th requested percentile. Not a CI: the range of plausible
+  // outcomes of one period ("a bad winter"), where the CI says how well the mean is known.
+  std::vector<double> percentiles;
+  bool is_total() const noexcept { return accumulation == model::Accumulation::total; }
 };
 
+// One summary per measure, in the first replication's order; `percentiles` (each in 0..100)
+// chooses which replication percentiles each summary carries.
 std::vector<MeasureSummary> summarise_measures(
-    std::span<const model::ReplicationResult> replications);
+    std::span<const model::ReplicationResult> replications,
+    std::span<const double> percentiles = {});
+
+// A total as a rate: mean, CI, sd and percentiles times `factor`, and `per` appended to the
+// unit ("GBP" -> "GBP/year"). Levels are returned unchanged. Use per_year_factor() or
+// per_day_factor() of the window the replications observed.
+MeasureSummary as_rate(MeasureSummary summary, double factor, const std::string& per);
 std::vector<MeasureSummary> sort_headline_first(std::vector<MeasureSummary> summaries);
 
 // A table for the terminal: headline measures, then the others.
@@ -39,13 +54,16 @@ std::string format_sweep_table(const std::vector<std::string>& labels,
 struct PrecisionCheck {
   bool reached = false;
   double worst_ratio = 0.0;  // max over assessed measures of half-width / (target * |mean|)
-  std::vector<std::string> not_reached;  // headline measures still too wide
-  std::vector<std::string> skipped;      // headline measures with mean 0
+  std::vector<std::string> not_reached;  // aimed-at measures still too wide
+  std::vector<std::string> skipped;      // aimed-at measures with mean 0
 };
 
-// Checks every headline measure's relative half-width against `relative_target`.
-// Fewer than two replications never reach a target.
+// Checks the relative 95% half-width of the measures named in `measures` (empty: those
+// marked `precision`, the model's default short list) against `relative_target`. Fewer than
+// two replications never reach a target. Names not among the summaries are ignored: callers
+// check them against the measures first (results::unknown_measures).
 PrecisionCheck check_precision(const std::vector<MeasureSummary>& summaries,
-                               double relative_target);
+                               double relative_target,
+                               const std::vector<std::string>& measures = {});
 
 }  // namespace bedflow::results

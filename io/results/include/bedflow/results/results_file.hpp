@@ -28,6 +28,7 @@ struct RunMetadata {
   std::uint32_t replications = 0;  // requested; each variant records how many it ran
   double precision_target = 0.0;   // relative CI half-width asked for; 0: fixed count
   std::uint32_t max_replications = 0;
+  std::vector<double> percentiles{5.0, 50.0, 95.0};  // replication percentiles to report
   std::string bedflow_version;
   std::string git_commit;
   std::string started_at;   // ISO 8601, UTC
@@ -41,6 +42,12 @@ struct Variant {
   bool precision_reached = true;  // false when precision mode hit its cap
   std::vector<model::ReplicationResult> replications;
 };
+
+// The window a variant's replications observed (all share it); default for an empty variant.
+inline model::ObservedWindow variant_window(const Variant& variant) {
+  return variant.replications.empty() ? model::ObservedWindow{}
+                                      : variant.replications.front().window;
+}
 
 struct ResultsFile {
   RunMetadata metadata;

@@ -17,7 +17,9 @@ namespace bedflow::results {
 
 inline constexpr const char* kFormatName = "bedflow-results";
 // 2: /events became one compound dataset (was a group of parallel columns in 1).
-inline constexpr int kFormatVersion = 2;
+// 3: the observed window (calendar dates), /summary's accumulation and precision columns,
+//    series dates, the requested percentiles.
+inline constexpr int kFormatVersion = 3;
 
 void write_results_file(const std::string& path, const ResultsFile& file);
 

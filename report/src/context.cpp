@@ -1,0 +1,128 @@
+#include "context.hpp"
+
+#include <array>
+
+#include <fmt/format.h>
+
+#include "bedflow/results/observed_window.hpp"
+
+namespace bedflow::report {
+namespace {
+
+const results::MeasureSummary* find_in(const std::vector<results::MeasureSummary>& list,
+                                       const std::string& measure) {
+  for (const auto& summary : list) {
+    if (summary.name == measure) return &summary;
+  }
+  return nullptr;
+}
+
+ScenarioView make_view(const ReportSource& source, const results::Variant& variant,
+                       std::string name) {
+  ScenarioView view;
+  view.name = std::move(name);
+  view.path = source.path;
+  view.label = variant.label;
+  view.source = &source;
+  view.variant = &variant;
+  view.window = results::variant_window(variant);
+  const auto& percentiles = source.file.metadata.percentiles;
+  view.summaries = results::summarise_measures(variant.replications, percentiles);
+  const double year = results::per_year_factor(view.window);
+  const double day = results::per_day_factor(view.window);
+  for (const auto& summary : view.summaries) {
+    view.per_year.push_back(results::as_rate(summary, year, "year"));
+    view.per_day.push_back(results::as_rate(summary, day, "day"));
+  }
+  return view;
+}
+
+std::string display_name(const ReportSource& source) {
+  const auto& name = source.file.metadata.scenario_name;
+  return name.empty() ? source.path : name;
+}
+
+}  // namespace
+
+const results::MeasureSummary* ScenarioView::find(const std::string& measure) const {
+  return find_in(summaries, measure);
+}
+
+const results::MeasureSummary* ScenarioView::find_rate(const std::string& measure,
+                                                       bool day) const {
+  return find_in(day ? per_day : per_year, measure);
+}
+
+std::vector<ScenarioView> scenario_views(const std::vector<ReportSource>& sources,
+                                         std::vector<std::string>& notes) {
+  std::vector<ScenarioView> views;
+  for (const auto& source : sources) {
+    const auto& variants = source.file.variants;
+    if (source.sizing) {
+      // A sizing run's variants are the points it tried; present the answer's.
+      const results::Variant* answer = nullptr;
+      for (const auto& variant : variants) {
+        if (!source.sizing->answer.empty() && variant.label == source.sizing->answer) {
+          answer = &variant;
+        }
+      }
+      if (answer == nullptr) {
+        notes.push_back(fmt::format("{}: the sizing run found no answer, so no scenario of it "
+                                    "is charted; its points are in the sizing section.",
+                                    source.path));
+        continue;
+      }
+      views.push_back(make_view(source, *answer,
+                                fmt::format("{} ({})", display_name(source), answer->label)));
+      continue;
+    }
+    for (const auto& variant : variants) {
+      if (variant.replications.empty()) {
+        notes.push_back(fmt::format("{}: variant '{}' has no replications and is left out.",
+                                    source.path, variant.label));
+        continue;
+      }
+      std::string name = display_name(source);
+      if (!variant.label.empty()) name = variant.override_text.empty()
+                                             ? fmt::format("{} {}", name, variant.label)
+                                             : variant.override_text;
+      views.push_back(make_view(source, variant, std::move(name)));
+    }
+  }
+  return views;
+}
+
+std::string scenario_colour(std::size_t index) {
+  static constexpr std::array<const char*, 8> kPalette = {
+      "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"};
+  return kPalette[index % kPalette.size()];
+}
+
+}  // namespace bedflow::report
+
+namespace bedflow::report {
+
+std::vector<model::ReplicationResult> annualised_scalars(const ScenarioView& view) {
+  std::vector<model::ReplicationResult> out;
+  for (const auto& rep : view.variant->replications) {
+    model::ReplicationResult copy;
+    copy.replication = rep.replication;
+    copy.window = rep.window;
+    copy.scalars = rep.scalars;
+    const double factor = results::per_year_factor(rep.window);
+    for (auto& scalar : copy.scalars) {
+      if (scalar.accumulation != model::Accumulation::total) continue;
+      scalar.value *= factor;
+      scalar.unit += "/year";
+    }
+    out.push_back(std::move(copy));
+  }
+  return out;
+}
+
+results::Comparison compare_per_year(const ScenarioView& a, const ScenarioView& b) {
+  const bool paired = a.metadata().seed == b.metadata().seed;
+  return results::compare_replications(annualised_scalars(a), annualised_scalars(b), paired);
+}
+
+}  // namespace bedflow::report

@@ -1,0 +1,75 @@
+// With two or more scenarios: each option minus the baseline, measure by measure, with the
+// 95% confidence interval of the difference (paired when the seeds match), totals per year.
+#include <fmt/format.h>
+
+#include "bedflow/results/observed_window.hpp"
+#include "format.hpp"
+#include "html.hpp"
+#include "labels.hpp"
+#include "sections.hpp"
+
+namespace bedflow::report {
+namespace {
+
+bool shown_first(const results::MeasureDifference& d) {
+  return d.headline || d.name.rfind("cost_", 0) == 0 || d.name == "delayed_discharge_cost";
+}
+
+std::vector<std::string> row(const results::MeasureDifference& d) {
+  const std::string unit = unit_words(d.unit);
+  std::string effect = html::escape(format_difference(d.difference, d.unit));
+  if (d.significant()) effect = "<strong>" + effect + "</strong>";
+  return {html::escape(measure_label(d.name)), html::escape(unit),
+          html::escape(format_value(d.mean_a, d.unit)), html::escape(format_value(d.mean_b, d.unit)),
+          effect,
+          d.half_width > 0.0 ? html::escape(format_range(d.lower(), d.upper(), d.unit))
+                             : "<span class=\"absent\">n/a</span>"};
+}
+
+std::string one_option(const ScenarioView& base, const ScenarioView& option) {
+  const auto comparison = compare_per_year(base, option);
+  std::string out = html::element("h3", option.name + " against " + base.name);
+  out += fmt::format(
+      "<p class=\"facts\">Baseline observed {} ({} replications); option observed {} ({} "
+      "replications). {}</p>",
+      html::escape(results::describe_window(base.window)), base.variant->replications.size(),
+      html::escape(results::describe_window(option.window)), option.variant->replications.size(),
+      comparison.paired
+          ? "Same seed: paired by replication (common random numbers)."
+          : "Different seeds: independent samples, Welch interval (wider than paired).");
+  const std::vector<std::string> headers = {"Measure", "Unit", "Baseline", "Option",
+                                            "Effect (option − baseline)", "95% CI"};
+  std::vector<std::vector<std::string>> first, rest;
+  for (const auto& d : comparison.measures) (shown_first(d) ? first : rest).push_back(row(d));
+  out += html::table(headers, first, "numbers");
+  if (!rest.empty()) {
+    out += "<details><summary>All other measures (" + std::to_string(rest.size()) +
+           ")</summary>" + html::table(headers, rest, "numbers") + "</details>";
+  }
+  std::string only;
+  for (const auto& name : comparison.only_in_a) only += (only.empty() ? "" : ", ") + name;
+  if (!only.empty()) out += html::element("p", "Only in the baseline (not compared): " + only, "note");
+  only.clear();
+  for (const auto& name : comparison.only_in_b) only += (only.empty() ? "" : ", ") + name;
+  if (!only.empty()) out += html::element("p", "Only in the option (not compared): " + only, "note");
+  return out;
+}
+
+}  // namespace
+
+void add_differences(const ReportContext& context, PageParts& parts) {
+  if (context.scenarios.size() < 2) return;
+  std::string body;
+  for (std::size_t i = 1; i < context.scenarios.size(); ++i) {
+    body += one_option(context.scenarios.front(), context.scenarios[i]);
+  }
+  body += html::element(
+      "p",
+      "Totals are per year of each scenario's own window, so scenarios observed over different "
+      "periods compare; averages and shares as measured. Bold effects have a 95% confidence "
+      "interval that excludes zero.",
+      "caption");
+  parts.html += html::section("differences", "Differences from the baseline", body);
+}
+
+}  // namespace bedflow::report

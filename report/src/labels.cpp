@@ -1,0 +1,107 @@
+#include "labels.hpp"
+
+#include <cctype>
+#include <map>
+#include <regex>
+
+#include <fmt/format.h>
+
+namespace bedflow::report {
+namespace {
+
+bool starts_with(const std::string& text, const std::string& prefix) {
+  return text.rfind(prefix, 0) == 0;
+}
+
+}  // namespace
+
+std::string plain_words(const std::string& name) {
+  std::string words = name;
+  for (char& c : words) {
+    if (c == '_') c = ' ';
+  }
+  if (!words.empty()) words[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(words[0])));
+  return words;
+}
+
+std::string service_label(const std::string& name) {
+  static const std::map<std::string, std::string> kKnown = {
+      {"ucr", "Urgent community response"},
+      {"urgent_community_response", "Urgent community response"},
+      {"acute", "Acute beds"},
+      {"system", "Whole system"},
+  };
+  const auto found = kKnown.find(name);
+  return found != kKnown.end() ? found->second : plain_words(name);
+}
+
+std::string measure_label(const std::string& name) {
+  static const std::map<std::string, std::string> kKnown = {
+      {"delayed_patients_mean", "Medically fit patients still in an acute bed (average)"},
+      {"delayed_bed_days", "Acute bed-days of medically fit patients"},
+      {"delayed_bed_days_per_week", "Delayed bed-days a week"},
+      {"acute_occupancy_share", "Acute bed occupancy"},
+      {"acute_mean_occupancy", "Acute beds occupied (average)"},
+      {"acute_peak_occupancy", "Acute beds occupied (peak)"},
+      {"acute_bed_days", "Acute bed-days (base beds)"},
+      {"ed_mean_wait_hours", "Mean wait in ED for a bed (hours)"},
+      {"ed_still_waiting_end", "Still waiting in ED at the end"},
+      {"escalation_bed_days", "Escalation bed-days"},
+      {"escalation_beds_mean_open", "Escalation beds open (average)"},
+      {"elective_cancellations", "Elective operations cancelled"},
+      {"avoided_admissions_total", "Admissions avoided"},
+      {"readmissions", "Readmissions"},
+      {"ucr_2h_share", "Urgent community response within 2 hours"},
+      {"ucr_referrals", "Urgent community response referrals"},
+      {"ucr_visits", "Urgent community response visits"},
+      {"reablement_completed", "Reablement completed"},
+      {"reablement_independent_91d_share", "Independent 91 days after reablement"},
+      {"step_down_acute_days_saved", "Acute bed-days saved by step-down"},
+      {"patients_arrived", "Patients arrived"},
+      {"patients_left", "Patients left"},
+      {"patients_inside_start", "Patients inside at the start"},
+      {"patients_inside_end", "Patients inside at the end"},
+      {"admissions_total", "Admissions"},
+      {"cost_total", "Total cost"},
+      {"cost_delayed_discharge", "Cost of delayed discharge (of which)"},
+      {"delayed_discharge_cost", "Cost of delayed discharge (of which)"},
+  };
+  if (const auto found = kKnown.find(name); found != kKnown.end()) return found->second;
+  std::smatch m;
+  static const std::regex kPathway("(.*)_P([0-9])");
+  if (std::regex_match(name, m, kPathway)) {
+    const std::string base = m[1];
+    const std::string pathway = "pathway " + m[2].str();
+    if (base == "delayed_patients_mean") return "Medically fit, waiting for " + pathway;
+    if (base == "discharge_delay_mean_days") return "Mean days from medically fit to leaving, " + pathway;
+    if (base == "delayed_at_end") return "Still waiting at the end, " + pathway;
+    if (base == "open_delay_mean_days") return "Mean days waited so far by those still waiting, " + pathway;
+    return fmt::format("{}, {}", plain_words(base), pathway);
+  }
+  static const std::regex kWaits("ed_waits_over_([0-9.]+)h");
+  if (std::regex_match(name, m, kWaits)) return "ED waits for a bed over " + m[1].str() + " hours";
+  const std::pair<const char*, const char*> kPrefixes[] = {
+      {"cost_capacity_", "{}: commissioned capacity"}, {"cost_activity_", "{}: activity"},
+      {"cost_escalation_", "{}: escalation beds"},     {"occupancy_mean_", "{}: places occupied (average)"},
+      {"avoided_admissions_", "Admissions avoided by {}"}, {"arrivals_", "Arrivals: {}"},
+      {"admissions_", "Admissions: {}"},                {"cost_", "Cost: {}"}};
+  for (const auto& [prefix, pattern] : kPrefixes) {
+    if (starts_with(name, prefix)) {
+      const std::string rest = name.substr(std::string(prefix).size());
+      return fmt::format(fmt::runtime(pattern), service_label(rest));
+    }
+  }
+  return plain_words(name);
+}
+
+std::string unit_words(const std::string& unit) {
+  if (unit == "share") return "%";
+  if (unit == "GBP") return "£";
+  std::string words = unit;
+  if (starts_with(words, "GBP")) words = "£" + words.substr(3);
+  const auto slash = words.find('/');
+  if (slash != std::string::npos) words = words.substr(0, slash) + " a " + words.substr(slash + 1);
+  return words;
+}
+
+}  // namespace bedflow::report

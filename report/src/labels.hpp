@@ -1,0 +1,20 @@
+#pragma once
+// Plain words for the measure, series and service names a results file carries.
+//
+// Invariants:
+//  - Known names get a sentence-case label; any other name still gets a readable one
+//    (underscores become spaces), so a new measure never shows as a blank.
+//  - Labels carry no unit: callers add the unit in words (unit_words).
+#include <string>
+
+namespace bedflow::report {
+
+std::string plain_words(const std::string& name);    // "home_care" -> "Home care"
+std::string service_label(const std::string& name);  // "ucr" -> "Urgent community response"
+std::string measure_label(const std::string& name);
+// A unit as a reader says it: "bed-days" stays, "share" -> "% of open beds" is not guessed:
+// "share" -> "share (%)", "GBP" -> "£", "GBP/year" -> "£ a year", "patients/day" ->
+// "patients a day".
+std::string unit_words(const std::string& unit);
+
+}  // namespace bedflow::report

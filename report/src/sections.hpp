@@ -1,0 +1,26 @@
+#pragma once
+// The sections of the report, each adding its HTML (and chart specifications) to the page.
+//
+// Invariants:
+//  - A section never throws for missing data: it says in the page what is missing and adds
+//    the sentence to parts.notes as well.
+//  - Sections appear in the order build_report() calls them; each is one <section> element.
+#include "context.hpp"
+
+namespace bedflow::report {
+
+void add_question_and_answer(const ReportContext& context, PageParts& parts);
+void add_time_charts(const ReportContext& context, PageParts& parts);
+void add_money(const ReportContext& context, PageParts& parts);
+void add_differences(const ReportContext& context, PageParts& parts);
+void add_sizing(const ReportContext& context, PageParts& parts);
+void add_method(const ReportContext& context, PageParts& parts);
+
+// The phrase "(95% CI a–b; in 9 of 10 simulated 93-day periods between c and d)" of a
+// summary, in the unit's style; `percentiles` are the requested levels the summary carries,
+// `periods` names the periods ("93-day periods").
+std::string uncertainty_phrase(const results::MeasureSummary& summary,
+                               const std::vector<double>& percentiles,
+                               const std::string& periods);
+
+}  // namespace bedflow::report

@@ -20,6 +20,11 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments,
     hidden.add_options()(name.c_str(), po::value<std::string>(), "");
     positional.add(name.c_str(), 1);
   }
+  if (!syntax.more_positional.empty()) {
+    hidden.add_options()(syntax.more_positional.c_str(),
+                         po::value<std::vector<std::string>>()->multitoken(), "");
+    positional.add(syntax.more_positional.c_str(), -1);
+  }
   po::options_description all;
   all.add(options).add(hidden);
   ParsedCommandLine parsed;

@@ -1,0 +1,178 @@
+// The report library: sections present, numbers equal to the file's, what is missing said in
+// the page, bad files refused naming the file.
+#include <catch2/catch.hpp>
+
+#include <hdf5.h>
+
+#include <fstream>
+#include <regex>
+
+#include "../results/fake_results.hpp"
+#include "bedflow/report/report.hpp"
+#include "bedflow/report/report_error.hpp"
+#include "bedflow/results/h5/read.hpp"
+#include "bedflow/results/h5/write.hpp"
+#include "bedflow/results/measure_summary.hpp"
+#include "bedflow/results/observed_window.hpp"
+#include "bedflow/results/write_results.hpp"
+#include "format.hpp"
+
+using namespace bedflow;
+
+namespace {
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+std::string written(const results::ResultsFile& file, const std::string& name) {
+  const auto path = test::scratch_path(name);
+  results::write_results_file(path, file);
+  return path;
+}
+
+report::Report report_of(const std::vector<std::string>& paths) {
+  std::vector<report::ReportSource> sources;
+  for (const auto& path : paths) sources.push_back(report::load_report_source(path));
+  return report::build_report(sources);
+}
+
+// The fake file with the model's headline names, so the cards find them.
+results::ResultsFile hospital_like_file(std::uint64_t seed) {
+  auto file = test::fake_file(seed, 5);
+  file.metadata.scenario_name = "small-system";
+  file.metadata.scenario_given =
+      "# Question: how full are the beds of a small system?\n#\n# Sources: made up for a test.\n"
+      "schema: 1\nscenario:\n  name: small-system\n  description: A test system.\n"
+      "services:\n  acute:\n    capacity: 520   # KNOB: from the trust's bed base\n";
+  file.metadata.scenario_resolved =
+      "schema: 1\nscenario:\n  name: small-system\n  description: A test system.\n"
+      "  start: 2026-10-01\n  warmup_days: 14\nservices:\n  acute:\n    capacity: 520\n";
+  for (auto& variant : file.variants) {
+    variant.resolved_yaml = file.metadata.scenario_resolved;
+    for (auto& rep : variant.replications) {
+      rep.scalars.push_back({"delayed_patients_mean", "patients", 90.0 + rep.replication, true,
+                             model::Accumulation::level, true});
+      rep.scalars.push_back({"cost_delayed_discharge", "GBP", 4.0e5 + 1e3 * rep.replication,
+                             true, model::Accumulation::total, false});
+      rep.scalars.push_back({"cost_acute", "GBP", 2.0e6, false, model::Accumulation::total, false});
+    }
+  }
+  return file;
+}
+
+}  // namespace
+
+TEST_CASE("board-friendly numbers") {
+  CHECK(report::format_number(951.3) == "951");
+  CHECK(report::format_number(12345) == "12,300");
+  CHECK(report::format_number(0.0456) == "0.0456");
+  CHECK(report::format_share(0.9341) == "93.4%");
+  CHECK(report::format_gbp(4.2e8) == "£420m");
+  CHECK(report::format_gbp(45000) == "£45,000");
+  CHECK(report::format_difference(-3.0, "patients") == "\u22123");
+  CHECK(report::format_difference(0.021, "share") == "+2.1 pp");
+}
+
+TEST_CASE("a report has every section, a strict CSP and no network address") {
+  const auto path = written(hospital_like_file(11), "report_sections.h5");
+  const auto page = report_of({path});
+  const auto& html = page.html;
+  for (const char* id : {"answer", "over-time", "money", "method"}) {
+    INFO(id);
+    CHECK(contains(html, std::string("<section id=\"") + id + "\""));
+  }
+  CHECK(contains(html, "Content-Security-Policy"));
+  CHECK(contains(html, "default-src 'none'"));
+  CHECK_FALSE(std::regex_search(html, std::regex(R"((src|href)\s*=\s*["']?\s*https?:)")));
+  CHECK(contains(html, "how full are the beds of a small system?"));
+  CHECK(contains(html, "A test system."));
+  CHECK(contains(html, "KNOB: from the trust&#39;s bed base"));
+  CHECK(page.charts >= 2);
+  CHECK(contains(html, "data-charts-expected=\"" + std::to_string(page.charts) + "\""));
+}
+
+TEST_CASE("headline numbers equal the summaries of the file's replications") {
+  const auto path = written(hospital_like_file(12), "report_numbers.h5");
+  const auto source = report::load_report_source(path);
+  const auto& reps = source.file.variants.front().replications;
+  const auto summaries = results::summarise_measures(reps, source.file.metadata.percentiles);
+  const auto page = report::build_report({source});
+  const double year = results::per_year_factor(reps.front().window);
+  for (const auto& summary : summaries) {
+    if (summary.name == "acute_occupancy_share" || summary.name == "delayed_patients_mean") {
+      INFO(summary.name);
+      const auto text = report::format_value(summary.ci.mean, summary.unit);
+      CHECK(contains(page.html, "<div class=\"card-value\">" + text + "</div>"));
+      CHECK(contains(page.html, "95% CI " + report::format_range(summary.ci.lower(),
+                                                                  summary.ci.upper(), summary.unit)));
+    }
+    if (summary.name == "cost_total") {
+      const auto annual = results::as_rate(summary, year, "year");
+      CHECK(contains(page.html, "<div class=\"card-value\">" +
+                                    report::format_gbp(annual.ci.mean) + "</div>"));
+    }
+  }
+  CHECK(contains(page.html, results::describe_window(reps.front().window)));
+}
+
+TEST_CASE("what a file lacks is said in the page") {
+  auto file = test::fake_file(13, 3);
+  for (auto& rep : file.variants.front().replications) {
+    rep.series.clear();
+    std::erase_if(rep.scalars, [](const auto& s) { return s.name.rfind("cost_", 0) == 0; });
+  }
+  const auto page = report_of({written(file, "report_missing.h5")});
+  CHECK(contains(page.html, "hold no time series"));
+  CHECK(contains(page.html, "hold no cost measures"));
+  CHECK(contains(page.html, "Not in this file (no measure delayed_patients_mean)"));
+  CHECK(page.charts == 0);
+  CHECK_FALSE(page.notes.empty());
+}
+
+TEST_CASE("two files: differences from the baseline, paired when the seeds match") {
+  const auto a = written(hospital_like_file(21), "report_a.h5");
+  auto other = hospital_like_file(21);
+  other.metadata.scenario_name = "more-beds";
+  const auto b = written(other, "report_b.h5");
+  const auto page = report_of({a, b});
+  CHECK(contains(page.html, "<section id=\"differences\""));
+  CHECK(contains(page.html, "more-beds against small-system"));
+  CHECK(contains(page.html, "paired by replication"));
+  CHECK(contains(page.html, "Cost and savings of each option against the baseline"));
+}
+
+TEST_CASE("bad files are refused naming the file") {
+  SECTION("missing") {
+    const auto path = test::scratch_path("report_no_such_file.h5");
+    CHECK_THROWS_WITH(report::load_report_source(path), Catch::Contains(path));
+  }
+  SECTION("not HDF5") {
+    const auto path = test::scratch_path("report_not_hdf5.h5");
+    std::ofstream(path) << "not a results file";
+    CHECK_THROWS_WITH(report::load_report_source(path), Catch::Contains(path));
+  }
+  SECTION("unfinished") {
+    const auto path = written(test::fake_file(5, 2), "report_unfinished.h5");
+    {
+      const auto h5file = results::h5::open_file_for_write(path);
+      const auto metadata = results::h5::open_group(h5file.get(), "metadata");
+      REQUIRE(H5Adelete(metadata.get(), "complete") >= 0);
+    }
+    CHECK_THROWS_WITH(report::load_report_source(path),
+                      Catch::Contains(path) && Catch::Contains("incomplete"));
+  }
+  SECTION("an older format version") {
+    const auto path = written(test::fake_file(5, 2), "report_old.h5");
+    {
+      const auto h5file = results::h5::open_file_for_write(path);
+      REQUIRE(H5Adelete(h5file.get(), "format_version") >= 0);
+      results::h5::write_attribute(h5file.get(), "format_version", std::int64_t{2});
+    }
+    CHECK_THROWS_WITH(report::load_report_source(path),
+                      Catch::Contains(path) && Catch::Contains("version"));
+  }
+  SECTION("no file at all") {
+    CHECK_THROWS_AS(report::build_report({}), report::ReportError);
+  }
+}

@@ -8,14 +8,14 @@ using bedflow::test::run_bedflow;
 TEST_CASE("bedflow --help lists every sub-command and exits 0") {
   const auto result = run_bedflow({"--help"});
   REQUIRE(result.exit_status == 0);
-  for (const char* command : {"run", "validate", "compare", "export"}) {
+  for (const char* command : {"run", "validate", "compare", "export", "report"}) {
     INFO(command);
     REQUIRE(result.out.find(std::string("  ") + command + " ") != std::string::npos);
   }
 }
 
 TEST_CASE("each sub-command explains itself with --help") {
-  for (const char* command : {"run", "validate", "compare", "export"}) {
+  for (const char* command : {"run", "validate", "compare", "export", "report"}) {
     INFO(command);
     const auto result = run_bedflow({command, "--help"});
     REQUIRE(result.exit_status == 0);
@@ -39,6 +39,8 @@ TEST_CASE("usage errors exit 2 with a message on stderr") {
       {"validate"},
       {"compare", "only-one.h5"},
       {"export", "results.h5"},
+      {"report"},
+      {"report", "results.h5", "--no-such-option"},
   };
   for (const auto& arguments : bad_usages) {
     std::string shown;

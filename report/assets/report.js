@@ -121,7 +121,7 @@
                   color: s.colour, symbol: s.symbol || 'circle', symbolSize: 8 };
       if (k === 0 && typeof spec.threshold === 'number') {
         out.markLine = { symbol: 'none', silent: true, lineStyle: { color: '#000', type: 'dashed' },
-                         label: { formatter: 'target ' + fmt(spec.threshold) },
+                         label: { position: 'insideEndTop', formatter: 'target ' + fmt(spec.threshold) },
                          data: [{ yAxis: spec.threshold }] };
       }
       return out;

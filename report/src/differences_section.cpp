@@ -22,7 +22,7 @@ std::vector<std::string> row(const results::MeasureDifference& d) {
   return {html::escape(measure_label(d.name)), html::escape(unit),
           html::escape(format_value(d.mean_a, d.unit)), html::escape(format_value(d.mean_b, d.unit)),
           effect,
-          d.half_width > 0.0 ? html::escape(format_range(d.lower(), d.upper(), d.unit))
+          d.half_width > 0.0 ? html::escape(format_difference_range(d.lower(), d.upper(), d.unit))
                              : "<span class=\"absent\">n/a</span>"};
 }
 

@@ -94,6 +94,12 @@ std::string format_difference(double value, const std::string& unit) {
   return sign + magnitude_text(value);
 }
 
+std::string format_difference_range(double low, double high, const std::string& unit) {
+  std::string a = format_difference(low, unit);
+  if (is_share(unit) && a.size() > 3) a.resize(a.size() - 3);  // one "pp", at the end
+  return a + " to " + format_difference(high, unit);
+}
+
 std::string format_range(double low, double high, const std::string& unit) {
   return format_value(low, unit) + kEnDash + format_value(high, unit);
 }

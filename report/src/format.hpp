@@ -17,6 +17,8 @@ std::string format_gbp(double value);              // 4.2e8 -> "£420m", 45000 -
 std::string format_value(double value, const std::string& unit);
 // A difference with its sign: "+12", "−3.4%", "+£1.2m" (shares as percentage points: "pp").
 std::string format_difference(double value, const std::string& unit);
+// A difference's interval: "+2.07 to +2.48 pp", "−£1.2m to +£0.3m".
+std::string format_difference_range(double low, double high, const std::string& unit);
 // "920–976" in the unit's style.
 std::string format_range(double low, double high, const std::string& unit);
 // Integers with thousands separators, exactly: 3040 -> "3,040".

@@ -43,7 +43,7 @@ std::string difference_cell(const results::Comparison& comparison, const std::st
     if (d.name != measure) continue;
     std::string text = html::escape(format_difference(d.difference, d.unit));
     if (d.half_width > 0.0) {
-      text += " <span class=\"ci\">(" + html::escape(format_range(d.lower(), d.upper(), d.unit)) + ")</span>";
+      text += " <span class=\"ci\">(" + html::escape(format_difference_range(d.lower(), d.upper(), d.unit)) + ")</span>";
     }
     return text;
   }

@@ -102,27 +102,17 @@ std::string scenario_colour(std::size_t index) {
 
 namespace bedflow::report {
 
-std::vector<model::ReplicationResult> annualised_scalars(const ScenarioView& view) {
-  std::vector<model::ReplicationResult> out;
-  for (const auto& rep : view.variant->replications) {
-    model::ReplicationResult copy;
-    copy.replication = rep.replication;
-    copy.window = rep.window;
-    copy.scalars = rep.scalars;
-    const double factor = results::per_year_factor(rep.window);
-    for (auto& scalar : copy.scalars) {
-      if (scalar.accumulation != model::Accumulation::total) continue;
-      scalar.value *= factor;
-      scalar.unit += "/year";
-    }
-    out.push_back(std::move(copy));
-  }
-  return out;
+results::Comparison compare_views(const ScenarioView& a, const ScenarioView& b) {
+  const bool paired = a.metadata().seed == b.metadata().seed;
+  return results::compare_replications(a.variant->replications, b.variant->replications, paired);
 }
 
-results::Comparison compare_per_year(const ScenarioView& a, const ScenarioView& b) {
-  const bool paired = a.metadata().seed == b.metadata().seed;
-  return results::compare_replications(annualised_scalars(a), annualised_scalars(b), paired);
+ShownDifference shown(const results::MeasureDifference& measure) {
+  if (measure.accumulation == model::Accumulation::total && measure.per_year) {
+    return {&*measure.per_year, measure.unit + "/year"};
+  }
+  if (measure.over_window) return {&*measure.over_window, measure.unit};
+  return {};
 }
 
 }  // namespace bedflow::report

@@ -63,11 +63,15 @@ std::string scenario_colour(std::size_t index);
 
 namespace bedflow::report {
 
-// The scenario's replications with scalars only, totals turned into rates per year of its
-// window (unit + "/year"), levels unchanged: differences of these compare across windows.
-std::vector<model::ReplicationResult> annualised_scalars(const ScenarioView& view);
+// B - A for every measure both have; paired when the seeds match.
+results::Comparison compare_views(const ScenarioView& a, const ScenarioView& b);
 
-// B - A for every measure both have, per year for totals; paired when the seeds match.
-results::Comparison compare_per_year(const ScenarioView& a, const ScenarioView& b);
+// A difference as the report shows it: per year for a total (unit + "/year"), over the
+// window for a level. Null when the comparison has neither.
+struct ShownDifference {
+  const results::Difference* difference = nullptr;
+  std::string unit;
+};
+ShownDifference shown(const results::MeasureDifference& measure);
 
 }  // namespace bedflow::report

@@ -15,19 +15,23 @@ bool shown_first(const results::MeasureDifference& d) {
   return d.headline || d.name.rfind("cost_", 0) == 0 || d.name == "delayed_discharge_cost";
 }
 
-std::vector<std::string> row(const results::MeasureDifference& d) {
-  const std::string unit = unit_words(d.unit);
-  std::string effect = html::escape(format_difference(d.difference, d.unit));
-  if (d.significant()) effect = "<strong>" + effect + "</strong>";
-  return {html::escape(measure_label(d.name)), html::escape(unit),
-          html::escape(format_value(d.mean_a, d.unit)), html::escape(format_value(d.mean_b, d.unit)),
+std::vector<std::string> row(const results::MeasureDifference& measure) {
+  const auto [d, unit] = shown(measure);
+  if (d == nullptr) {
+    return {html::escape(measure_label(measure.name)), html::escape(unit_words(measure.unit)), "", "",
+            "<span class=\"absent\">n/a</span>", ""};
+  }
+  std::string effect = html::escape(format_difference(d->difference, unit));
+  if (d->significant()) effect = "<strong>" + effect + "</strong>";
+  return {html::escape(measure_label(measure.name)), html::escape(unit_words(unit)),
+          html::escape(format_value(d->mean_a, unit)), html::escape(format_value(d->mean_b, unit)),
           effect,
-          d.half_width > 0.0 ? html::escape(format_difference_range(d.lower(), d.upper(), d.unit))
-                             : "<span class=\"absent\">n/a</span>"};
+          d->half_width > 0.0 ? html::escape(format_difference_range(d->lower(), d->upper(), unit))
+                              : "<span class=\"absent\">n/a</span>"};
 }
 
 std::string one_option(const ScenarioView& base, const ScenarioView& option) {
-  const auto comparison = compare_per_year(base, option);
+  const auto comparison = compare_views(base, option);
   std::string out = html::element("h3", option.name + " against " + base.name);
   out += fmt::format(
       "<p class=\"facts\">Baseline observed {} ({} replications); option observed {} ({} "

@@ -38,14 +38,20 @@ std::string cell(const ScenarioView& view, const std::string& measure) {
   return text;
 }
 
+std::string difference_text(const results::Difference& d, const std::string& unit) {
+  std::string text = html::escape(format_difference(d.difference, unit));
+  if (d.half_width > 0.0) {
+    text += " <span class=\"ci\">(" +
+            html::escape(format_difference_range(d.lower(), d.upper(), unit)) + ")</span>";
+  }
+  return text;
+}
+
 std::string difference_cell(const results::Comparison& comparison, const std::string& measure) {
-  for (const auto& d : comparison.measures) {
-    if (d.name != measure) continue;
-    std::string text = html::escape(format_difference(d.difference, d.unit));
-    if (d.half_width > 0.0) {
-      text += " <span class=\"ci\">(" + html::escape(format_difference_range(d.lower(), d.upper(), d.unit)) + ")</span>";
-    }
-    return text;
+  for (const auto& m : comparison.measures) {
+    if (m.name != measure) continue;
+    const auto [d, unit] = shown(m);
+    if (d != nullptr) return difference_text(*d, unit);
   }
   return "<span class=\"absent\">not in both files</span>";
 }
@@ -55,22 +61,28 @@ void options_against_baseline(const ReportContext& context, std::string& body) {
   std::vector<std::vector<std::string>> rows;
   for (std::size_t i = 1; i < context.scenarios.size(); ++i) {
     const auto& option = context.scenarios[i];
-    const auto comparison = compare_per_year(base, option);
-    rows.push_back({html::escape(option.name), difference_cell(comparison, "cost_total"),
+    const auto comparison = compare_views(base, option);
+    const auto money = results::cost_change(comparison);
+    rows.push_back({html::escape(option.name),
+                    money.has_costs ? html::escape(format_gbp(money.extra_cost_per_year)) : "",
+                    money.has_costs ? html::escape(format_gbp(money.saving_per_year)) : "",
+                    money.has_costs ? difference_text(money.net_per_year, "GBP/year")
+                                    : difference_cell(comparison, "cost_total"),
                     difference_cell(comparison, of_which_name(option)),
                     difference_cell(comparison, "delayed_bed_days"),
                     difference_cell(comparison, "delayed_patients_mean")});
   }
   body += html::element("h3", "Cost and savings of each option against the baseline");
-  body += html::table({"Option", "Change in cost a year", "Change in delayed-discharge cost a year",
+  body += html::table({"Option", "Extra cost a year", "Saving a year", "Net change in cost a year",
+                       "Change in delayed-discharge cost a year",
                        "Change in delayed bed-days a year", "Change in medically fit patients a day"},
                       rows, "numbers");
   body += html::element(
       "p",
-      "Option minus baseline, per year of each option's own window, with the 95% confidence "
-      "interval of the difference (paired by replication when both used the same seed). A "
-      "negative change in cost is a saving; the delayed-discharge cost is part of the total, "
-      "not an extra.",
+      "Option minus baseline, per year of each scenario's own window, with the 95% confidence "
+      "interval of the difference (paired by replication when both used the same seed). Extra "
+      "cost adds up the cost components that rise, saving those that fall; the net change is "
+      "the change in the total. The delayed-discharge cost is part of the total, not an extra.",
       "caption");
 }
 

@@ -113,19 +113,27 @@ TEST_CASE("compare of a run with itself gives zero differences, paired") {
   std::istringstream csv(result.out);
   std::string line;
   std::getline(csv, line);
-  REQUIRE(line.rfind("measure,unit,headline,mean_a,mean_b,difference,ci_lower,ci_upper", 0) == 0);
+  REQUIRE(line.rfind("measure,unit,accumulation,headline,mean_a,mean_b,difference,ci_lower,"
+                     "ci_upper,mean_a_per_year",
+                     0) == 0);
   int rows = 0;
   while (std::getline(csv, line)) {
     ++rows;
     std::vector<std::string> fields;
     std::istringstream row(line);
     for (std::string field; std::getline(row, field, ',');) fields.push_back(field);
-    REQUIRE(fields.size() == 11);
+    REQUIRE(fields.size() == 19);
     INFO(line);
-    REQUIRE(std::stod(fields[5]) == 0.0);  // difference
-    REQUIRE(std::stod(fields[6]) == 0.0);  // interval
-    REQUIRE(std::stod(fields[7]) == 0.0);
-    REQUIRE(fields[10] == "1");            // paired
+    REQUIRE(std::stod(fields[6]) == 0.0);  // difference over the (common) window
+    REQUIRE(std::stod(fields[7]) == 0.0);  // interval
+    REQUIRE(std::stod(fields[8]) == 0.0);
+    if (fields[2] == "total") {
+      REQUIRE(std::stod(fields[11]) == 0.0);  // difference per year
+    } else {
+      REQUIRE(fields[11].empty());
+    }
+    REQUIRE(fields[16] == "1");  // paired
+    REQUIRE(fields[17] == fields[18]);  // the same window
   }
   REQUIRE(rows > 5);
 }

@@ -69,14 +69,14 @@ TEST_CASE("common random numbers narrow the interval of a difference") {
         difference_in(results::compare_replications(a, b_same_seed, true), measure);
     const auto independent =
         difference_in(results::compare_replications(a, b_other_seed, false), measure);
-    INFO("paired half-width " << paired.half_width << ", independent half-width "
-                              << independent.half_width);
-    REQUIRE(paired.half_width > 0.0);
-    REQUIRE(paired.half_width < independent.half_width);
+    INFO("paired half-width " << paired.effect().half_width << ", independent half-width "
+                              << independent.effect().half_width);
+    REQUIRE(paired.effect().half_width > 0.0);
+    REQUIRE(paired.effect().half_width < independent.effect().half_width);
   }
   // Four more beds shorten the wait for a bed, and with common random numbers the
   // interval is sharp enough to say so.
   const auto wait = difference_in(results::compare_replications(a, b_same_seed, true),
                                   "ed_mean_wait_hours");
-  REQUIRE(wait.upper() < 0.0);
+  REQUIRE(wait.effect().upper() < 0.0);
 }

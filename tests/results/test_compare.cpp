@@ -31,7 +31,8 @@ TEST_CASE("a run compared with itself differs by exactly zero") {
   for (bool paired : {true, false}) {
     const auto c = results::compare_replications(a, a, paired);
     REQUIRE(c.measures.size() == a.front().scalars.size());
-    for (const auto& d : c.measures) {
+    for (const auto& m : c.measures) {
+      const auto& d = m.effect();
       REQUIRE(d.difference == 0.0);
       REQUIRE(d.mean_a == d.mean_b);
       REQUIRE_FALSE(d.significant());
@@ -46,12 +47,13 @@ TEST_CASE("a shift shared by every replication is found exactly when paired") {
   const auto a = replications(11, 10, 0.0);
   const auto b = replications(11, 10, 25.0);  // same streams, delayed_bed_days + 25
   const auto paired = results::compare_replications(a, b, true);
-  const auto d = find(paired, "delayed_bed_days");
+  const auto d = *find(paired, "delayed_bed_days").over_window;
   REQUIRE(d.difference == Approx(25.0));
   REQUIRE(d.half_width < 1e-9);
   REQUIRE(d.significant());
   // Independent analysis of the same numbers carries the replication noise.
-  const auto welch = find(results::compare_replications(a, b, false), "delayed_bed_days");
+  const auto welch =
+      *find(results::compare_replications(a, b, false), "delayed_bed_days").over_window;
   REQUIRE(welch.difference == Approx(25.0));
   REQUIRE(welch.half_width > 1.0);
 }
@@ -76,4 +78,66 @@ TEST_CASE("measures present on one side only are listed, not compared") {
   const auto table = results::format_comparison_table(c, "a.h5", "b.h5");
   REQUIRE(table.find("Only in A (not compared): only_a") != std::string::npos);
   REQUIRE(table.find("paired by replication") != std::string::npos);
+}
+
+TEST_CASE("totals over different windows are compared per year, never as totals") {
+  const auto a = replications(11, 10, 0.0);
+  auto b = replications(11, 10, 0.0);
+  // B observed twice as long and, at the same daily rate, accumulated twice as much.
+  for (auto& rep : b) {
+    rep.window.to_days = rep.window.from_days + 2.0 * a.front().window.days();
+    for (auto& scalar : rep.scalars) {
+      if (scalar.accumulation == model::Accumulation::total) scalar.value *= 2.0;
+    }
+  }
+  const auto c = results::compare_replications(a, b, true);
+  REQUIRE_FALSE(c.same_window());
+  const auto total = find(c, "delayed_bed_days");
+  REQUIRE_FALSE(total.over_window.has_value());
+  REQUIRE(total.per_year.has_value());
+  // Same rate per year: the effect is zero, exactly.
+  REQUIRE(total.per_year->difference == Approx(0.0).margin(1e-6));
+  REQUIRE(total.per_year->mean_a ==
+          Approx(a.front().scalars.front().value * 0 + total.per_year->mean_b));
+  const double days = a.front().window.days();
+  REQUIRE(total.per_year->mean_a ==
+          Approx(results::compare_replications(a, a, true).measures.front().over_window->mean_a *
+                 365.0 / days));
+  // A level compares as it is, whatever the windows.
+  const auto level = find(c, "acute_occupancy_share");
+  REQUIRE(level.over_window.has_value());
+  REQUIRE_FALSE(level.per_year.has_value());
+
+  const auto table = results::format_comparison_table(c, "a.h5", "b.h5");
+  INFO(table);
+  REQUIRE(table.find("2026-10-15 to 2026-11-14 (31 days)") != std::string::npos);
+  REQUIRE(table.find("2026-10-15 to 2026-12-15 (62 days)") != std::string::npos);
+  REQUIRE(table.find("windows DIFFER") != std::string::npos);
+  const auto csv = results::format_comparison_csv(c);
+  REQUIRE(csv.find("delayed_bed_days,bed-days,total,1,,,,,,") != std::string::npos);
+}
+
+TEST_CASE("the money block splits what a change costs from what it saves") {
+  auto a = replications(11, 6, 0.0);
+  auto b = replications(11, 6, 0.0);
+  auto add_costs = [](std::vector<model::ReplicationResult>& reps, double capacity,
+                      double activity) {
+    for (auto& rep : reps) {
+      rep.scalars.push_back({"cost_capacity_x", "GBP", capacity, false,
+                             model::Accumulation::total, false});
+      rep.scalars.push_back({"cost_activity_x", "GBP", activity, false,
+                             model::Accumulation::total, false});
+      for (auto& scalar : rep.scalars) {
+        if (scalar.name == "cost_total") scalar.value = capacity + activity;
+      }
+    }
+  };
+  add_costs(a, 100.0, 500.0);
+  add_costs(b, 160.0, 420.0);  // 60 more on places, 80 less on activity
+  const auto money = results::cost_change(results::compare_replications(a, b, true));
+  REQUIRE(money.has_costs);
+  const double year = 365.0 / a.front().window.days();
+  REQUIRE(money.extra_cost_per_year == Approx(60.0 * year));
+  REQUIRE(money.saving_per_year == Approx(80.0 * year));
+  REQUIRE(money.net_per_year.difference == Approx(-20.0 * year));
 }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "bedflow/results/compare.hpp"
+#include "bedflow/results/observed_window.hpp"
 #include "bedflow/results/read_results.hpp"
 #include "bedflow/results/results_error.hpp"
 #include "command_line.hpp"
@@ -18,9 +19,12 @@ namespace po = boost::program_options;
 const CommandSyntax kSyntax{
     "bedflow compare A.h5 B.h5 [--csv] [--variant-a LABEL] [--variant-b LABEL]",
     "For each measure in both results files, the difference B - A with its 95% confidence\n"
-    "interval. When both runs used the same seed (common random numbers) the difference is\n"
-    "paired by replication, which removes the noise the two runs share; otherwise Welch's\n"
-    "interval is used and a warning says so. Measures found in one file only are listed.\n"
+    "interval. Both observed windows are printed; totals (patients, bed-days, GBP) are compared\n"
+    "over the window when both files observed the same one, and always per year; levels\n"
+    "(means, shares, durations) as they are. Cost components give the extra cost, the saving\n"
+    "and the net change per year. When both runs used the same seed (common random numbers)\n"
+    "the difference is paired by replication, which removes the noise the two runs share;\n"
+    "otherwise Welch's interval is used and a warning says so. Measures found in one file only are listed.\n"
     "For a file holding a sweep, pick the variant to compare with --variant-a/--variant-b.",
     {"a", "b"}};
 
@@ -61,6 +65,12 @@ int compare(const std::vector<std::string>& arguments) {
     }
     const auto comparison =
         results::compare_replications(variant_a.replications, variant_b.replications, paired);
+    if (!comparison.same_window()) {
+      std::cerr << fmt::format(
+          "warning: {} observed {} and {} observed {}: totals are compared per year only.\n",
+          path_a, results::describe_window(comparison.window_a), path_b,
+          results::describe_window(comparison.window_b));
+    }
     if (values["csv"].as<bool>()) {
       std::cout << results::format_comparison_csv(comparison);
     } else {

@@ -7,6 +7,7 @@
 #include <boost/math/distributions/students_t.hpp>
 
 #include "bedflow/engine/statistics.hpp"
+#include "bedflow/results/observed_window.hpp"
 
 namespace bedflow::results {
 namespace {
@@ -14,6 +15,7 @@ namespace {
 struct Column {
   std::string unit;
   bool headline = false;
+  model::Accumulation accumulation = model::Accumulation::level;
   std::vector<double> values;
 };
 
@@ -23,7 +25,7 @@ std::vector<std::pair<std::string, Column>> columns_of(
   std::vector<std::pair<std::string, Column>> columns;
   if (replications.empty()) return columns;
   for (const auto& scalar : replications.front().scalars) {
-    columns.push_back({scalar.name, Column{scalar.unit, scalar.headline, {}}});
+    columns.push_back({scalar.name, Column{scalar.unit, scalar.headline, scalar.accumulation, {}}});
   }
   for (const auto& rep : replications) {
     for (std::size_t m = 0; m < columns.size() && m < rep.scalars.size(); ++m) {
@@ -37,18 +39,24 @@ double mean_of(const std::vector<double>& values) {
   return engine::confidence_interval(values).mean;
 }
 
-void paired_difference(MeasureDifference& d, const Column& a, const Column& b) {
-  const std::size_t n = std::min(a.values.size(), b.values.size());
+std::vector<double> scaled(const std::vector<double>& values, double factor) {
+  std::vector<double> out(values);
+  for (double& v : out) v *= factor;
+  return out;
+}
+
+void paired_difference(Difference& d, const std::vector<double>& a, const std::vector<double>& b) {
+  const std::size_t n = std::min(a.size(), b.size());
   std::vector<double> differences(n);
-  for (std::size_t k = 0; k < n; ++k) differences[k] = b.values[k] - a.values[k];
+  for (std::size_t k = 0; k < n; ++k) differences[k] = b[k] - a[k];
   const auto ci = engine::confidence_interval(differences);
   d.difference = ci.mean;
   d.half_width = ci.half_width;
 }
 
-void welch_difference(MeasureDifference& d, const Column& a, const Column& b) {
-  const auto ca = engine::confidence_interval(a.values);
-  const auto cb = engine::confidence_interval(b.values);
+void welch_difference(Difference& d, const std::vector<double>& a, const std::vector<double>& b) {
+  const auto ca = engine::confidence_interval(a);
+  const auto cb = engine::confidence_interval(b);
   d.difference = cb.mean - ca.mean;
   if (ca.n < 2 || cb.n < 2) return;
   const double va = ca.sd * ca.sd / static_cast<double>(ca.n);
@@ -61,12 +69,33 @@ void welch_difference(MeasureDifference& d, const Column& a, const Column& b) {
   d.half_width = boost::math::quantile(distribution, 0.975) * std::sqrt(se2);
 }
 
+Difference difference_of(const std::vector<double>& a, const std::vector<double>& b,
+                         bool paired) {
+  Difference d;
+  d.mean_a = mean_of(a);
+  d.mean_b = mean_of(b);
+  if (paired) {
+    paired_difference(d, a, b);
+  } else {
+    welch_difference(d, a, b);
+  }
+  return d;
+}
+
+model::ObservedWindow window_of(const std::vector<model::ReplicationResult>& replications) {
+  return replications.empty() ? model::ObservedWindow{} : replications.front().window;
+}
+
 }  // namespace
 
 Comparison compare_replications(const std::vector<model::ReplicationResult>& a,
                                 const std::vector<model::ReplicationResult>& b, bool paired) {
   Comparison comparison;
   comparison.paired = paired;
+  comparison.window_a = window_of(a);
+  comparison.window_b = window_of(b);
+  const double year_a = per_year_factor(comparison.window_a);
+  const double year_b = per_year_factor(comparison.window_b);
   const auto columns_a = columns_of(a);
   const auto columns_b = columns_of(b);
   std::map<std::string, const Column*> in_b;
@@ -85,14 +114,18 @@ Comparison compare_replications(const std::vector<model::ReplicationResult>& a,
     d.unit = column.unit;
     d.unit_mismatch = column.unit != other.unit;
     d.headline = column.headline;
-    d.mean_a = mean_of(column.values);
-    d.mean_b = mean_of(other.values);
+    d.accumulation = column.accumulation;
     d.n_a = column.values.size();
     d.n_b = other.values.size();
-    if (paired) {
-      paired_difference(d, column, other);
-    } else {
-      welch_difference(d, column, other);
+    const bool total = column.accumulation == model::Accumulation::total ||
+                       other.accumulation == model::Accumulation::total;
+    if (total) d.accumulation = model::Accumulation::total;
+    if (!total || comparison.same_window()) {
+      d.over_window = difference_of(column.values, other.values, paired);
+    }
+    if (total) {
+      d.per_year = difference_of(scaled(column.values, year_a), scaled(other.values, year_b),
+                                 paired);
     }
     comparison.measures.push_back(d);
   }
@@ -102,6 +135,22 @@ Comparison compare_replications(const std::vector<model::ReplicationResult>& a,
   std::stable_partition(comparison.measures.begin(), comparison.measures.end(),
                         [](const MeasureDifference& d) { return d.headline; });
   return comparison;
+}
+
+CostChange cost_change(const Comparison& comparison) {
+  CostChange change;
+  for (const auto& d : comparison.measures) {
+    if (d.name.rfind("cost_", 0) != 0 || !d.per_year) continue;
+    if (d.name == "cost_total") {
+      change.has_costs = true;
+      change.net_per_year = *d.per_year;
+      continue;
+    }
+    const double delta = d.per_year->difference;
+    if (delta > 0.0) change.extra_cost_per_year += delta;
+    if (delta < 0.0) change.saving_per_year -= delta;
+  }
+  return change;
 }
 
 }  // namespace bedflow::results

@@ -3,6 +3,7 @@
 #include <array>
 
 #include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
 
 #include "bedflow/results/observed_window.hpp"
 
@@ -17,6 +18,21 @@ const results::MeasureSummary* find_in(const std::vector<results::MeasureSummary
   return nullptr;
 }
 
+std::map<std::string, std::string> kinds_of(const std::string& resolved_yaml) {
+  std::map<std::string, std::string> kinds;
+  try {
+    const YAML::Node services = YAML::Load(resolved_yaml)["services"];
+    if (!services || !services.IsMap()) return kinds;
+    for (const auto& service : services) {
+      if (service.second.IsMap() && service.second["kind"]) {
+        kinds[service.first.Scalar()] = service.second["kind"].Scalar();
+      }
+    }
+  } catch (const YAML::Exception&) {
+  }
+  return kinds;
+}
+
 ScenarioView make_view(const ReportSource& source, const results::Variant& variant,
                        std::string name) {
   ScenarioView view;
@@ -26,6 +42,9 @@ ScenarioView make_view(const ReportSource& source, const results::Variant& varia
   view.source = &source;
   view.variant = &variant;
   view.window = results::variant_window(variant);
+  view.service_kinds = kinds_of(variant.resolved_yaml.empty()
+                                    ? source.file.metadata.scenario_resolved
+                                    : variant.resolved_yaml);
   const auto& percentiles = source.file.metadata.percentiles;
   view.summaries = results::summarise_measures(variant.replications, percentiles);
   const double year = results::per_year_factor(view.window);

@@ -9,6 +9,7 @@
 //  - summaries are over the scenario's own replications, as measured (window totals);
 //    per_year() turns a total into a rate per year of its own window.
 //  - charts holds one JSON object per chart placeholder in `html`, in page order.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,7 @@ struct ScenarioView {
   const results::Variant* variant = nullptr;
   model::ObservedWindow window;
   std::vector<results::MeasureSummary> summaries;
+  std::map<std::string, std::string> service_kinds;  // services.<name>.kind of the scenario
 
   const results::RunMetadata& metadata() const { return source->file.metadata; }
   const results::MeasureSummary* find(const std::string& measure) const;

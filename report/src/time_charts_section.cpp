@@ -194,16 +194,39 @@ void pathway_chart(ChartBuilder& chart, const ReportContext& context) {
                                       : ""));
 }
 
+// True when the band of `group/measure` is zero throughout in every scenario.
+bool always_zero(const ReportContext& context, const std::string& group, const std::string& measure) {
+  for (const auto& view : context.scenarios) {
+    const auto band = series_band(view.variant->replications, group, measure, 0, 100, 0);
+    if (!band) continue;
+    for (const double v : band->high) {
+      if (v != 0.0) return false;
+    }
+  }
+  return true;
+}
+
 void ed_chart(ChartBuilder& chart, const ReportContext& context, const std::string& group) {
   json series = json::array();
   std::vector<std::string> absent;
   add_fan_series(chart, context, series, group, "ed_queue", "Waiting in ED for a bed", absent);
   if (series.empty()) return chart.add_missing("No ED queue series (ed_queue): that chart is left out.");
-  chart.add_chart("Patients waiting in ED for a bed", "patients", std::move(series),
-                  absent.empty() ? "" : absent_text("ED queue", absent));
+  std::string caption = absent.empty() ? "" : absent_text("ED queue", absent);
+  if (always_zero(context, group, "ed_queue")) {
+    caption = "Nobody was waiting in ED for a bed at any sampled time in any replication: a "
+              "bed was free for every admission. " + caption;
+  }
+  chart.add_chart("Patients waiting in ED for a bed", "patients", std::move(series), caption);
+}
+
+bool is_visit_service(const ReportContext& context, const std::string& group) {
+  const auto& kinds = context.scenarios.front().service_kinds;
+  const auto found = kinds.find(group);
+  return found != kinds.end() && found->second == "urgent_community_response";
 }
 
 void service_chart(ChartBuilder& chart, const ReportContext& context, const std::string& group) {
+  const bool visits = is_visit_service(context, group);
   json series = json::array();
   std::vector<std::string> absent;
   add_fan_series(chart, context, series, group, "occupancy", "Places occupied", absent);
@@ -211,7 +234,8 @@ void service_chart(ChartBuilder& chart, const ReportContext& context, const std:
   for (std::size_t i = 0; i < context.scenarios.size(); ++i) {
     const auto& r = reps(context.scenarios[i]);
     if (const auto capacity = series_band(r, group, "capacity", 50, 50, max_points)) {
-      series.push_back(chart.line(i, *capacity, capacity->median, "Capacity" + suffix(context, i),
+      series.push_back(chart.line(i, *capacity, capacity->median,
+                                  (visits ? "Visits a day (daily limit)" : "Capacity") + suffix(context, i),
                                   i == 0 ? kGrey : scenario_colour(i), "dashed"));
     }
     if (const auto queue = series_band(r, group, "queue", 50, 50, max_points)) {
@@ -223,7 +247,11 @@ void service_chart(ChartBuilder& chart, const ReportContext& context, const std:
   if (series.empty()) return;
   chart.add_chart(fmt::format("{}: places occupied and people waiting", service_label(group)),
                   "people", std::move(series),
-                  "Dashed: capacity; dotted: people waiting for a place (medians)." +
+                  std::string(visits ? "Places occupied: patients being visited at that moment. "
+                                       "Dashed: the daily limit of visits; dotted: people "
+                                       "waiting (medians)."
+                                     : "Dashed: capacity; dotted: people waiting for a place "
+                                       "(medians).") +
                       (absent.empty() ? std::string() : " " + absent_text("occupancy", absent)));
 }
 

@@ -26,6 +26,16 @@ json rounded(const std::vector<double>& values) {
   return out;
 }
 
+std::string ordinal(std::size_t n) {
+  const std::size_t tens = n % 100;
+  const char* suffix = (tens >= 11 && tens <= 13) ? "th"
+                       : n % 10 == 1                ? "st"
+                       : n % 10 == 2                ? "nd"
+                       : n % 10 == 3                ? "rd"
+                                                    : "th";
+  return std::to_string(n) + suffix;
+}
+
 class ChartBuilder {
  public:
   ChartBuilder(const ReportContext& context, PageParts& parts)
@@ -88,9 +98,9 @@ class ChartBuilder {
   std::string finish() {
     if (thinned_ > 1) {
       const std::string note = fmt::format(
-          "Long series are thinned for the page: every {}th sampling point of up to {} is "
+          "Long series are thinned for the page: every {} sampling point of up to {} is "
           "drawn (the file keeps them all).",
-          thinned_, longest_);
+          ordinal(thinned_), longest_);
       body_ += html::element("p", note, "note");
       parts_.notes.push_back(note);
     }

@@ -60,10 +60,11 @@ std::string sizing_attribute(const fs::path& file, const char* name) {
   const hid_t attribute = H5Aopen(group, name, H5P_DEFAULT);
   REQUIRE(attribute >= 0);
   const hid_t type = H5Aget_type(attribute);
-  char* text = nullptr;
-  REQUIRE(H5Aread(attribute, type, &text) >= 0);
-  std::string value(text);
-  H5free_memory(text);
+  // bedflow stores fixed-length, NUL-padded strings.
+  REQUIRE(H5Tis_variable_str(type) == 0);
+  std::string value(H5Tget_size(type), '\0');
+  REQUIRE(H5Aread(attribute, type, value.data()) >= 0);
+  value.resize(value.find('\0') == std::string::npos ? value.size() : value.find('\0'));
   H5Tclose(type);
   H5Aclose(attribute);
   H5Gclose(group);

@@ -78,12 +78,21 @@ std::vector<ScenarioView> scenario_views(const std::vector<ReportSource>& source
   for (const auto& source : sources) {
     const auto& variants = source.file.variants;
     if (source.sizing) {
-      // A sizing run's variants are the points it tried; present the answer's.
+      // A sizing run's variants are the points it tried; present the scenario as given (when
+      // the run kept it) and the answer.
       const results::Variant* answer = nullptr;
+      const results::Variant* as_given = nullptr;
       for (const auto& variant : variants) {
         if (!source.sizing->answer.empty() && variant.label == source.sizing->answer) {
           answer = &variant;
         }
+        if (source.sizing->has_comparison() && variant.label == source.sizing->as_given_label &&
+            !variant.replications.empty()) {
+          as_given = &variant;
+        }
+      }
+      if (as_given != nullptr) {
+        views.push_back(make_view(source, *as_given, display_name(source) + " (as given)"));
       }
       if (answer == nullptr) {
         notes.push_back(fmt::format("{}: the sizing run found no answer, so no scenario of it "
@@ -91,8 +100,11 @@ std::vector<ScenarioView> scenario_views(const std::vector<ReportSource>& source
                                     source.path));
         continue;
       }
-      views.push_back(make_view(source, *answer,
-                                fmt::format("{} ({})", display_name(source), answer->label)));
+      std::string label = answer->label;
+      for (std::size_t at = label.find(','); at != std::string::npos; at = label.find(',', at + 2)) {
+        label.replace(at, 1, ", ");
+      }
+      views.push_back(make_view(source, *answer, fmt::format("{} (answer: {})", display_name(source), label)));
       continue;
     }
     for (const auto& variant : variants) {

@@ -83,6 +83,21 @@ std::string one_record(const ReportSource& source, PageParts& parts) {
   body += "<p class=\"question\"><strong>Target:</strong> " + html::escape(record.target) +
           fmt::format(", decided at {}% confidence.", format_number(record.confidence * 100.0)) + "</p>";
   body += html::element("p", answer_text(record), "answer");
+  if (record.has_comparison()) {
+    const std::string unit = record.cost_unit.empty() ? "GBP" : record.cost_unit;
+    body += html::element(
+        "p",
+        fmt::format("Cost of the answer against the scenario as given: {} against {}, a change "
+                    "of {} ({}% CI {}), paired by replication.",
+                    format_value(record.answer_cost_mean, unit),
+                    format_value(record.as_given_cost_mean, unit),
+                    format_difference(record.cost_change_mean, unit),
+                    format_number(record.cost_change_level * 100.0),
+                    format_difference_range(record.cost_change_mean - record.cost_change_half_width,
+                                            record.cost_change_mean + record.cost_change_half_width,
+                                            unit)),
+        "answer");
+  }
   if (record.points.empty() || record.levers.empty()) {
     return body + html::missing("The record holds no evaluated points.");
   }
@@ -91,7 +106,9 @@ std::string one_record(const ReportSource& source, PageParts& parts) {
   std::vector<std::string> headers = {"#"};
   for (const auto& lever : record.levers) headers.push_back(lever.path);
   for (const char* h : {"Replications", "Target mean", "Bound", "Meets"}) headers.push_back(h);
-  if (record.has_cost()) headers.push_back("Cost (mean)");
+  if (record.has_cost()) {
+    headers.push_back(record.cost_unit == "GBP/year" ? "Cost a year (mean)" : "Cost (mean)");
+  }
   std::vector<std::vector<std::string>> rows;
   for (const auto& p : record.points) {
     std::vector<std::string> row = {std::to_string(p.evaluation_order + 1)};
@@ -103,7 +120,7 @@ std::string one_record(const ReportSource& source, PageParts& parts) {
     if (record.has_cost()) row.push_back(html::escape(format_gbp(p.cost_mean)));
     rows.push_back(std::move(row));
   }
-  body += html::table(headers, rows, "numbers");
+  body += html::table(headers, rows, "numbers points");
   body += html::element("p", "Decision rule: " + record.decision_rule + ".", "caption");
   if (record.has_cost()) body += html::element("p", "Cost: " + record.cost + ".", "caption");
   return body;

@@ -54,6 +54,17 @@ StoredSizingRecord read_record(hid_t file) {
   record.status = h5::read_string_attribute(g, "status");
   record.answer = h5::read_string_attribute(g, "answer");
   record.cost = h5::read_string_attribute(g, "cost");
+  if (h5::has_attribute(g, "cost_unit")) record.cost_unit = h5::read_string_attribute(g, "cost_unit");
+  if (h5::has_attribute(g, "as_given_label")) {
+    record.as_given_label = h5::read_string_attribute(g, "as_given_label");
+    record.as_given_cost_mean = h5::read_double_attribute(g, "as_given_cost_mean");
+    record.answer_cost_mean = h5::read_double_attribute(g, "answer_cost_mean");
+    record.cost_change_mean = h5::read_double_attribute(g, "cost_change_mean");
+    record.cost_change_half_width = h5::read_double_attribute(g, "cost_change_half_width");
+    if (h5::has_attribute(g, "cost_change_level")) {
+      record.cost_change_level = h5::read_double_attribute(g, "cost_change_level");
+    }
+  }
 
   const h5::Group levers = h5::open_group(g, "levers");
   const auto paths = h5::read_string_column(levers.get(), "path");

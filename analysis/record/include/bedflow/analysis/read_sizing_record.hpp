@@ -55,6 +55,16 @@ struct StoredSizingRecord {
   std::string status;       // "found", "smallest_meets", "none_meets"
   std::string answer;       // "path=value[,path=value]", empty when none
   std::string cost;         // how cost was measured, empty when none
+  std::string cost_unit;    // e.g. "GBP/year"; empty in records that do not say
+  // The answer against the scenario as given (no lever overrides), when the run compared
+  // them: the as-given variant's label, both costs and the paired change with its 95% half-width.
+  std::string as_given_label;
+  double as_given_cost_mean = 0.0;
+  double answer_cost_mean = 0.0;
+  double cost_change_mean = 0.0;
+  double cost_change_half_width = 0.0;
+  double cost_change_level = 0.95;  // confidence level of that half-width
+  bool has_comparison() const noexcept { return !as_given_label.empty(); }
   std::vector<StoredLever> levers;
   std::vector<StoredPoint> points;
   std::vector<StoredFrontierRow> frontier;

@@ -83,7 +83,8 @@ std::vector<ScenarioView> scenario_views(const std::vector<ReportSource>& source
       const results::Variant* answer = nullptr;
       const results::Variant* as_given = nullptr;
       for (const auto& variant : variants) {
-        if (!source.sizing->answer.empty() && variant.label == source.sizing->answer) {
+        if (!source.sizing->answer.empty() && variant.label == source.sizing->answer &&
+            !variant.replications.empty()) {
           answer = &variant;
         }
         if (source.sizing->has_comparison() && variant.label == source.sizing->as_given_label &&
@@ -95,9 +96,14 @@ std::vector<ScenarioView> scenario_views(const std::vector<ReportSource>& source
         views.push_back(make_view(source, *as_given, display_name(source) + " (as given)"));
       }
       if (answer == nullptr) {
-        notes.push_back(fmt::format("{}: the sizing run found no answer, so no scenario of it "
-                                    "is charted; its points are in the sizing section.",
-                                    source.path));
+        notes.push_back(
+            source.sizing->answer.empty()
+                ? fmt::format("{}: the sizing run found no answer, so no scenario of it is "
+                              "charted; its points are in the sizing section.",
+                              source.path)
+                : fmt::format("{}: the answer's replications ({}) are not in the file, so no "
+                              "scenario of it is charted; its points are in the sizing section.",
+                              source.path, source.sizing->answer));
         continue;
       }
       std::string label = answer->label;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "bedflow/analysis/error.hpp"
+#include "bedflow/analysis/read_sizing_record.hpp"
 #include "bedflow/analysis/sizing_record.hpp"
 
 using namespace bedflow::analysis;
@@ -148,6 +149,36 @@ TEST_CASE("a sizing record round-trips through HDF5", "[record]") {
   H5Gclose(sizing);
   H5Fclose(file);
 
+  // read_sizing_record() gives the same values back.
+  const auto stored = read_sizing_record(path);
+  REQUIRE(stored.has_value());
+  CHECK(stored->target == "delayed_bed_days_per_week <= 500");
+  CHECK(stored->measure == "delayed_bed_days_per_week");
+  CHECK(stored->comparison == "<=");
+  CHECK(stored->threshold == 500.0);
+  CHECK(stored->confidence == 0.9);
+  CHECK(stored->status == "found");
+  CHECK(stored->answer == "services.acute.capacity=10,services.reablement.capacity=4");
+  CHECK(stored->cost_unit == "GBP/year");
+  CHECK(stored->as_given_label == "as-given");
+  CHECK(stored->cost_change_mean == 10.0);
+  CHECK(stored->cost_change_half_width == 1.5);
+  CHECK(stored->cost_change_level == 0.9);
+  REQUIRE(stored->levers.size() == 2);
+  CHECK(stored->levers[1].path == "services.reablement.capacity");
+  CHECK(stored->levers[1].step == 2);
+  REQUIRE(stored->points.size() == 4);
+  CHECK(stored->points[2].lever_values == std::vector<std::int64_t>{10, 4});
+  CHECK(stored->points[2].meets);
+  CHECK_FALSE(stored->points[0].meets);
+  CHECK(stored->points[1].target_mean == 450.0);
+  CHECK(stored->points[2].target_bound == 499.6);
+  CHECK(stored->points[3].cost_mean == 150.0);
+  CHECK(stored->points[3].label == record.labels[3]);
+  REQUIRE(stored->frontier.size() == 2);
+  CHECK(stored->frontier[0].second == std::optional<std::int64_t>{4});
+  CHECK(stored->frontier[1].first == 20);
+
   // Appending to an existing file adds the group beside what is there.
   const std::string appended = temporary_path("append.h5");
   std::filesystem::remove(appended);
@@ -162,6 +193,8 @@ TEST_CASE("a sizing record round-trips through HDF5", "[record]") {
   CHECK(H5Lexists(reopened, "summary", H5P_DEFAULT) > 0);
   CHECK(H5Lexists(reopened, "sizing", H5P_DEFAULT) > 0);
   H5Fclose(reopened);
+  CHECK_THROWS_WITH(read_sizing_record(temporary_path("no-such-record.h5")),
+                    Catch::Contains("no-such-record.h5"));
   std::filesystem::remove(path);
   std::filesystem::remove(appended);
 }

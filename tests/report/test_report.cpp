@@ -8,6 +8,8 @@
 #include <regex>
 
 #include "../results/fake_results.hpp"
+#include "bedflow/analysis/sizing_record.hpp"
+#include "bedflow/analysis/target.hpp"
 #include "bedflow/report/report.hpp"
 #include "bedflow/report/report_error.hpp"
 #include "bedflow/results/h5/read.hpp"
@@ -175,4 +177,48 @@ TEST_CASE("bad files are refused naming the file") {
   SECTION("no file at all") {
     CHECK_THROWS_AS(report::build_report({}), report::ReportError);
   }
+}
+
+TEST_CASE("a sweep gives one scenario per variant, the first as baseline") {
+  auto file = hospital_like_file(31);
+  file.metadata.sweep = "services.acute.capacity=500:520:20";
+  auto second = file.variants.front();
+  file.variants.front().label = "500";
+  file.variants.front().override_text = "services.acute.capacity=500";
+  second.label = "520";
+  second.override_text = "services.acute.capacity=520";
+  file.variants.push_back(second);
+  const auto page = report_of({written(file, "report_sweep.h5")});
+  CHECK(contains(page.html, "services.acute.capacity=520 against services.acute.capacity=500"));
+  CHECK(contains(page.html, "<section id=\"differences\""));
+}
+
+TEST_CASE("a sizing record adds its section: target, answer and points") {
+  const auto path = written(hospital_like_file(41), "report_sizing.h5");
+  analysis::SizingRecord record;
+  record.levers = {analysis::Lever{"services.acute.capacity", 500, 540, 20}};
+  record.target = analysis::parse_target("acute_occupancy_share <= 0.92");
+  record.confidence = 0.9;
+  record.status = analysis::SizingStatus::found;
+  for (const std::int64_t value : {500, 540, 520}) {
+    analysis::EvaluatedPoint point;
+    point.setting = {{"services.acute.capacity", value}};
+    point.target.mean = 0.95 - 0.001 * static_cast<double>(value - 500);
+    point.target.bound = point.target.mean + 0.005;
+    point.target.n = 5;
+    point.target.meets = value >= 520;
+    record.points.push_back(point);
+    record.labels.push_back(analysis::setting_label(point.setting));
+  }
+  record.answer = record.points[2].setting;
+  analysis::write_sizing_record(path, record, analysis::RecordMode::append);
+  const auto source = report::load_report_source(path);
+  REQUIRE(source.sizing.has_value());
+  const auto page = report::build_report({source});
+  CHECK(contains(page.html, "<section id=\"sizing\""));
+  CHECK(contains(page.html, "The answer: services.acute.capacity=520."));
+  CHECK(contains(page.html, "acute_occupancy_share &lt;= 0.92"));
+  // The file's variants are not the answer's label, so nothing is charted over time; said so.
+  CHECK(contains(page.html, "found no answer") == false);
+  CHECK_FALSE(page.notes.empty());
 }

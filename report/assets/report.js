@@ -92,12 +92,13 @@
     var legend = spec.series.map(function (s) { return s.name; });
     var option = baseOption(spec, legend);
     option.grid.left = 210;
-    option._height = 90 + legendHeight(legend) + spec.categories.length * spec.series.length * 22;
+    option._height = 90 + legendHeight(legend) +
+        spec.categories.length * Math.max(32, spec.series.length * 18);
     option.tooltip = { trigger: 'axis', axisPointer: { type: 'shadow' },
                        valueFormatter: function (v) { return '£' + number(v) + 'm'; } };
     option.xAxis = { type: 'value', name: spec.y_name, nameLocation: 'middle', nameGap: 28 };
     option.yAxis = { type: 'category', data: spec.categories, inverse: true,
-                     axisLabel: { width: 196, overflow: 'break', fontSize: 11 } };
+                     axisLabel: { width: 196, overflow: 'break', fontSize: 11, lineHeight: 13 } };
     option.series = spec.series.map(function (s) {
       return { type: 'bar', name: s.name, data: s.values, color: s.colour,
                label: { show: true, position: 'right', fontSize: 10,

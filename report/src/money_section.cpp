@@ -32,7 +32,7 @@ std::string cell(const ScenarioView& view, const std::string& measure) {
   const auto* s = view.find_rate(measure, false);
   if (s == nullptr) return "<span class=\"absent\">not in file</span>";
   std::string text = html::escape(format_gbp(s->ci.mean));
-  if (s->ci.n >= 2) {
+  if (s->ci.n >= 2 && s->ci.half_width > 0.0) {
     text += " <span class=\"ci\">(" + html::escape(format_range(s->ci.lower(), s->ci.upper(), "GBP")) + ")</span>";
   }
   return text;

@@ -9,6 +9,7 @@
 #include "diagnostics.hpp"
 #include "fields.hpp"
 #include "limits.hpp"
+#include "profile_edges.hpp"
 #include "yaml_reader.hpp"
 
 namespace bedflow::scenario {
@@ -65,6 +66,8 @@ LoadedScenario load_scenario(const std::string& path, const std::vector<Override
 
   cross_check(ctx, stage_one.scenario, census);
   diagnostics.throw_if_any();
+  warn_about_profile_edges(ctx, stage_one.scenario);
+  loaded.warnings = diagnostics.warnings();
 
   loaded.scenario = std::move(stage_one.scenario);
   loaded.scenario.census = std::move(census.entries);

@@ -75,9 +75,11 @@ std::string format_comparison_table(const Comparison& comparison, const std::str
     }
     std::string unit = d.unit;
     if (d.unit_mismatch) unit += " (units differ)";
-    out += fmt::format("  {:<{}}  {}  {:<14}|  {}\n", d.name, width,
-                       columns_text(d.over_window, "(windows differ)"), unit,
-                       d.per_year ? columns_text(d.per_year, "") : std::string());
+    std::string line = fmt::format("  {:<{}}  {}  {:<14}|  {}", d.name, width,
+                                   columns_text(d.over_window, "(windows differ)"), unit,
+                                   d.per_year ? columns_text(d.per_year, "") : std::string());
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + "\n";
   }
   out += "  * the interval excludes zero\n";
   out += money_text(comparison);

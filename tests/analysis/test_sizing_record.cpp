@@ -118,6 +118,23 @@ TEST_CASE("a sizing record round-trips through HDF5", "[record]") {
   H5Gclose(sizing);
   H5Fclose(file);
 
+  // read_sizing_record() gives every stored figure back.
+  const auto stored = read_sizing_record(path);
+  REQUIRE(stored.has_value());
+  CHECK(stored->target == "delayed_bed_days_per_week <= 500");
+  CHECK(stored->status == "found");
+  CHECK(stored->confidence == 0.9);
+  CHECK(stored->answer == "services.acute.capacity=10,services.reablement.capacity=4");
+  REQUIRE(stored->levers.size() == 2);
+  CHECK(stored->levers[1].path == "services.reablement.capacity");
+  CHECK(stored->levers[1].step == 2);
+  CHECK(stored->labels == record.labels);
+  CHECK(stored->lever_values[1] == std::vector<double>{0, 8, 4, 0});
+  CHECK(stored->target_mean == std::vector<double>{800.0, 450.0, 499.0, 470.0});
+  CHECK(stored->meets == std::vector<std::int32_t>{0, 1, 1, 1});
+  CHECK(stored->cost_mean == std::vector<double>{100.0, 180.0, 140.0, 150.0});
+  CHECK(stored->frontier_second == std::vector<double>{4, 0});
+
   // Appending to an existing file adds the group beside what is there.
   const std::string appended = temporary_path("append.h5");
   std::filesystem::remove(appended);
@@ -127,6 +144,7 @@ TEST_CASE("a sizing record round-trips through HDF5", "[record]") {
     H5Gclose(group);
     H5Fclose(other);
   }
+  CHECK_FALSE(read_sizing_record(appended).has_value());  // no /sizing yet
   write_sizing_record(appended, record, RecordMode::append);
   const hid_t reopened = H5Fopen(appended.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
   CHECK(H5Lexists(reopened, "summary", H5P_DEFAULT) > 0);
@@ -143,4 +161,19 @@ TEST_CASE("a sizing record that cannot be written says which file", "[record]") 
                     Catch::Contains("/nonexistent-dir/x.h5"));
   CHECK_THROWS_WITH(write_sizing_record(temporary_path("missing.h5"), record, RecordMode::append),
                     Catch::Contains("cannot open"));
+}
+
+TEST_CASE("reading an unfinished sizing record is refused, naming the file", "[record]") {
+  const std::string path = temporary_path("unfinished.h5");
+  std::filesystem::remove(path);
+  {
+    const hid_t file = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
+    const hid_t group = H5Gcreate2(file, "sizing", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+    H5Gclose(group);
+    H5Fclose(file);
+  }
+  CHECK_THROWS_WITH(read_sizing_record(path),
+                    Catch::Contains(path) && Catch::Contains("unfinished"));
+  CHECK_THROWS_WITH(read_sizing_record(temporary_path("no-such.h5")), Catch::Contains("no-such.h5"));
+  std::filesystem::remove(path);
 }

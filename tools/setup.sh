@@ -9,6 +9,7 @@ packages=(
   libboost-program-options-dev              # the command line
   libboost-math-dev                         # Student-t, gamma and normal quantiles
   libyaml-cpp-dev libhdf5-dev               # scenarios in, results out
+  libxlsxwriter-dev                         # export --xlsx: the finance workbook
   libfmt-dev libpcg-cpp-dev                 # messages and tables; the random generator
   catch2 libbenchmark-dev                   # tests and benchmarks
   python3 python3-h5py python3-numpy python3-matplotlib   # tools/fanchart.py and its test

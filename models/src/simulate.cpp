@@ -18,4 +18,17 @@ ReplicationResult simulate_replication(const Scenario& scenario, std::uint64_t s
   return result;
 }
 
+std::vector<std::string> measure_names(const Scenario& scenario) {
+  Scenario probe = scenario;
+  probe.run.horizon_days = 0.0;
+  probe.run.warmup_days = 0.0;
+  probe.census.clear();
+  probe.outputs.patient_events = false;
+  std::vector<std::string> names;
+  for (const auto& scalar : simulate_replication(probe, 0, 0).scalars) {
+    names.push_back(scalar.name);
+  }
+  return names;
+}
+
 }  // namespace bedflow::model

@@ -22,6 +22,15 @@ TEST_CASE("the fan chart script draws a PNG from a results file") {
   char magic[4] = {};
   png.read(magic, 4);
   REQUIRE(std::string(magic + 1, 3) == "PNG");
+  // Titled in words with the observed window, dates on the axis (matplotlib writes no text
+  // into the PNG, so the script reports what it drew on request).
+  const auto described = run_program(
+      "/usr/bin/python3", {source_path("tools/fanchart.py"), results, "--service", "acute",
+                           "-o", directory + "/again.png", "--describe"});
+  INFO(described.out);
+  REQUIRE(described.exit_status == 0);
+  REQUIRE(described.out.find("title: Patients in acute") != std::string::npos);
+  REQUIRE(described.out.find("x axis: date from ") != std::string::npos);
 
   const auto unknown = run_program("/usr/bin/python3", {source_path("tools/fanchart.py"), results,
                                                         "--service", "no_such_service"});

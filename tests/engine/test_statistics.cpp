@@ -122,3 +122,16 @@ TEST_CASE("confidence intervals of replication values", "[statistics]") {
   const std::vector<double> same{2.0, 2.0, 2.0};
   CHECK(confidence_interval(same).half_width == 0.0);
 }
+
+TEST_CASE("sample percentiles interpolate between order statistics (Hyndman-Fan 7)") {
+  // numpy.percentile([4, 1, 3, 2], p) and R's quantile(type = 7) give these values.
+  const std::vector<double> values{4.0, 1.0, 3.0, 2.0};
+  REQUIRE(bedflow::engine::sample_percentile(values, 0.0) == 1.0);
+  REQUIRE(bedflow::engine::sample_percentile(values, 25.0) == Approx(1.75));
+  REQUIRE(bedflow::engine::sample_percentile(values, 50.0) == Approx(2.5));
+  REQUIRE(bedflow::engine::sample_percentile(values, 90.0) == Approx(3.7));
+  REQUIRE(bedflow::engine::sample_percentile(values, 100.0) == 4.0);
+  const std::vector<double> one{7.0};
+  REQUIRE(bedflow::engine::sample_percentile(one, 95.0) == 7.0);
+  REQUIRE(std::isnan(bedflow::engine::sample_percentile(std::vector<double>{}, 50.0)));
+}

@@ -21,6 +21,7 @@ namespace {
 void require_same_replication(const model::ReplicationResult& a,
                               const model::ReplicationResult& b) {
   REQUIRE(a.replication == b.replication);
+  REQUIRE(a.window == b.window);
   REQUIRE(a.events_processed == b.events_processed);
   REQUIRE(a.series_start_days == b.series_start_days);
   REQUIRE(a.series_step_days == b.series_step_days);
@@ -30,6 +31,8 @@ void require_same_replication(const model::ReplicationResult& a,
     REQUIRE(a.scalars[m].unit == b.scalars[m].unit);
     REQUIRE(a.scalars[m].value == b.scalars[m].value);  // exact: doubles stored as doubles
     REQUIRE(a.scalars[m].headline == b.scalars[m].headline);
+    REQUIRE(a.scalars[m].accumulation == b.scalars[m].accumulation);
+    REQUIRE(a.scalars[m].precision == b.scalars[m].precision);
   }
   REQUIRE(a.series.size() == b.series.size());
   for (std::size_t s = 0; s < a.series.size(); ++s) {
@@ -58,6 +61,7 @@ void require_same_file(const results::ResultsFile& a, const results::ResultsFile
   REQUIRE(ma.overrides == mb.overrides);
   REQUIRE(ma.sweep == mb.sweep);
   REQUIRE(ma.seed == mb.seed);
+  REQUIRE(ma.percentiles == mb.percentiles);
   REQUIRE(ma.replications == mb.replications);
   REQUIRE(ma.precision_target == mb.precision_target);
   REQUIRE(ma.max_replications == mb.max_replications);

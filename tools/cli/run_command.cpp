@@ -1,9 +1,11 @@
 // `bedflow run SCENARIO [options]`: load, run replications, write the results file safely.
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
 #include <fmt/format.h>
 
+#include "bedflow/engine/did_you_mean.hpp"
 #include "bedflow/models/simulate.hpp"
 #include "bedflow/results/replication_plan.hpp"
 #include "bedflow/results/results_error.hpp"
@@ -66,6 +68,7 @@ results::Variant run_variant(const LoadedVariant& variant, const RunOptions& opt
   plan.replications = replications;
   plan.threads = options.threads;
   plan.precision = options.precision;
+  plan.precision_measures = options.precision_measures;
   plan.max_replications = options.max_replications;
   ProgressBar bar(variant.label.empty() ? "" : variant.label + " ");
   auto outcome = results::run_replication_plan(
@@ -96,6 +99,19 @@ int run(const std::vector<std::string>& arguments) {
   const auto variants = load_variants(options);
   if (!variants) return kBadInput;
   const auto& first = variants->front().loaded;
+  if (!options.precision_measures.empty()) {
+    const auto names = model::measure_names(first.scenario);
+    for (const auto& name : options.precision_measures) {
+      if (std::find(names.begin(), names.end(), name) != names.end()) continue;
+      const auto hint = engine::closest_match(name, names, 2);
+      return report_error("run",
+                          fmt::format("--precision-measures: this scenario has no measure '{}'{}",
+                                      name, hint ? " (did you mean '" + *hint + "'?)"
+                                                 : std::string("; the measures are listed in "
+                                                               "models/README.md")),
+                          kBadInput);
+    }
+  }
   const std::uint64_t seed = options.seed.value_or(first.scenario.run.seed);
   const std::uint32_t replications =
       options.replications.value_or(std::max<std::uint32_t>(first.scenario.run.replications, 1));
@@ -141,7 +157,8 @@ int run(const std::vector<std::string>& arguments) {
     return report_error("run", error.what(), kFailure);  // `output` removes the temporary file
   }
   const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
-  print_run_report(file, options.precision);
+  print_run_report(file, {options.precision, options.precision_measures,
+                          options.show_percentiles});
   std::cout << fmt::format("\nWrote {} in {:.1f} s on {} threads.\n", target, elapsed.count(),
                            options.threads);
   return kSuccess;

@@ -32,8 +32,15 @@ po::options_description run_options_description() {
       ("sweep", po::value<std::string>(),
        "run one variant per value, e.g. --sweep services.reablement.capacity=600:800:50")
       ("precision", po::value<double>(),
-       "add replications until every headline measure's 95% CI half-width is within this "
-       "share of its mean, e.g. 0.05")
+       "add replications until each aimed-at measure's 95% CI half-width is within this "
+       "share of its mean, e.g. 0.05 (default measures: acute_occupancy_share, "
+       "delayed_patients_mean, delayed_bed_days, avoided_admissions_total, cost_total)")
+      ("precision-measures", po::value<std::string>(),
+       "the measures precision mode aims at instead, comma-separated, e.g. "
+       "delayed_bed_days,ed_waits_over_12h")
+      ("percentiles", po::bool_switch(),
+       "also print each measure's replication percentiles (the scenario's "
+       "outputs.percentiles; the spread of outcomes, not a CI)")
       ("max-replications", po::value<long long>(),
        "cap on replications in precision mode (default 1000)")
       ("events", po::bool_switch(), "also write the patient-level event log (/events)")
@@ -82,6 +89,20 @@ RunOptions parse_run_options(const po::variables_map& values) {
       throw UsageError("--precision must be a share between 0 and 1, e.g. 0.05");
     }
   }
+  if (values.count("precision-measures")) {
+    if (options.precision == 0.0) throw UsageError("--precision-measures needs --precision");
+    const std::string list = values["precision-measures"].as<std::string>();
+    std::size_t start = 0;
+    while (start <= list.size()) {
+      const std::size_t comma = std::min(list.find(',', start), list.size());
+      std::string name = list.substr(start, comma - start);
+      name.erase(0, name.find_first_not_of(' '));
+      name.erase(name.find_last_not_of(' ') + 1);
+      if (name.empty()) throw UsageError("--precision-measures has an empty name in '" + list + "'");
+      options.precision_measures.push_back(name);
+      start = comma + 1;
+    }
+  }
   if (values.count("max-replications")) {
     if (options.precision == 0.0) throw UsageError("--max-replications needs --precision");
     options.max_replications =
@@ -91,6 +112,7 @@ RunOptions parse_run_options(const po::variables_map& values) {
       *options.replications > options.max_replications) {
     throw UsageError("--replications is above --max-replications");
   }
+  options.show_percentiles = values["percentiles"].as<bool>();
   options.events = values["events"].as<bool>();
   options.force = values["force"].as<bool>();
   return options;

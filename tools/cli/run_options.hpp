@@ -24,7 +24,9 @@ struct RunOptions {
   std::vector<std::string> set;
   std::string sweep;
   double precision = 0.0;
+  std::vector<std::string> precision_measures;  // empty: the model's default short list
   std::uint32_t max_replications = 1000;
+  bool show_percentiles = false;  // percentile columns in the printed summary
   bool events = false;
   bool force = false;
 };

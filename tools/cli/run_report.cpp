@@ -5,18 +5,27 @@
 #include <fmt/format.h>
 
 #include "bedflow/results/measure_summary.hpp"
+#include "bedflow/results/observed_window.hpp"
 
 namespace bedflow::cli {
 namespace {
 
 void print_precision_verdict(const std::vector<results::MeasureSummary>& summaries,
-                             std::size_t replications, double precision_target) {
-  const auto check = results::check_precision(summaries, precision_target);
+                             std::size_t replications, const RunReportOptions& options) {
+  const double precision_target = options.precision_target;
+  const auto check =
+      results::check_precision(summaries, precision_target, options.precision_measures);
+  std::vector<std::string> aimed = options.precision_measures;
+  if (aimed.empty()) {
+    for (const auto& s : summaries) {
+      if (s.precision) aimed.push_back(s.name);
+    }
+  }
   if (check.reached) {
     std::cout << fmt::format(
-        "Precision reached: every headline 95% CI is within {:g}% of its mean after {} "
+        "Precision reached: the 95% CIs of {} are within {:g}% of their means after {} "
         "replications.\n",
-        100.0 * precision_target, replications);
+        fmt::join(aimed, ", "), 100.0 * precision_target, replications);
   } else {
     std::cout << fmt::format(
         "Precision NOT reached within the cap of {} replications; still too wide: {}\n",
@@ -29,34 +38,41 @@ void print_precision_verdict(const std::vector<results::MeasureSummary>& summari
 
 }  // namespace
 
-void print_run_report(const results::ResultsFile& file, double precision_target) {
+void print_run_report(const results::ResultsFile& file, const RunReportOptions& options) {
+  const double precision_target = options.precision_target;
   std::vector<std::string> labels;
   std::vector<std::vector<results::MeasureSummary>> per_variant;
   for (const auto& variant : file.variants) {
     labels.push_back(variant.label);
-    per_variant.push_back(results::summarise_measures(variant.replications));
+    per_variant.push_back(
+        results::summarise_measures(variant.replications, file.metadata.percentiles));
   }
   if (!file.is_sweep()) {
     std::cout << fmt::format("\n{} replications, seed {}\n",
                              file.variants.front().replications.size(), file.metadata.seed);
     if (precision_target > 0.0) {
       print_precision_verdict(per_variant.front(), file.variants.front().replications.size(),
-                              precision_target);
+                              options);
     }
-    std::cout << results::format_summary_table(per_variant.front());
+    results::SummaryTableOptions table;
+    table.window = results::variant_window(file.variants.front());
+    table.percentiles = file.metadata.percentiles;
+    table.show_percentiles = options.show_percentiles;
+    std::cout << results::format_summary_table(per_variant.front(), table);
     return;
   }
   // A sweep: one compact table across variants; every measure stays in the file.
   std::cout << fmt::format("\nSweep {} ({} variants), seed {} for every variant (common random "
                            "numbers)\n",
                            file.metadata.sweep, file.variants.size(), file.metadata.seed);
+  std::cout << fmt::format("Observed {}; totals are over this window.\n",
+                           results::describe_window(results::variant_window(file.variants.front())));
   for (std::size_t v = 0; v < file.variants.size(); ++v) {
     std::cout << fmt::format("  {}: {} replications\n", file.variants[v].override_text,
                              file.variants[v].replications.size());
     if (precision_target > 0.0) {
       std::cout << "    ";
-      print_precision_verdict(per_variant[v], file.variants[v].replications.size(),
-                              precision_target);
+      print_precision_verdict(per_variant[v], file.variants[v].replications.size(), options);
     }
   }
   std::cout << "Headline measures, mean +/- 95% half-width, by swept value\n"

@@ -75,7 +75,8 @@ PlanOutcome run_replication_plan(const ReplicationPlan& plan,
   while (true) {
     runner.run(outcome.replications, total);
     outcome.last_check =
-        check_precision(summarise_measures(outcome.replications), plan.precision);
+        check_precision(summarise_measures(outcome.replications), plan.precision,
+                        plan.precision_measures);
     outcome.precision_reached = outcome.last_check.reached;
     if (outcome.precision_reached || total >= cap) return outcome;
     total = next_replication_total(total, outcome.last_check.worst_ratio, cap);

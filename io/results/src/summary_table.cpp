@@ -5,34 +5,69 @@
 #include <fmt/format.h>
 
 #include "bedflow/results/measure_summary.hpp"
+#include "bedflow/results/observed_window.hpp"
 #include "table_number.hpp"
 
 namespace bedflow::results {
 namespace {
 
+std::string interval_text(const engine::ConfidenceInterval& ci) {
+  if (ci.n < 2) return "(needs 2 replications)";
+  return fmt::format("[{}, {}]", table_number(ci.lower()), table_number(ci.upper()));
+}
+
 void append_section(std::string& out, const char* title,
-                    const std::vector<const MeasureSummary*>& rows, std::size_t width) {
+                    const std::vector<const MeasureSummary*>& rows, std::size_t width,
+                    const SummaryTableOptions& options) {
   if (rows.empty()) return;
+  const bool per_year = options.window && options.window->days() > 0.0;
+  const bool spread = options.show_percentiles && !options.percentiles.empty();
   out += fmt::format("{}\n", title);
-  out += fmt::format("  {:<{}}  {:>12}  {:>27}  {:>7}  {}\n", "measure", width, "mean",
-                     "95% CI", "+/- %", "unit");
+  std::string header = fmt::format("  {:<{}}  {:>12}  {:>27}  {:>7}  {:<14}", "measure", width,
+                                   "mean", "95% CI", "+/- %", "unit");
+  if (spread) {
+    for (const double p : options.percentiles) {
+      header += fmt::format("  {:>10}", percentile_label(p));
+    }
+  }
+  if (per_year) {
+    header += fmt::format("  | {:>10}  {:>12}  {:>27}", "per day", "per year", "95% CI per year");
+  }
+  out += header + "\n";
   for (const auto* s : rows) {
-    const std::string interval =
-        s->ci.n < 2 ? std::string("(needs 2 replications)")
-                    : fmt::format("[{}, {}]", table_number(s->ci.lower()),
-                                  table_number(s->ci.upper()));
     const std::string relative =
         s->ci.mean == 0.0 || s->ci.n < 2
             ? std::string("-")
             : fmt::format("{:.1f}", 100.0 * s->ci.half_width / std::abs(s->ci.mean));
-    out += fmt::format("  {:<{}}  {:>12}  {:>27}  {:>7}  {}\n", s->name, width,
-                       table_number(s->ci.mean), interval, relative, s->unit);
+    std::string line = fmt::format("  {:<{}}  {:>12}  {:>27}  {:>7}  {:<14}", s->name, width,
+                                   table_number(s->ci.mean), interval_text(s->ci), relative,
+                                   s->unit);
+    if (spread) {
+      for (std::size_t k = 0; k < options.percentiles.size(); ++k) {
+        line += fmt::format("  {:>10}", k < s->percentiles.size()
+                                            ? table_number(s->percentiles[k])
+                                            : std::string("-"));
+      }
+    }
+    if (per_year && s->is_total()) {
+      const auto yearly = as_rate(*s, per_year_factor(*options.window), "year");
+      line += fmt::format("  | {:>10}  {:>12}  {:>27}",
+                          table_number(s->ci.mean * per_day_factor(*options.window)),
+                          table_number(yearly.ci.mean), interval_text(yearly.ci));
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + "\n";
   }
 }
 
 }  // namespace
 
-std::string format_summary_table(const std::vector<MeasureSummary>& summaries) {
+std::string percentile_label(double percentile) {
+  return fmt::format("P{:g}", percentile);
+}
+
+std::string format_summary_table(const std::vector<MeasureSummary>& summaries,
+                                 const SummaryTableOptions& options) {
   std::vector<const MeasureSummary*> headline, others;
   std::size_t width = 7;
   for (const auto& s : summaries) {
@@ -40,9 +75,20 @@ std::string format_summary_table(const std::vector<MeasureSummary>& summaries) {
     width = std::max(width, s.name.size());
   }
   std::string out;
-  append_section(out, "Headline measures", headline, width);
+  if (options.window) {
+    out += fmt::format("Observed {}. Totals (patients, bed-days, GBP) are over this window; "
+                       "per day is / {:g}, per year x 365/{:g}. Levels (means, shares, durations) need no "
+                       "rate.\n",
+                       describe_window(*options.window), options.window->days(),
+                       options.window->days());
+  }
+  if (options.show_percentiles && !options.percentiles.empty()) {
+    out += "Percentile columns are the replications' spread (the range of plausible outcomes "
+           "of one such period), not a confidence interval.\n";
+  }
+  append_section(out, "Headline measures", headline, width, options);
   if (!headline.empty() && !others.empty()) out += "\n";
-  append_section(out, "Other measures", others, width);
+  append_section(out, "Other measures", others, width, options);
   return out;
 }
 

@@ -8,6 +8,7 @@
 
 #include "bedflow/results/h5/write.hpp"
 #include "bedflow/results/observed_window.hpp"
+#include "derived_tables.hpp"
 #include "events_table.hpp"
 #include "results_layout.hpp"
 
@@ -204,13 +205,15 @@ void write_window(hid_t location, const Variant& variant) {
   h5::write_attribute(location, "window_last_date", window_last_date(window));
 }
 
-void write_variant_body(hid_t location, const Variant& variant) {
+void write_variant_body(hid_t location, const Variant& variant,
+                        const std::vector<double>& percentiles) {
   write_window(location, variant);
   h5::write_attribute(location, "replications_run",
                       static_cast<std::int64_t>(variant.replications.size()));
   h5::write_attribute(location, "precision_reached",
                       std::int64_t{variant.precision_reached ? 1 : 0});
   write_timeseries(location, variant);
+  derived::write_series_percentiles(location, variant, percentiles);
   write_events(location, variant);
 }
 
@@ -232,9 +235,10 @@ void write_results_file(const std::string& path, const ResultsFile& file) {
     h5::write_attribute(root.get(), "format_version", std::int64_t{kFormatVersion});
     write_metadata(root.get(), file);
     write_summary(root.get(), file);
+    derived::write_summary_statistics(root.get(), file);
     write_replication_table(root.get(), file);
     if (!file.is_sweep()) {
-      write_variant_body(root.get(), file.variants.front());
+      write_variant_body(root.get(), file.variants.front(), file.metadata.percentiles);
     } else {
       auto variants = h5::create_group(root.get(), layout::kVariants);
       for (const auto& variant : file.variants) {
@@ -242,7 +246,7 @@ void write_results_file(const std::string& path, const ResultsFile& file) {
         h5::write_attribute(group.get(), "label", variant.label);
         h5::write_attribute(group.get(), "override", variant.override_text);
         h5::write_text(group.get(), "scenario_resolved", variant.resolved_yaml);
-        write_variant_body(group.get(), variant);
+        write_variant_body(group.get(), variant, file.metadata.percentiles);
       }
     }
     // Last: the marker that says everything above is there.

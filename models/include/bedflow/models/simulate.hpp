@@ -23,6 +23,10 @@ ReplicationResult simulate_replication(const Scenario& scenario, std::uint64_t s
                                        std::uint32_t replication,
                                        const SimulationOptions& options = {});
 
+// The names of the scalar measures a replication of `scenario` reports, in order, found by
+// running it for no time at all (names depend on the scenario's structure, never on chance).
+std::vector<std::string> measure_names(const Scenario& scenario);
+
 // Problems in the network of services and routes, found with Boost.Graph: a service from
 // which no exit can be reached, a route to an unknown service, routing probabilities that do
 // not sum to 1, a loop of services with no capacity limit. Each message names the services.

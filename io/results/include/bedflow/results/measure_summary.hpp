@@ -8,6 +8,7 @@
 //  - A measure whose mean is exactly 0 has no relative precision: precision checks skip it
 //    (it is listed as skipped), rather than demanding an impossible zero half-width.
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -43,8 +44,22 @@ std::vector<MeasureSummary> summarise_measures(
 MeasureSummary as_rate(MeasureSummary summary, double factor, const std::string& per);
 std::vector<MeasureSummary> sort_headline_first(std::vector<MeasureSummary> summaries);
 
-// A table for the terminal: headline measures, then the others.
-std::string format_summary_table(const std::vector<MeasureSummary>& summaries);
+struct SummaryTableOptions {
+  // Heads the table with the observed window and adds each total's rate per year.
+  std::optional<model::ObservedWindow> window;
+  // The percentiles (0..100) the summaries carry, in order: shown as columns when
+  // `show_percentiles` (the replications' spread: "in 90% of periods between P5 and P95").
+  std::vector<double> percentiles;
+  bool show_percentiles = false;
+};
+
+// A table for the terminal: headline measures, then the others; each row's mean, 95% CI,
+// relative half-width and unit, per year for totals (with a window), percentiles on request.
+std::string format_summary_table(const std::vector<MeasureSummary>& summaries,
+                                 const SummaryTableOptions& options = {});
+
+// "P5", "P50", "P97.5": a percentile's column name.
+std::string percentile_label(double percentile);
 
 // A sweep at a glance: one row per headline measure, one column per variant, each cell
 // "mean +/- 95% half-width". `labels` and `per_variant` run in parallel.

@@ -7,7 +7,7 @@
 //    outcome is bit-identical for any thread count. In precision mode the size of every
 //    batch is decided from the results so far, never from the thread count, so even the
 //    number of replications run is the same for any thread count.
-//  - Precision mode stops at the first check where every headline measure's 95% half-width
+//  - Precision mode stops at the first check where every aimed-at measure's 95% half-width
 //    is within `precision` x |mean| (measures with mean 0 are skipped), or at
 //    `max_replications`, whichever comes first; the outcome says which.
 //  - progress() is called after each replication, from whichever thread finished it, one
@@ -26,6 +26,7 @@ struct ReplicationPlan {
   std::uint32_t replications = 10;  // fixed count, or the first batch in precision mode
   unsigned threads = 1;
   double precision = 0.0;           // relative 95% half-width target; 0: fixed count
+  std::vector<std::string> precision_measures;  // aimed at; empty: the `precision` list
   std::uint32_t max_replications = 1000;
 };
 

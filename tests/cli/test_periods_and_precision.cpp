@@ -1,0 +1,108 @@
+// What a run and a comparison say about their period, and precision mode aimed at named
+// measures, driven through the `bedflow` executable as a user drives it.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "child_process.hpp"
+
+using namespace bedflow::test;
+
+namespace {
+
+const std::string& small() {
+  static const std::string path = source_path("tests/scenario/fixtures/good/small.yaml");
+  return path;
+}
+
+std::vector<std::string> csv_fields(const std::string& line) {
+  std::vector<std::string> fields;
+  std::istringstream row(line);
+  for (std::string field; std::getline(row, field, ',');) fields.push_back(field);
+  return fields;
+}
+
+// The CSV row of `measure` in `compare --csv` output.
+std::vector<std::string> compare_row(const std::string& csv, const std::string& measure) {
+  std::istringstream lines(csv);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind(measure + ",", 0) == 0) return csv_fields(line);
+  }
+  FAIL("no row for " << measure << " in\n" << csv);
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("the run summary states its window and gives totals per day and per year") {
+  const auto directory = scratch_directory("run_window");
+  const auto result =
+      run_bedflow({"run", small(), "-n", "3", "-o", directory + "/r.h5", "--percentiles"});
+  INFO(result.err);
+  REQUIRE(result.exit_status == 0);
+  // small.yaml: from 2026-01-05, 60 days, no warm-up.
+  REQUIRE(result.out.find("Observed 2026-01-05 to 2026-03-05 (60 days)") != std::string::npos);
+  REQUIRE(result.out.find("per year") != std::string::npos);
+  REQUIRE(result.out.find("P95") != std::string::npos);
+}
+
+TEST_CASE("compare prints both windows and compares totals over different windows per year") {
+  const auto directory = scratch_directory("compare_windows");
+  const auto a = directory + "/a.h5";
+  const auto b = directory + "/b.h5";
+  REQUIRE(run_bedflow({"run", small(), "-n", "4", "-o", a}).exit_status == 0);
+  // B observes 20 days more of the same system: totals grow, rates hardly move.
+  REQUIRE(run_bedflow({"run", small(), "-n", "4", "-o", b, "--set", "scenario.horizon_days=80"})
+              .exit_status == 0);
+  const auto table = run_bedflow({"compare", a, b});
+  INFO(table.out << table.err);
+  REQUIRE(table.exit_status == 0);
+  REQUIRE(table.out.find("2026-01-05 to 2026-03-05 (60 days)") != std::string::npos);
+  REQUIRE(table.out.find("2026-01-05 to 2026-03-25 (80 days)") != std::string::npos);
+  REQUIRE(table.out.find("windows DIFFER") != std::string::npos);
+  REQUIRE(table.err.find("per year only") != std::string::npos);
+
+  const auto csv = run_bedflow({"compare", a, b, "--csv"});
+  REQUIRE(csv.exit_status == 0);
+  // A total: no difference over the window, a per-year difference that is a rate.
+  const auto arrived = compare_row(csv.out, "patients_arrived");
+  REQUIRE(arrived[2] == "total");
+  REQUIRE(arrived[6].empty());
+  const double year_a = std::stod(arrived[9]);
+  const double year_b = std::stod(arrived[10]);
+  REQUIRE(year_a > 0.0);
+  // Over the window B arrived a third more patients; per year the two are close.
+  REQUIRE(std::abs(year_b - year_a) < 0.15 * year_a);
+  // A level compares as it is.
+  const auto occupancy = compare_row(csv.out, "acute_occupancy_share");
+  REQUIRE(occupancy[2] == "level");
+  REQUIRE_FALSE(occupancy[6].empty());
+  REQUIRE(occupancy[11].empty());
+}
+
+TEST_CASE("precision mode aims at the measures named, and refuses a name it does not know") {
+  const auto directory = scratch_directory("precision_measures");
+  const auto aimed = run_bedflow({"run", small(), "-n", "2", "-o", directory + "/p.h5",
+                                  "--precision", "0.2", "--precision-measures",
+                                  "acute_mean_occupancy", "--max-replications", "40"});
+  INFO(aimed.out << aimed.err);
+  REQUIRE(aimed.exit_status == 0);
+  REQUIRE(aimed.out.find("Precision reached: the 95% CIs of acute_mean_occupancy are within") !=
+          std::string::npos);
+
+  const auto unknown = run_bedflow({"run", small(), "-n", "2", "-o", directory + "/q.h5",
+                                    "--precision", "0.2", "--precision-measures",
+                                    "delayed_bed_day"});
+  REQUIRE(unknown.exit_status == 2);
+  REQUIRE(unknown.err.find("'delayed_bed_day'") != std::string::npos);
+  REQUIRE(unknown.err.find("did you mean 'delayed_bed_days'") != std::string::npos);
+  REQUIRE_FALSE(std::filesystem::exists(directory + "/q.h5"));
+
+  const auto without = run_bedflow({"run", small(), "--precision-measures", "cost_total"});
+  REQUIRE(without.exit_status == 2);
+  REQUIRE(without.err.find("needs --precision") != std::string::npos);
+}

@@ -69,21 +69,22 @@ TEST_CASE("export --csv writes summary, statistics and one long series file") {
     const auto statistics = lines_of(directory + "/statistics.csv");
     REQUIRE(statistics.front() ==
             "scenario,variant,measure,unit,accumulation,window_first_date,window_last_date,"
-            "window_days,replications,mean,ci_low,ci_high,p5,p50,p95,per_day_mean,"
-            "per_day_ci_low,per_day_ci_high,per_year_mean,per_year_ci_low,per_year_ci_high");
+            "window_days,replications,mean,sd,ci_lower,ci_upper,p5,p50,p95,per_day_mean,"
+            "per_day_ci_lower,per_day_ci_upper,per_year_mean,per_year_ci_lower,per_year_ci_upper");
     REQUIRE(statistics.size() == 1 + first.scalars.size());
     const auto summaries = results::summarise_measures(file.variants.front().replications,
                                                        file.metadata.percentiles);
     const auto row = fields_of(statistics[1]);
-    REQUIRE(row.size() == 21);
+    REQUIRE(row.size() == 22);
     REQUIRE(row[8] == "3");
     REQUIRE(std::stod(row[9]) == summaries[0].ci.mean);
-    REQUIRE(std::stod(row[10]) == summaries[0].ci.lower());
-    REQUIRE(std::stod(row[13]) == summaries[0].percentiles[1]);  // p50
-    REQUIRE(std::stod(row[18]) == Approx(summaries[0].ci.mean * 365.0 / 31.0).epsilon(1e-15));
+    REQUIRE(std::stod(row[10]) == summaries[0].ci.sd);
+    REQUIRE(std::stod(row[11]) == summaries[0].ci.lower());
+    REQUIRE(std::stod(row[14]) == summaries[0].percentiles[1]);  // p50
+    REQUIRE(std::stod(row[19]) == Approx(summaries[0].ci.mean * 365.0 / 31.0).epsilon(1e-15));
     const auto level = fields_of(statistics[3]);
     REQUIRE(level[4] == "level");
-    REQUIRE(level[18].empty());
+    REQUIRE(level[19].empty());
   }
 
   SECTION("timeseries.csv: one row per replication, series and date") {

@@ -92,11 +92,11 @@ void fill_statistics(const ResultsFile& file, fmt::memory_buffer& out) {
   const auto& percentiles = file.metadata.percentiles;
   fmt::format_to(std::back_inserter(out),
                  "scenario,variant,measure,unit,accumulation,window_first_date,window_last_date,"
-                 "window_days,replications,mean,ci_low,ci_high");
+                 "window_days,replications,mean,sd,ci_lower,ci_upper");
   for (const double p : percentiles) fmt::format_to(std::back_inserter(out), ",{}", percentile_name(p));
   fmt::format_to(std::back_inserter(out),
-                 ",per_day_mean,per_day_ci_low,per_day_ci_high,per_year_mean,per_year_ci_low,"
-                 "per_year_ci_high\n");
+                 ",per_day_mean,per_day_ci_lower,per_day_ci_upper,per_year_mean,per_year_ci_lower,"
+                 "per_year_ci_upper\n");
   const auto rate = [](const std::optional<MeasureSummary>& summary) {
     return summary ? fmt::format("{},{},{}", number(summary->ci.mean), number(summary->ci.lower()),
                                  number(summary->ci.upper()))
@@ -106,11 +106,11 @@ void fill_statistics(const ResultsFile& file, fmt::memory_buffer& out) {
     const auto columns = variant_columns(file, *statistics.variant);
     for (const auto& m : statistics.measures) {
       const auto& w = m.window;
-      fmt::format_to(std::back_inserter(out), "{},{},{},{},{},{},{},{},{}", columns.identity,
+      fmt::format_to(std::back_inserter(out), "{},{},{},{},{},{},{},{},{},{}", columns.identity,
                      csv_field(w.name), csv_field(w.unit),
                      layout::accumulation_name(w.accumulation), columns.window,
-                     statistics.replications, number(w.ci.mean), number(w.ci.lower()),
-                     number(w.ci.upper()));
+                     statistics.replications, number(w.ci.mean), number(w.ci.sd),
+                     number(w.ci.lower()), number(w.ci.upper()));
       for (const double value : w.percentiles) fmt::format_to(std::back_inserter(out), ",{}", number(value));
       fmt::format_to(std::back_inserter(out), ",{},{}\n", rate(m.per_day), rate(m.per_year));
     }

@@ -29,7 +29,13 @@ std::vector<VariantStatistics> variant_statistics(const ResultsFile& file) {
   return all;
 }
 
-std::string percentile_name(double percentile) { return fmt::format("p{:g}", percentile); }
+std::string percentile_name(double percentile) {
+  std::string name = fmt::format("p{:g}", percentile);
+  for (char& c : name) {
+    if (c == '.') c = '_';
+  }
+  return name;
+}
 
 SeriesSpread series_spread(const Variant& variant, std::size_t series,
                            const std::vector<double>& percentiles) {

@@ -365,9 +365,7 @@ std::vector<Column> summary_columns(const std::vector<double>& percentiles) {
                               {"Days", 7},           {"Replications", 12},  {"Mean", 14},
                               {"95% CI low", 14},    {"95% CI high", 14}};
   for (const double p : percentiles) {
-    std::string name = percentile_name(p);
-    name[0] = 'P';
-    columns.push_back({name, 14});
+    columns.push_back({fmt::format("P{:g}", p), 14});
   }
   for (const char* name : {"Per day: mean", "Per day: 95% CI low", "Per day: 95% CI high",
                            "Per year: mean", "Per year: 95% CI low", "Per year: 95% CI high"}) {
@@ -523,9 +521,7 @@ void write_daily(lxw_workbook* book, const Formats& f, const std::string& path,
                               {"Days since start", 9}, {"Group", 16}, {"Measure", 22},
                               {"Unit", 10},  {"Mean", 12}};
   for (const double p : percentiles) {
-    std::string name = percentile_name(p);
-    name[0] = 'P';
-    columns.push_back({name, 12});
+    columns.push_back({fmt::format("P{:g}", p), 12});
   }
   const std::size_t first_replication_column = columns.size();
   const bool per_replication = plan.max_replications <= kMaxReplicationColumns;

@@ -11,11 +11,12 @@
 //    and empty for levels (means, shares, durations), which have no rate.
 //  - statistics.csv: one row per (variant, measure), across replications:
 //      scenario, variant, measure, unit, accumulation, window_first_date, window_last_date,
-//      window_days, replications, mean, ci_low, ci_high, p<P>... (one column per requested
-//      percentile, e.g. p5, p50, p95), per_day_mean, per_day_ci_low, per_day_ci_high,
-//      per_year_mean, per_year_ci_low, per_year_ci_high
-//    (95% Student-t interval of the mean; percentiles are of the replications' values; the
-//    per-day and per-year columns are empty for levels).
+//      window_days, replications, mean, sd, ci_lower, ci_upper, p<P>... (one column per
+//      requested percentile, named as in /summary_statistics: p5, p50, p95, p97_5),
+//      per_day_mean, per_day_ci_lower, per_day_ci_upper, per_year_mean, per_year_ci_lower,
+//      per_year_ci_upper
+//    (sd of the replications; 95% Student-t interval of the mean; percentiles are of the
+//    replications' values; the per-day and per-year columns are empty for levels).
 //  - timeseries.csv: one row per (variant, replication, series, sampling time):
 //      scenario, variant, replication, group, measure, unit, date, time_days, value
 //    `date` is ISO 8601 (2026-10-01, or 2026-10-01T06:00 for sub-daily sampling);

@@ -36,7 +36,7 @@ struct VariantStatistics {
 
 std::vector<VariantStatistics> variant_statistics(const ResultsFile& file);
 
-// The column name of a percentile: 5 -> "p5", 2.5 -> "p2.5".
+// The column name of a percentile, as /summary_statistics names it: 5 -> "p5", 97.5 -> "p97_5".
 std::string percentile_name(double percentile);
 
 // Across-replication figures of one series at each sampling time: mean and the requested

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "bedflow/results/results_error.hpp"
 #include "bedflow/results/xlsx_export.hpp"
@@ -57,6 +58,17 @@ TEST_CASE("a workbook of one results file has About, Summary, Costs and Daily") 
   REQUIRE(sheets == std::vector<std::string>{"About", "Summary", "Costs", "Daily"});
   REQUIRE(is_zip(path));
   REQUIRE(std::filesystem::file_size(path) > 5000);
+
+  // The same files give the same bytes: the workbook is dated by the run, not the export.
+  const auto again = test::scratch_path("one-again.xlsx");
+  results::write_workbook(again, sources, {});
+  const auto bytes = [](const std::string& name) {
+    std::ifstream in(name, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+  };
+  REQUIRE(bytes(path) == bytes(again));
 }
 
 TEST_CASE("two results files add a Comparison; a sizing record adds Sizing") {

@@ -3,6 +3,8 @@
 #include <xlsxwriter.h>
 
 #include <cmath>
+#include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <memory>
 
@@ -186,6 +188,18 @@ struct BookDeleter {
 };
 using Book = std::unique_ptr<lxw_workbook, BookDeleter>;
 
+// An ISO 8601 UTC time ("2026-11-22T14:31:06Z") as time_t; 0 when it does not parse.
+std::time_t utc_time(const std::string& iso) {
+  std::tm tm{};
+  if (std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+                  &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6) {
+    return 0;
+  }
+  tm.tm_year -= 1900;
+  tm.tm_mon -= 1;
+  return timegm(&tm);
+}
+
 std::string file_name(const std::string& path) {
   return std::filesystem::path(path).filename().string();
 }
@@ -199,6 +213,7 @@ std::string variant_text(const Variant& variant) {
 
 struct Plan {
   const std::vector<WorkbookSource>* sources = nullptr;
+  std::vector<std::string> names;  // per source: its file name, or the path when names clash
   std::vector<std::vector<VariantStatistics>> statistics;  // per source
   std::size_t daily_rows = 0;
   std::size_t max_replications = 0;
@@ -219,6 +234,10 @@ Plan make_plan(const std::vector<WorkbookSource>& sources, const WorkbookOptions
   }
   Plan plan;
   plan.sources = &sources;
+  for (const auto& source : sources) plan.names.push_back(file_name(source.path));
+  if (plan.names.size() == 2 && plan.names[0] == plan.names[1]) {
+    plan.names = {sources[0].path, sources[1].path};
+  }
   for (const auto& source : sources) {
     plan.statistics.push_back(variant_statistics(source.file));
     for (const auto& variant : source.file.variants) {
@@ -398,7 +417,7 @@ void write_summary(lxw_workbook* book, const Formats& f, const std::string& path
         const auto& w = m.window;
         lxw_format* format = f.for_unit(w.unit);
         std::size_t c = 0;
-        sheet.text(c++, file_name(source.path));
+        sheet.text(c++, plan.names[i]);
         sheet.text(c++, source.file.metadata.scenario_name);
         sheet.text(c++, variant_text(*statistics.variant));
         sheet.text(c++, w.name);
@@ -470,7 +489,7 @@ void write_costs(lxw_workbook* book, const Formats& f, const std::string& path,
     for (const auto& statistics : plan.statistics[i]) {
       const auto row = [&](const MeasureStatistics& m, const CostKind& kind) {
         std::size_t c = 0;
-        sheet.text(c++, file_name(source.path));
+        sheet.text(c++, plan.names[i]);
         sheet.text(c++, source.file.metadata.scenario_name);
         sheet.text(c++, variant_text(*statistics.variant));
         sheet.text(c++, m.window.name);
@@ -532,7 +551,8 @@ void write_daily(lxw_workbook* book, const Formats& f, const std::string& path,
   }
   sheet.table_header(columns);
   lxw_format* date_format = plan.daily_sub_daily ? f.date_time : f.date;
-  for (const auto& source : *plan.sources) {
+  for (std::size_t i = 0; i < plan.sources->size(); ++i) {
+    const auto& source = (*plan.sources)[i];
     const bool same_percentiles = source.file.metadata.percentiles == percentiles;
     for (const auto& variant : source.file.variants) {
       if (variant.replications.empty()) continue;
@@ -544,7 +564,7 @@ void write_daily(lxw_workbook* book, const Formats& f, const std::string& path,
         for (std::size_t k = 0; k < series.values.size(); ++k) {
           const double days = series_time_days(variant, k);
           std::size_t c = 0;
-          sheet.text(c++, file_name(source.path));
+          sheet.text(c++, plan.names[i]);
           sheet.text(c++, source.file.metadata.scenario_name);
           sheet.text(c++, variant_text(variant));
           sheet.number(c++, excel_instant(first.window.calendar_start, days), date_format);
@@ -773,6 +793,8 @@ std::vector<std::string> write_workbook(const std::string& path,
   lxw_doc_properties properties{};
   properties.title = title.data();
   properties.author = author.data();
+  // Dated by the first run's finish, not the export: the same files give the same bytes.
+  properties.created = utc_time(sources.front().file.metadata.finished_at);
   workbook_set_properties(book.get(), &properties);
 
   std::vector<std::string> written;

@@ -110,7 +110,6 @@ class Sheet {
   const std::string& name() const noexcept { return name_; }
   lxw_row_t row() const noexcept { return row_; }
   void next_row() { ++row_; }
-  void skip_rows(lxw_row_t n) { row_ += n; }
 
   // Writes the header row of a table at the current row, sets the column widths, freezes
   // everything above and including it, and moves to the next row.
@@ -131,11 +130,6 @@ class Sheet {
     if (header_columns_ == 0 || row_ <= header_row_ + 1) return;
     check(worksheet_autofilter(sheet_, header_row_, 0, row_ - 1,
                                static_cast<lxw_col_t>(header_columns_ - 1)));
-  }
-
-  void set_width(std::size_t column, double width) {
-    const auto col = static_cast<lxw_col_t>(column);
-    check(worksheet_set_column(sheet_, col, col, width, nullptr));
   }
 
   void text(std::size_t column, const std::string& value, lxw_format* format = nullptr) {

@@ -65,7 +65,9 @@ const EvaluatedPoint& PointEvaluator::evaluate(const LeverSetting& setting) {
   if (cost_) {
     if (cost_->per_unit.empty()) {
       require_name(cost_->measure, "cost measure", names);
-      point.cost = describe_values(point.samples.at(cost_->measure), confidence_, cost_->measure);
+      std::vector<double> values = point.samples.at(cost_->measure);
+      for (double& value : values) value *= cost_->scale;
+      point.cost = describe_values(values, confidence_, cost_->measure);
     } else {
       Evidence cost;
       cost.n = replications;

@@ -47,6 +47,7 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
     const Service& spec = scenario.services[i];
     ServicePlan& plan = services[i];
     plan.base_capacity = spec.capacity.base;
+    plan.costs = spec.costs;
     if (spec.los_days) plan.los.emplace(*spec.los_days);
     plan.then = make_route_table(spec.then, *this, "services." + spec.name + ".then");
     plan.escalation = spec.escalation;
@@ -93,29 +94,6 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
     plan.assessment = engine::Distribution(spec.assessment_days);
     plan.instant = spec.assessment_days.kind == engine::DistributionKind::fixed &&
                    !(spec.assessment_days.a > 0.0);
-  }
-
-  // Cost categories: the services serving pathways 3, 2, 1 first, then by kind.
-  for (std::size_t i = 0; i < services.size(); ++i) {
-    ServicePlan& plan = services[i];
-    const auto index = static_cast<std::int16_t>(i);
-    switch (plan.kind) {
-      case ServiceKind::acute: plan.cost = CostCategory::acute; continue;
-      case ServiceKind::virtual_ward: plan.cost = CostCategory::virtual_ward; continue;
-      case ServiceKind::urgent_community_response: plan.cost = CostCategory::ucr; continue;
-      case ServiceKind::beds:
-      case ServiceKind::caseload: break;
-    }
-    if (pathways[3].to == index) {
-      plan.cost = CostCategory::care_home;
-    } else if (pathways[2].to == index) {
-      plan.cost = CostCategory::intermediate_care;
-    } else if (pathways[1].to == index || plan.independent_share) {
-      plan.cost = CostCategory::reablement;
-    } else {
-      plan.cost = plan.kind == ServiceKind::caseload ? CostCategory::home_care
-                                                     : CostCategory::intermediate_care;
-    }
   }
 
   std::vector<bool> step_down_cohort(scenario.cohorts.size(), false);
@@ -225,6 +203,36 @@ int CompiledScenario::cohort_index(const std::string& name, const std::string& w
     if (source->cohorts[i].name == name) return static_cast<int>(i);
   }
   throw std::invalid_argument(what + ": unknown cohort '" + name + "'");
+}
+
+double CompiledScenario::commissioned_place_days(std::size_t s, engine::Time from,
+                                                 engine::Time to) const {
+  const ServicePlan& plan = services[s];
+  if (to <= from) return 0.0;
+  if (plan.kind == ServiceKind::urgent_community_response) {
+    // Daily visit capacity has no schedule.
+    return static_cast<double>(plan.ucr_per_day) * engine::to_days(to - from);
+  }
+  // Place-seconds are whole numbers below 2^53 for any capacity and horizon the loader
+  // accepts, so every product and sum here is exact in a double.
+  double place_seconds = 0.0;
+  std::int64_t level = plan.base_capacity;
+  engine::Time since = from;
+  for (const auto& change : capacity_changes) {
+    if (static_cast<std::size_t>(change.service) != s) continue;
+    if (change.at > horizon) break;  // never applied
+    if (change.at > since) {
+      const engine::Time until = std::min(change.at, to);
+      if (until > since) {
+        place_seconds += static_cast<double>(level) * static_cast<double>(until - since);
+        since = until;
+      }
+    }
+    level = change.capacity;
+    if (since >= to) break;
+  }
+  if (to > since) place_seconds += static_cast<double>(level) * static_cast<double>(to - since);
+  return place_seconds / static_cast<double>(engine::kDay);
 }
 
 int CompiledScenario::profile_index(const std::string& name) const {

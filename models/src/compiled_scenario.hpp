@@ -37,10 +37,6 @@ struct RouteTable {
   }
 };
 
-enum class CostCategory : std::uint8_t {
-  acute, virtual_ward, ucr, reablement, home_care, intermediate_care, care_home
-};
-
 struct CohortPlan {
   std::string name;
   engine::Distribution acute_los;
@@ -87,7 +83,7 @@ struct ServicePlan {
   engine::Time response_target = 0;
   std::optional<engine::Distribution> response_hours;
   double success_probability = 1.0;
-  CostCategory cost = CostCategory::intermediate_care;
+  ServiceCosts costs;
 };
 
 struct PathwayPlan {
@@ -127,6 +123,10 @@ struct CompiledScenario {
   std::int16_t destination_index(const std::string& name, const std::string& what) const;
   int cohort_index(const std::string& name, const std::string& what) const;
   int profile_index(const std::string& name) const;
+  // The integral of service `s`'s commissioned capacity (its schedule, without escalation
+  // beds; UCR: visits a day) over [from, to], in place-days. Exact: the schedule is a step
+  // function and the sum is taken in whole place-seconds.
+  double commissioned_place_days(std::size_t s, engine::Time from, engine::Time to) const;
 };
 
 }  // namespace bedflow::model

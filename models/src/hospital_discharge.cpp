@@ -146,6 +146,7 @@ void HospitalModel::on_ucr_visit(std::uint32_t id) {
   const ServicePlan& plan = plan_.services[static_cast<std::size_t>(s)];
   ServiceStreams& streams = service_streams_[static_cast<std::size_t>(s)];
   ++counters_.ucr_visits;
+  ++counters_.visits[static_cast<std::size_t>(s)];
   if (now() - p.entered_at <= plan.response_target) ++counters_.ucr_within_target;
   log(id, "visit", s);
   if (streams.outcome.uniform01() < plan.success_probability) {

@@ -153,41 +153,41 @@ void HospitalModel::build_scalars(ReplicationResult& result) const {
         services_[i].places.occupancy().mean(t));
   }
 
-  // Costs: unit costs times measured days and visits.
-  const Costs& costs = plan_.source->costs;
-  double by_category[7] = {0, 0, 0, 0, 0, 0, 0};
+  // Costs, per service: the commissioned capacity (place cost x the integral of the capacity
+  // schedule over the window, paid whether used or not), acute escalation beds while open,
+  // and activity (occupied place-days or visits x their unit cost). cost_total is their sum
+  // in the order reported, so adding up every cost_* row but cost_total gives it exactly.
+  double cost_total = 0.0;
+  auto add_cost = [&](const std::string& name, double value) {
+    add_total(name, "GBP", value);
+    cost_total += value;
+  };
+  double delayed_bed_day_cost = 0.0;
+  bool acute_priced = false;
   for (std::size_t i = 0; i < plan_.services.size(); ++i) {
-    if (plan_.services[i].kind == ServiceKind::acute) continue;
-    if (plan_.services[i].kind == ServiceKind::urgent_community_response) continue;
-    by_category[static_cast<int>(plan_.services[i].cost)] +=
-        place_days(services_[i].places.occupancy());
+    const ServicePlan& service = plan_.services[i];
+    const ServiceCosts& unit = service.costs;
+    const ServiceState& state = services_[i];
+    add_cost("cost_capacity_" + service.name,
+             unit.place_day * plan_.commissioned_place_days(i, plan_.warmup, plan_.horizon));
+    if (service.kind == ServiceKind::acute) {
+      add_cost("cost_escalation_" + service.name,
+               unit.escalation_place_day * place_days(state.escalation_open));
+    }
+    const double activity = service.kind == ServiceKind::urgent_community_response
+                                ? unit.visit * count(counters_.visits[i])
+                                : unit.occupied_day * place_days(state.places.occupancy());
+    add_cost("cost_activity_" + service.name, activity);
+    if (service.kind == ServiceKind::acute && !acute_priced) {
+      // Delayed patients are priced at the first acute service's full bed-day cost.
+      delayed_bed_day_cost = unit.place_day + unit.occupied_day;
+      acute_priced = true;
+    }
   }
-  const double cost_acute = costs.acute_bed_day * acute_bed_days;
-  const double cost_escalation = costs.escalation_bed_day * escalation_days;
-  const double cost_vw =
-      costs.virtual_ward_day * by_category[static_cast<int>(CostCategory::virtual_ward)];
-  const double cost_ucr = costs.ucr_visit * count(counters_.ucr_visits);
-  const double cost_reablement =
-      costs.reablement_day * by_category[static_cast<int>(CostCategory::reablement)];
-  const double cost_home_care =
-      costs.home_care_day * by_category[static_cast<int>(CostCategory::home_care)];
-  const double cost_ic = costs.intermediate_care_bed_day *
-                         by_category[static_cast<int>(CostCategory::intermediate_care)];
-  const double cost_care_home =
-      costs.care_home_day * by_category[static_cast<int>(CostCategory::care_home)];
-  add_total("cost_acute", "GBP", cost_acute);
-  add_total("cost_escalation", "GBP", cost_escalation);
-  add_total("cost_virtual_ward", "GBP", cost_vw);
-  add_total("cost_ucr", "GBP", cost_ucr);
-  add_total("cost_reablement", "GBP", cost_reablement);
-  add_total("cost_home_care", "GBP", cost_home_care);
-  add_total("cost_intermediate_care", "GBP", cost_ic);
-  add_total("cost_care_home", "GBP", cost_care_home);
-  add_total("cost_total", "GBP",
-      cost_acute + cost_escalation + cost_vw + cost_ucr + cost_reablement + cost_home_care +
-          cost_ic + cost_care_home,
-      true);
-  add_total("cost_delayed_discharge", "GBP", delayed_bed_days * costs.acute_bed_day, true);
+  add_total("cost_total", "GBP", cost_total, true);
+  // An "of which": the share of the acute costs above spent on medically fit patients still
+  // in a bed. Never added to cost_total (and so named without the cost_ prefix).
+  add_total("delayed_discharge_cost", "GBP", delayed_bed_days * delayed_bed_day_cost, true);
   for (const char* name : {"acute_occupancy_share", "delayed_patients_mean", "delayed_bed_days",
                            "avoided_admissions_total", "cost_total"}) {
     aim_precision(name);

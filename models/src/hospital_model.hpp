@@ -57,6 +57,7 @@ struct Counters {
   std::vector<std::uint64_t> waits_over;  // by threshold
   std::vector<std::uint64_t> avoided;     // by service
   std::uint64_t ucr_referrals = 0, ucr_visits = 0, ucr_within_target = 0;
+  std::vector<std::uint64_t> visits;      // UCR visits made, by service
   std::uint64_t reablement_completed = 0, reablement_independent = 0;
   std::uint64_t readmissions = 0;
   double step_down_days_saved = 0.0;

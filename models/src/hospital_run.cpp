@@ -92,6 +92,7 @@ void HospitalModel::reset_statistics() {
   fresh.admissions.assign(plan_.streams.size(), 0);
   fresh.waits_over.assign(waits_over_hours_.size(), 0);
   fresh.avoided.assign(plan_.services.size(), 0);
+  fresh.visits.assign(plan_.services.size(), 0);
   fresh.inside_start = patients_.inside();
   counters_ = std::move(fresh);
   for (auto& state : services_) {

@@ -34,8 +34,8 @@ std::vector<scenario::Override> loss_overrides() {
       {"services.virtual_ward.step_up.los_days", "{lognormal: {mean: 1, sd: 1.5}}"},
       {"scenario.warmup_days", "50"},
       {"scenario.horizon_days", "2050"},
-      {"costs_gbp.virtual_ward_day", "220"},
-      {"costs_gbp.acute_bed_day", "395"},
+      {"services.virtual_ward.costs_gbp", "{place_day: 170, occupied_day: 50}"},
+      {"services.acute.costs_gbp.occupied_day", "395"},
   };
 }
 
@@ -106,14 +106,17 @@ TEST_CASE("sizing the model's loss system for a blocking target gives the Erlang
   CHECK(result.points.size() <= 2 + static_cast<std::size_t>(std::ceil(std::log2(39.0))));
   CHECK(result.monotone);
 
-  // The cost a sizing run weighs is the scenario's unit costs times the measured days, for
-  // every replication of every evaluated point (only virtual-ward and acute costs are set).
+  // The cost a sizing run weighs is the ward's commissioned places (paid whether used or
+  // not) plus the activity of the ward and of the acute beds, for every replication of every
+  // evaluated point (only these costs are set).
   for (const auto& point : result.points) {
     const auto& cost = point.samples.at("cost_total");
     const auto& ward = point.samples.at("occupancy_mean_virtual_ward");
     const auto& acute = point.samples.at("acute_mean_occupancy");
+    const auto places = static_cast<double>(point.setting.at("services.virtual_ward.capacity"));
     for (std::size_t r = 0; r < cost.size(); ++r) {
-      const double expected = 220.0 * ward[r] * kObservedDays + 395.0 * acute[r] * kObservedDays;
+      const double expected = 170.0 * places * kObservedDays + 50.0 * ward[r] * kObservedDays +
+                              395.0 * acute[r] * kObservedDays;
       CHECK(expected > 0.0);  // the overrides did set the unit costs
       CHECK(cost[r] == Approx(expected).epsilon(1e-9));
     }

@@ -181,3 +181,18 @@ TEST_CASE("an unknown target measure fails at the first evaluation with a sugges
                      CostSource{"cost_totl", {}}),
       Catch::Contains("unknown cost measure 'cost_totl' (did you mean 'cost_total'?)"));
 }
+
+TEST_CASE("a cost measure's scale turns a window total into a yearly figure", "[one_lever]") {
+  // A window of 73 days: every replication's cost_total x 365 / 73 = x 5.
+  const Lever lever = make_lever("x", "100:400:100");
+  const Evaluator evaluate = [&](const LeverSetting& setting) {
+    return synthetic(static_cast<double>(setting.at("x")), 40.0, 3);
+  };
+  const auto result = size_one_lever(lever, parse_target("delayed_bed_days_per_week <= 1000"),
+                                     0.9, evaluate, CostSource{"cost_total", {}, 365.0 / 73.0});
+  REQUIRE_FALSE(result.points.empty());
+  for (const auto& point : result.points) {
+    CHECK(point.cost->mean == Approx(5.0 * 1000.0 * static_cast<double>(point.setting.at("x"))));
+    CHECK(point.cost->half_width == Approx(0.0).margin(1e-6));
+  }
+}

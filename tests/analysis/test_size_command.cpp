@@ -60,11 +60,27 @@ std::string sizing_attribute(const fs::path& file, const char* name) {
   const hid_t attribute = H5Aopen(group, name, H5P_DEFAULT);
   REQUIRE(attribute >= 0);
   const hid_t type = H5Aget_type(attribute);
-  char* text = nullptr;
-  REQUIRE(H5Aread(attribute, type, &text) >= 0);
-  std::string value(text);
-  H5free_memory(text);
+  // bedflow stores fixed-length, NUL-padded strings.
+  REQUIRE(H5Tis_variable_str(type) == 0);
+  std::string value(H5Tget_size(type), '\0');
+  REQUIRE(H5Aread(attribute, type, value.data()) >= 0);
+  value.resize(value.find('\0') == std::string::npos ? value.size() : value.find('\0'));
   H5Tclose(type);
+  H5Aclose(attribute);
+  H5Gclose(group);
+  H5Fclose(f);
+  return value;
+}
+
+double read_attribute(const fs::path& file, const char* name) {
+  const hid_t f = H5Fopen(file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  REQUIRE(f >= 0);
+  const hid_t group = H5Gopen2(f, "sizing", H5P_DEFAULT);
+  REQUIRE(group >= 0);
+  const hid_t attribute = H5Aopen(group, name, H5P_DEFAULT);
+  REQUIRE(attribute >= 0);
+  double value = 0.0;
+  REQUIRE(H5Aread(attribute, H5T_NATIVE_DOUBLE, &value) >= 0);
   H5Aclose(attribute);
   H5Gclose(group);
   H5Fclose(f);
@@ -200,27 +216,68 @@ TEST_CASE("bedflow size with two levers reports the cheapest combination and its
           "[cli][size]") {
   const fs::path output = work_directory() / "two.h5";
   fs::remove(output);
+  // Place costs only: a point's yearly cost is 365 x the places it commissions, exactly.
   const std::string arguments =
       "\"" + kScenario + "\" --vary services.acute.capacity --range 6:14:4 "
       "--vary2 services.virtual_ward.capacity --range2 20:60 "
-      "--target \"ed_mean_wait_hours <= 4\" --unit-cost 400 --unit-cost2 150 -n 3 -t 1 "
+      "--target \"ed_mean_wait_hours <= 4\" --set services.acute.costs_gbp.place_day=400 "
+      "--set services.virtual_ward.costs_gbp.place_day=150 -n 3 -t 1 "
       "-o \"" + output.string() + "\"";
   const Outcome run = run_size(arguments, "two");
   CHECK(run.status == 0);
   CHECK_THAT(run.out, Catch::Contains("Cheapest combination: services.acute.capacity = "));
   CHECK_THAT(run.out, Catch::Contains("Points evaluated ("));
+  // Unlimited acute beds with a place cost cannot run as given: said, not failed.
+  CHECK_THAT(run.out, Catch::Contains("No comparison with the scenario as given: it does not load"));
   REQUIRE(fs::exists(output));
   CHECK(sizing_attribute(output, "status") == "found");
-  // With unit costs, every point's cost is value x unit cost summed over the levers.
+  CHECK(sizing_attribute(output, "cost_unit") == "GBP/year");
   const auto beds = read_column(output, "sizing/points/services.acute.capacity");
   const auto places = read_column(output, "sizing/points/services.virtual_ward.capacity");
   const auto cost = read_column(output, "sizing/points/cost_mean");
   REQUIRE(cost.size() == beds.size());
   REQUIRE(cost.size() > 3);
   for (std::size_t i = 0; i < cost.size(); ++i) {
-    CHECK(cost[i] == Approx(400.0 * beds[i] + 150.0 * places[i]));
+    CHECK(cost[i] == Approx(365.0 * (400.0 * beds[i] + 150.0 * places[i])).epsilon(1e-9));
   }
   // The frontier has one row per value of the first lever (6, 10, 14).
   CHECK(read_column(output, "sizing/frontier/first") == std::vector<double>{6.0, 10.0, 14.0});
   fs::remove(output);
+}
+
+TEST_CASE("bedflow size reports the answer's yearly cost against the scenario as given",
+          "[cli][size]") {
+  const fs::path output = work_directory() / "yearly.h5";
+  fs::remove(output);
+  // The ward's 40 places as given, at GBP 150 a place-day and nothing else priced: the change
+  // in yearly cost is 365 x 150 x (answer - 40), the same in every replication.
+  const Outcome run = run_size(common("20:60", "admissions_emergency <= 200") +
+                                   " --set services.virtual_ward.costs_gbp.place_day=150 -o \"" +
+                                   output.string() + "\"",
+                               "yearly");
+  REQUIRE(run.status == 0);
+  CHECK_THAT(run.out, Catch::Contains("cost_total x 365 / 350 days observed"));
+  CHECK_THAT(run.out, Catch::Contains("the scenario as given:   2,190,000 GBP/year"));
+  CHECK_THAT(run.out, Catch::Contains("change (answer - as given): "));
+  REQUIRE(fs::exists(output));
+  CHECK(sizing_attribute(output, "as_given_label") == "as-given");
+  const double answer =
+      std::stod(sizing_attribute(output, "answer").substr(std::string("services.virtual_ward.capacity=").size()));
+  CHECK(read_attribute(output, "as_given_cost_mean") == Approx(365.0 * 150.0 * 40.0));
+  CHECK(read_attribute(output, "cost_change_mean") ==
+        Approx(365.0 * 150.0 * (answer - 40.0)).epsilon(1e-9));
+  CHECK(read_attribute(output, "cost_change_half_width") == Approx(0.0).margin(1e-6));
+  CHECK(read_attribute(output, "answer_cost_mean") == Approx(365.0 * 150.0 * answer));
+  CHECK(variant_count(output) >= 4);  // the points and the scenario as given
+  fs::remove(output);
+}
+
+TEST_CASE("bedflow size refuses the old unit-cost options and says where costs went",
+          "[cli][size]") {
+  const Outcome run = run_size(common("20:60", "admissions_emergency <= 200") +
+                                   " --unit-cost 400",
+                               "unit_cost");
+  CHECK(run.status == 2);
+  CHECK_THAT(run.err, Catch::Contains("--unit-cost is no longer an option"));
+  CHECK_THAT(run.err, Catch::Contains("services.NAME.costs_gbp.place_day"));
 }

@@ -42,14 +42,24 @@ std::vector<std::int64_t> read_integers(hid_t file, const std::string& name) {
   return values;
 }
 
+double read_double_attribute(hid_t object, const std::string& name) {
+  const hid_t attribute = H5Aopen(object, name.c_str(), H5P_DEFAULT);
+  REQUIRE(attribute >= 0);
+  double value = 0.0;
+  REQUIRE(H5Aread(attribute, H5T_NATIVE_DOUBLE, &value) >= 0);
+  H5Aclose(attribute);
+  return value;
+}
+
 std::string read_string_attribute(hid_t object, const std::string& name) {
   const hid_t attribute = H5Aopen(object, name.c_str(), H5P_DEFAULT);
   REQUIRE(attribute >= 0);
   const hid_t type = H5Aget_type(attribute);
-  char* text = nullptr;
-  REQUIRE(H5Aread(attribute, type, &text) >= 0);
-  std::string value(text);
-  H5free_memory(text);
+  // bedflow stores fixed-length, NUL-padded strings.
+  REQUIRE(H5Tis_variable_str(type) == 0);
+  std::string value(H5Tget_size(type), '\0');
+  REQUIRE(H5Aread(attribute, type, value.data()) >= 0);
+  value.resize(value.find('\0') == std::string::npos ? value.size() : value.find('\0'));
   H5Tclose(type);
   H5Aclose(attribute);
   return value;
@@ -86,6 +96,17 @@ TEST_CASE("a sizing record round-trips through HDF5", "[record]") {
   for (const auto& p : record.points) record.labels.push_back(setting_label(p.setting));
   record.answer = record.points[2].setting;
   record.frontier = {FrontierRow{10, 4, 2}, FrontierRow{20, 0, 3}};
+  record.cost_unit = "GBP/year";
+  CostComparison comparison;
+  comparison.as_given_label = "as-given";
+  comparison.as_given.mean = 130.0;
+  comparison.as_given.half_width = 4.0;
+  comparison.answer.mean = 140.0;
+  comparison.change.mean = 10.0;
+  comparison.change.half_width = 1.5;
+  comparison.change.level = 0.9;
+  comparison.change.n = 8;
+  record.comparison = comparison;
 
   const std::string path = temporary_path("roundtrip.h5");
   std::filesystem::remove(path);
@@ -101,6 +122,15 @@ TEST_CASE("a sizing record round-trips through HDF5", "[record]") {
         "services.acute.capacity=10,services.reablement.capacity=4");
   CHECK_THAT(read_string_attribute(sizing, "decision_rule"), Catch::Contains("one-sided"));
   CHECK(H5Aexists(sizing, "complete") > 0);
+  CHECK(read_string_attribute(sizing, "cost_unit") == "GBP/year");
+  CHECK(read_string_attribute(sizing, "as_given_label") == "as-given");
+  CHECK(read_double_attribute(sizing, "as_given_cost_mean") == 130.0);
+  CHECK(read_double_attribute(sizing, "as_given_cost_half_width") == 4.0);
+  CHECK(read_double_attribute(sizing, "answer_cost_mean") == 140.0);
+  CHECK(read_double_attribute(sizing, "cost_change_mean") == 10.0);
+  CHECK(read_double_attribute(sizing, "cost_change_half_width") == 1.5);
+  CHECK(read_double_attribute(sizing, "cost_change_level") == 0.9);
+  CHECK(read_double_attribute(sizing, "cost_change_n") == 8.0);
 
   CHECK(read_integers(file, "sizing/points/services.reablement.capacity") ==
         std::vector<std::int64_t>{0, 8, 4, 0});

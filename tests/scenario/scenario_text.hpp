@@ -95,6 +95,8 @@ inline std::string scenario_text(const model::Scenario& s) {
           << u.response_target_hours << ' ' << u.success_probability << ' ';
       put(out, u.response_hours);
     }
+    out << " costs " << v.costs.place_day << ' ' << v.costs.occupied_day << ' ' << v.costs.visit
+        << ' ' << v.costs.escalation_place_day;
     out << '\n';
   }
   for (const auto& p : s.discharge_pathways) {
@@ -105,10 +107,6 @@ inline std::string scenario_text(const model::Scenario& s) {
   for (const auto& e : s.census)
     out << "census " << e.service << ' ' << e.cohort << ' ' << e.days_in_service << ' '
         << e.medically_fit << '\n';
-  const auto& k = s.costs;
-  out << "costs " << k.acute_bed_day << ' ' << k.escalation_bed_day << ' ' << k.virtual_ward_day
-      << ' ' << k.ucr_visit << ' ' << k.reablement_day << ' ' << k.home_care_day << ' '
-      << k.intermediate_care_bed_day << ' ' << k.care_home_day << '\n';
   out << "outputs " << s.outputs.timeseries_every_hours << ' ' << s.outputs.patient_events;
   for (double p : s.outputs.percentiles) out << ' ' << p;
   out << '\n';

@@ -280,3 +280,31 @@ TEST_CASE("binary garbage is a parse error in printable text, and floods of erro
   REQUIRE(errors.size() == 101);
   CHECK(errors.back().message.find("more problems") != std::string::npos);
 }
+
+TEST_CASE("the old top-level costs_gbp block is refused, each key with where it went") {
+  const auto errors = load_errors(fixture("bad/global-costs.yaml"));
+  INFO(all_messages(errors));
+  REQUIRE(errors.size() == 4);
+  check_case({"global-costs.yaml", "costs_gbp", "costs_gbp:", "no longer one top-level block",
+              "services.<name>.costs_gbp"});
+  check_case({"global-costs.yaml", "costs_gbp.acute_bed_day", "acute_bed_day: 395",
+              "has moved to services.acute.costs_gbp", "place_day (commissioned) and occupied_day"});
+  check_case({"global-costs.yaml", "costs_gbp.ucr_visit", "ucr_visit: 180",
+              "has moved to services.ucr.costs_gbp", "visit"});
+  // No pathway 3 service in this scenario: the new place is described in words.
+  check_case({"global-costs.yaml", "costs_gbp.care_home_day", "care_home_day: 164",
+              "has moved to services.<care home service>.costs_gbp", "place_day"});
+}
+
+TEST_CASE("service unit costs: misspelt keys, keys of another kind, negative costs") {
+  const auto errors = load_errors(fixture("bad/service-costs.yaml"));
+  INFO(all_messages(errors));
+  REQUIRE(errors.size() == 3);
+  check_case({"service-costs.yaml", "services.acute.costs_gbp.ocupied_day", "ocupied_day",
+              "unknown key 'ocupied_day'", "did you mean 'occupied_day'?"});
+  // An urgent community response is paid per visit, not per occupied day.
+  check_case({"service-costs.yaml", "services.ucr.costs_gbp.occupied_day", "occupied_day: 60",
+              "unknown key 'occupied_day'", "place_day, visit"});
+  check_case({"service-costs.yaml", "services.virtual_ward.costs_gbp.place_day", "-170",
+              "found -170", ""});
+}

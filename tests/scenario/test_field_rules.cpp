@@ -235,3 +235,26 @@ TEST_CASE("did-you-mean hints: close names only, swapped letters count as one sl
   CHECK(errors[0].hint.find("expected one of:") != std::string::npos);
   CHECK(errors[0].hint.find("reablement") != std::string::npos);
 }
+
+TEST_CASE("service unit costs land on their service; a place cost needs finite capacity") {
+  const auto s = small({"services.acute.costs_gbp={ place_day: 300, occupied_day: 95, "
+                        "escalation_place_day: 425 }",
+                        "services.ucr.costs_gbp={ place_day: 120, visit: 60 }",
+                        "services.reablement.costs_gbp.place_day=125"});
+  CHECK(service(s, "acute").costs == model::ServiceCosts{300, 95, 0, 425});
+  CHECK(service(s, "ucr").costs == model::ServiceCosts{120, 0, 60, 0});
+  CHECK(service(s, "reablement").costs == model::ServiceCosts{125, 0, 0, 0});
+  CHECK(service(s, "intermediate_care").costs == model::ServiceCosts{});
+
+  auto errors = small_errors({"services.reablement.capacity=unlimited",
+                              "services.reablement.costs_gbp.place_day=125"});
+  CHECK(has_error(errors, "services.reablement.costs_gbp.place_day",
+                  "a place cost needs a finite capacity"));
+  // Priced by use, unlimited capacity is fine.
+  errors = small_errors({"services.reablement.capacity=unlimited",
+                         "services.reablement.costs_gbp.occupied_day=125"});
+  CHECK(errors.empty());
+  errors = small_errors({"services.virtual_ward.costs_gbp.escalation_place_day=5"});
+  CHECK(has_error(errors, "services.virtual_ward.costs_gbp.escalation_place_day",
+                  "unknown key"));
+}

@@ -108,13 +108,20 @@ inline Scenario kent_medway_winter() {
   care_home.kind = ServiceKind::beds;
   care_home.capacity.base = 260;
   care_home.los_days = DistributionParams::lognormal_mean_sd(45, 40);
-  s.services = {acute, ucr, vw, reablement, home_care, intermediate, care_home};
 
   s.discharge_pathways[0] = {kHome, DistributionParams::fixed(0)};
   s.discharge_pathways[1] = {"reablement", DistributionParams::triangular(0.5, 1, 3)};
   s.discharge_pathways[2] = {"intermediate_care_beds", DistributionParams::triangular(1, 2, 5)};
   s.discharge_pathways[3] = {"care_home", DistributionParams::triangular(2, 4, 10)};
-  s.costs = {395, 520, 220, 180, 125, 95, 150, 164};
+  // Unit costs as shipped in scenarios/kent-medway/baseline.yaml (GBP a day).
+  acute.costs = {300, 95, 0, 425};
+  ucr.costs = {120, 0, 60, 0};
+  vw.costs = {170, 50, 0, 0};
+  reablement.costs = {125, 0, 0, 0};
+  home_care.costs = {15, 80, 0, 0};
+  intermediate.costs = {150, 0, 0, 0};
+  care_home.costs = {164, 0, 0, 0};
+  s.services = {acute, ucr, vw, reablement, home_care, intermediate, care_home};
   return s;
 }
 

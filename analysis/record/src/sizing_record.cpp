@@ -78,6 +78,18 @@ void write_record(const std::string& path, const SizingRecord& record, RecordMod
   h5::write_attribute(sizing.get(), "status", std::string(to_string(record.status)));
   h5::write_attribute(sizing.get(), "answer", record.answer ? setting_label(*record.answer) : "");
   h5::write_attribute(sizing.get(), "cost", record.cost_description);
+  h5::write_attribute(sizing.get(), "cost_unit", record.cost_unit);
+  if (record.comparison) {
+    const CostComparison& c = *record.comparison;
+    h5::write_attribute(sizing.get(), "as_given_label", c.as_given_label);
+    h5::write_attribute(sizing.get(), "as_given_cost_mean", c.as_given.mean);
+    h5::write_attribute(sizing.get(), "as_given_cost_half_width", c.as_given.half_width);
+    h5::write_attribute(sizing.get(), "answer_cost_mean", c.answer.mean);
+    h5::write_attribute(sizing.get(), "cost_change_mean", c.change.mean);
+    h5::write_attribute(sizing.get(), "cost_change_half_width", c.change.half_width);
+    h5::write_attribute(sizing.get(), "cost_change_level", c.change.level);
+    h5::write_attribute(sizing.get(), "cost_change_n", static_cast<std::int64_t>(c.change.n));
+  }
 
   {
     const h5::Group levers = h5::create_group(sizing.get(), "levers");

@@ -31,15 +31,10 @@ std::size_t row_size(const Widths& widths) {
   return size;
 }
 
-// Fixed-length, NUL-padded UTF-8: the strings sit inside the rows, so inside the compressed
-// chunks (variable-length strings would live uncompressed in HDF5's global heap).
-h5::Datatype fixed_utf8_string_type(std::size_t width) {
-  h5::Datatype type(h5::check(H5Tcopy(H5T_C_S1), "cannot create string type"));
-  h5::check_status(H5Tset_size(type.get(), width), "cannot size string type");
-  h5::check_status(H5Tset_strpad(type.get(), H5T_STR_NULLPAD), "cannot pad string type");
-  h5::check_status(H5Tset_cset(type.get(), H5T_CSET_UTF8), "cannot set UTF-8");
-  return type;
-}
+// Fixed-length, NUL-padded UTF-8 (h5::fixed_utf8_string_type): the strings sit inside the
+// rows, so inside the compressed chunks (variable-length strings would live uncompressed in
+// HDF5's global heap).
+using h5::fixed_utf8_string_type;
 
 // The packed row type: native numbers for memory, little-endian ones for the file (as h5py
 // writes). Built per call, not cached: HDF5's predefined type identifiers live only while the

@@ -32,7 +32,7 @@ StageOneResult read_scenario(Context& ctx, const Node& root) {
       }
     }
   }
-  if (const Node* n = root.find("costs_gbp")) read_costs(ctx, *n, s.costs);
+  if (root.find("costs_gbp") != nullptr) refuse_global_costs(ctx, root, s);
   if (const Node* n = root.find("outputs")) read_outputs(ctx, *n, s.outputs);
   return result;
 }
@@ -148,24 +148,78 @@ void read_profiles(Context& ctx, const Node& node, std::vector<model::Profile>& 
   }
 }
 
-void read_costs(Context& ctx, const Node& node, model::Costs& costs) {
-  const std::vector<std::pair<std::string, double*>> fields{
-      {"acute_bed_day", &costs.acute_bed_day},
-      {"escalation_bed_day", &costs.escalation_bed_day},
-      {"virtual_ward_day", &costs.virtual_ward_day},
-      {"ucr_visit", &costs.ucr_visit},
-      {"reablement_day", &costs.reablement_day},
-      {"home_care_day", &costs.home_care_day},
-      {"intermediate_care_bed_day", &costs.intermediate_care_bed_day},
-      {"care_home_day", &costs.care_home_day}};
-  std::vector<std::string> keys;
-  for (const auto& f : fields) keys.push_back(f.first);
-  if (!expect_map(ctx, node, "costs_gbp", keys)) return;
-  for (const auto& [key, target] : fields) {
-    if (const Node* n = node.find(key)) {
-      if (auto v = read_number(ctx, *n, "costs_gbp." + key,
-                               non_negative(limits::kMaxCostGbp, "a cost in GBP")))
-        *target = *v;
+namespace {
+
+// Where a key of the old top-level costs_gbp block went: the kind of service that now
+// carries it and the key under that service's costs_gbp.
+struct MovedCost {
+  const char* old_key;
+  model::ServiceKind kind;  // the kind of service, when it is the only one of its kind
+  int pathway;              // or the destination of this discharge pathway (-1: none)
+  const char* what;         // the service, in words, when its name cannot be found
+  const char* new_keys;
+};
+
+const std::vector<MovedCost>& moved_costs() {
+  using K = model::ServiceKind;
+  static const std::vector<MovedCost> table{
+      {"acute_bed_day", K::acute, -1, "<acute service>",
+       "place_day (commissioned) and occupied_day"},
+      {"escalation_bed_day", K::acute, -1, "<acute service>", "escalation_place_day"},
+      {"virtual_ward_day", K::virtual_ward, -1, "<virtual ward>", "place_day and occupied_day"},
+      {"ucr_visit", K::urgent_community_response, -1, "<urgent community response>",
+       "visit (and place_day for its daily capacity)"},
+      {"reablement_day", K::caseload, 1, "<reablement service>", "place_day and occupied_day"},
+      {"home_care_day", K::caseload, -1, "<home care service>", "place_day and occupied_day"},
+      {"intermediate_care_bed_day", K::beds, 2, "<intermediate care service>",
+       "place_day and occupied_day"},
+      {"care_home_day", K::beds, 3, "<care home service>", "place_day and occupied_day"},
+  };
+  return table;
+}
+
+// The service that now carries a moved cost: the destination of its pathway, else the only
+// service of its kind, else a placeholder in words.
+std::string new_home(const model::Scenario& s, const MovedCost& moved) {
+  if (moved.pathway > 0) {
+    const std::string& to = s.discharge_pathways[static_cast<std::size_t>(moved.pathway)].to;
+    return to == model::kHome || to.empty() ? moved.what : to;
+  }
+  std::string found;
+  for (const auto& service : s.services) {
+    if (service.kind != moved.kind) continue;
+    if (!found.empty()) return moved.what;
+    found = service.name;
+  }
+  return found.empty() ? moved.what : found;
+}
+
+}  // namespace
+
+void refuse_global_costs(Context& ctx, const Node& root, const model::Scenario& scenario) {
+  for (const auto& entry : root.entries) {
+    if (entry.key != "costs_gbp") continue;
+    ctx.diagnostics.error(
+        entry.key_where, "costs_gbp",
+        "costs are no longer one top-level block: each service carries its own "
+        "costs_gbp { place_day, occupied_day } (UCR: place_day, visit; acute also "
+        "escalation_place_day)",
+        "move each unit cost under services.<name>.costs_gbp (docs/scenarios.md, services)");
+    if (!entry.value.is_map()) return;
+    for (const auto& old : entry.value.entries) {
+      const std::string path = "costs_gbp." + old.key;
+      const MovedCost* moved = nullptr;
+      for (const auto& m : moved_costs())
+        if (old.key == m.old_key) moved = &m;
+      if (moved == nullptr) {
+        ctx.diagnostics.error(old.key_where, path, "unknown cost '" + old.key + "'",
+                              "unit costs belong under services.<name>.costs_gbp");
+        continue;
+      }
+      const std::string service = new_home(scenario, *moved);
+      ctx.diagnostics.error(old.key_where, path,
+                            "'" + old.key + "' has moved to services." + service + ".costs_gbp",
+                            "give it as services." + service + ".costs_gbp: " + moved->new_keys);
     }
   }
 }

@@ -35,7 +35,8 @@ void read_arrivals(Context& ctx, const Node& node, std::vector<model::ArrivalStr
 void read_services(Context& ctx, const Node& node, std::vector<model::Service>& services);
 void read_discharge_pathways(Context& ctx, const Node& node,
                              std::array<model::DischargePathway, 4>& pathways);
-void read_costs(Context& ctx, const Node& node, model::Costs& costs);
+// The old top-level costs_gbp block: refused, each key with where it went.
+void refuse_global_costs(Context& ctx, const Node& root, const model::Scenario& scenario);
 void read_outputs(Context& ctx, const Node& node, model::Outputs& outputs);
 
 // The P0..P3 key names.

@@ -19,16 +19,20 @@ struct KindInfo {
 
 const std::vector<KindInfo>& kinds() {
   static const std::vector<KindInfo> table{
-      {"acute", model::ServiceKind::acute, {"capacity", "escalation", "report_waits_over_hours"}},
-      {"beds", model::ServiceKind::beds, {"capacity", "los_days", "then"}},
+      {"acute",
+       model::ServiceKind::acute,
+       {"capacity", "escalation", "report_waits_over_hours", "costs_gbp"}},
+      {"beds", model::ServiceKind::beds, {"capacity", "los_days", "then", "costs_gbp"}},
       {"caseload",
        model::ServiceKind::caseload,
-       {"capacity", "los_days", "then", "independent_at_91_days", "on_failure"}},
-      {"virtual_ward", model::ServiceKind::virtual_ward, {"capacity", "step_up", "step_down", "then"}},
+       {"capacity", "los_days", "then", "independent_at_91_days", "on_failure", "costs_gbp"}},
+      {"virtual_ward",
+       model::ServiceKind::virtual_ward,
+       {"capacity", "step_up", "step_down", "then", "costs_gbp"}},
       {"urgent_community_response",
        model::ServiceKind::urgent_community_response,
        {"opens_hour", "closes_hour", "capacity_per_day", "response_target_hours",
-        "response_hours", "success_probability"}},
+        "response_hours", "success_probability", "costs_gbp"}},
   };
   return table;
 }
@@ -63,6 +67,30 @@ void read_capacity(Context& ctx, const Node& node, const std::string& path, std:
         return read_capacity_value(c, n, p, minimum);
       },
       capacity.changes);
+}
+
+// A service's unit costs: which keys a kind takes, each a cost in GBP from 0.
+void read_service_costs(Context& ctx, const Node& node, const std::string& path,
+                        model::ServiceKind kind, model::ServiceCosts& costs) {
+  std::vector<std::pair<std::string, double*>> fields{{"place_day", &costs.place_day}};
+  if (kind == model::ServiceKind::urgent_community_response) {
+    fields.emplace_back("visit", &costs.visit);
+  } else {
+    fields.emplace_back("occupied_day", &costs.occupied_day);
+  }
+  if (kind == model::ServiceKind::acute) {
+    fields.emplace_back("escalation_place_day", &costs.escalation_place_day);
+  }
+  std::vector<std::string> keys;
+  for (const auto& field : fields) keys.push_back(field.first);
+  if (!expect_map(ctx, node, path, keys)) return;
+  for (const auto& [key, target] : fields) {
+    if (const Node* n = node.find(key)) {
+      if (auto v = read_number(ctx, *n, path + "." + key,
+                               non_negative(limits::kMaxCostGbp, "a cost in GBP")))
+        *target = *v;
+    }
+  }
 }
 
 void read_routes(Context& ctx, const Node& node, const std::string& path,
@@ -245,6 +273,8 @@ void read_services(Context& ctx, const Node& node, std::vector<model::Service>& 
     if (info->kind == model::ServiceKind::virtual_ward) read_virtual_ward(ctx, body, path, service);
     if (info->kind == model::ServiceKind::urgent_community_response)
       read_urgent_response(ctx, body, path, service);
+    if (const Node* n = body.find("costs_gbp"))
+      read_service_costs(ctx, *n, path + ".costs_gbp", info->kind, service.costs);
     services.push_back(std::move(service));
   }
 }

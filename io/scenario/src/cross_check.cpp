@@ -202,7 +202,25 @@ class Checker {
           resolve(path + ".step_down.eligible_cohorts." + std::to_string(i),
                   v.step_down->eligible_cohorts[i], "cohort", cohorts_);
       }
+      check_place_cost(v, path);
     }
+  }
+
+  // Every commissioned place is paid for, so a place cost needs a finite capacity.
+  void check_place_cost(const model::Service& v, const std::string& path) {
+    if (!(v.costs.place_day > 0.0)) return;
+    const bool ucr = v.kind == ServiceKind::urgent_community_response;
+    bool unlimited = ucr ? v.urgent_response && v.urgent_response->capacity_per_day >=
+                                                    model::kUnlimitedCapacity
+                         : v.capacity.base >= model::kUnlimitedCapacity;
+    for (const auto& change : v.capacity.changes)
+      unlimited = unlimited || change.capacity >= model::kUnlimitedCapacity;
+    if (!unlimited) return;
+    error(path + ".costs_gbp.place_day",
+          "a place cost needs a finite " + std::string(ucr ? "capacity_per_day" : "capacity") +
+              ", found unlimited",
+          "price unlimited capacity by use (occupied_day" + std::string(ucr ? " or visit" : "") +
+              ") or give a number of places");
   }
 
   void check_pathways() {

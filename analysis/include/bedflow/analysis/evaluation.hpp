@@ -30,13 +30,14 @@ using LeverSetting = std::map<std::string, std::int64_t>;          // lever path
 using MeasureSamples = std::map<std::string, std::vector<double>>;  // measure -> replications
 using Evaluator = std::function<MeasureSamples(const LeverSetting&)>;
 
-// What a combination costs. With `per_unit` empty the cost is the mean of `measure` (e.g.
-// cost_total, which the model computes from the scenario's unit costs); otherwise it is the
-// sum over levers of value x per_unit[lever] (the price of the capacity itself) and needs no
-// measure.
+// What a combination costs. With `per_unit` empty the cost is the mean of `measure` x
+// `scale` (e.g. cost_total, which the model computes from the scenario's commissioned
+// capacity and activity, x 365 / window days for a yearly cost); otherwise it is the sum over
+// levers of value x per_unit[lever] (a price per unit of each lever) and needs no measure.
 struct CostSource {
   std::string measure = "cost_total";
   std::map<std::string, double> per_unit;
+  double scale = 1.0;  // applied to every replication's value of `measure`
 };
 
 struct EvaluatedPoint {

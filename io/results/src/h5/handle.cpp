@@ -1,5 +1,7 @@
 #include "bedflow/results/h5/handle.hpp"
 
+#include <algorithm>
+
 namespace bedflow::results::h5 {
 
 hid_t check(hid_t id, const std::string& what) {
@@ -14,6 +16,15 @@ void check_status(herr_t status, const std::string& what) {
 Datatype utf8_string_type() {
   Datatype type(check(H5Tcopy(H5T_C_S1), "cannot create string type"));
   check_status(H5Tset_size(type.get(), H5T_VARIABLE), "cannot size string type");
+  check_status(H5Tset_cset(type.get(), H5T_CSET_UTF8), "cannot set UTF-8");
+  return type;
+}
+
+Datatype fixed_utf8_string_type(std::size_t width) {
+  Datatype type(check(H5Tcopy(H5T_C_S1), "cannot create string type"));
+  check_status(H5Tset_size(type.get(), std::max<std::size_t>(width, 1)),
+               "cannot size string type");
+  check_status(H5Tset_strpad(type.get(), H5T_STR_NULLPAD), "cannot pad string type");
   check_status(H5Tset_cset(type.get(), H5T_CSET_UTF8), "cannot set UTF-8");
   return type;
 }

@@ -1,9 +1,14 @@
 #include "bedflow/results/h5/read.hpp"
 
 #include <filesystem>
+#include <vector>
 
 namespace bedflow::results::h5 {
 namespace {
+
+// More elements than any results file holds: a damaged shape, refused before allocating.
+constexpr hssize_t kMaxElements = hssize_t{1} << 32;
+constexpr std::size_t kMaxStringBytes = std::size_t{1} << 32;
 
 std::size_t element_count(hid_t dataset, const std::string& name, int expected_rank) {
   Dataspace space(check(H5Dget_space(dataset), "cannot read the shape of '" + name + "'"));
@@ -13,8 +18,36 @@ std::size_t element_count(hid_t dataset, const std::string& name, int expected_r
                        std::to_string(expected_rank));
   }
   const hssize_t count = H5Sget_simple_extent_npoints(space.get());
-  if (count < 0) throw ResultsError("cannot count the elements of '" + name + "'");
+  if (count < 0 || count > kMaxElements) {
+    throw ResultsError("cannot count the elements of '" + name + "' (damaged file?)");
+  }
   return static_cast<std::size_t>(count);
+}
+
+// The width of a stored fixed-length string type; refuses anything else, variable-length
+// strings included (bedflow never writes them, and HDF5 reads a damaged one unsafely).
+std::size_t fixed_string_width(hid_t stored_type, const std::string& name) {
+  const Datatype type(check(stored_type, "cannot read the type of '" + name + "'"));
+  if (H5Tget_class(type.get()) != H5T_STRING) {
+    throw ResultsError("'" + name + "' is not text");
+  }
+  if (H5Tis_variable_str(type.get()) != 0) {
+    throw ResultsError("'" + name + "' holds variable-length strings; bedflow writes "
+                       "fixed-length ones (a file from another program?)");
+  }
+  const std::size_t width = H5Tget_size(type.get());
+  if (width == 0 || width > kMaxStringBytes) {
+    throw ResultsError("'" + name + "' has a string width of " + std::to_string(width) +
+                       " bytes (damaged file?)");
+  }
+  return width;
+}
+
+// A fixed-width cell without its NUL padding.
+std::string cell_text(const char* cell, std::size_t width) {
+  std::size_t length = 0;
+  while (length < width && cell[length] != '\0') ++length;
+  return std::string(cell, length);
 }
 
 template <class T>
@@ -116,13 +149,16 @@ bool has_attribute(hid_t object, const std::string& name) {
 std::string read_string_attribute(hid_t object, const std::string& name) {
   Attribute attribute(
       check(H5Aopen(object, name.c_str(), H5P_DEFAULT), "missing attribute '" + name + "'"));
-  const auto type = utf8_string_type();
-  char* text = nullptr;
-  check_status(H5Aread(attribute.get(), type.get(), &text),
+  const std::size_t width = fixed_string_width(H5Aget_type(attribute.get()), name);
+  Dataspace space(check(H5Aget_space(attribute.get()), "cannot read the shape of '" + name + "'"));
+  if (H5Sget_simple_extent_npoints(space.get()) != 1) {
+    throw ResultsError("attribute '" + name + "' is not a single text");
+  }
+  const auto type = fixed_utf8_string_type(width);
+  std::vector<char> cell(width, '\0');
+  check_status(H5Aread(attribute.get(), type.get(), cell.data()),
                "cannot read attribute '" + name + "' as text");
-  std::string value = text ? text : "";
-  H5free_memory(text);
-  return value;
+  return cell_text(cell.data(), width);
 }
 
 double read_double_attribute(hid_t object, const std::string& name) {
@@ -154,31 +190,30 @@ std::vector<std::string> read_string_column(hid_t parent, const std::string& nam
   const std::size_t count = element_count(dataset.get(), name, 1);
   std::vector<std::string> values;
   if (count == 0) return values;
-  const auto type = utf8_string_type();
-  std::vector<char*> pointers(count, nullptr);
-  check_status(
-      H5Dread(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()),
-      "cannot read '" + name + "' as text");
+  const std::size_t width = fixed_string_width(H5Dget_type(dataset.get()), name);
+  if (width > kMaxStringBytes / count) {
+    throw ResultsError("'" + name + "' is too large to be a results column (damaged file?)");
+  }
+  const auto type = fixed_utf8_string_type(width);
+  std::vector<char> cells(count * width, '\0');
+  check_status(H5Dread(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, cells.data()),
+               "cannot read '" + name + "' as text");
   values.reserve(count);
-  for (const char* pointer : pointers) values.emplace_back(pointer ? pointer : "");
-  Dataspace space(check(H5Dget_space(dataset.get()), "cannot read a dataspace"));
-#if H5_VERSION_GE(1, 12, 0)
-  H5Treclaim(type.get(), space.get(), H5P_DEFAULT, pointers.data());
-#else
-  H5Dvlen_reclaim(type.get(), space.get(), H5P_DEFAULT, pointers.data());  // 1.10's name
-#endif
+  for (std::size_t k = 0; k < count; ++k) values.push_back(cell_text(&cells[k * width], width));
   return values;
 }
 
 std::string read_text(hid_t parent, const std::string& name) {
   const auto dataset = open_dataset(parent, name);
-  const auto type = utf8_string_type();
-  char* text = nullptr;
-  check_status(H5Dread(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, &text),
+  if (element_count(dataset.get(), name, 0) != 1) {
+    throw ResultsError("'" + name + "' is not a single text");
+  }
+  const std::size_t width = fixed_string_width(H5Dget_type(dataset.get()), name);
+  const auto type = fixed_utf8_string_type(width);
+  std::vector<char> cell(width, '\0');
+  check_status(H5Dread(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, cell.data()),
                "cannot read '" + name + "' as text");
-  std::string value = text ? text : "";
-  H5free_memory(text);
-  return value;
+  return cell_text(cell.data(), width);
 }
 
 Matrix read_matrix(hid_t parent, const std::string& name) {
@@ -189,6 +224,9 @@ Matrix read_matrix(hid_t parent, const std::string& name) {
   }
   hsize_t dims[2] = {0, 0};
   H5Sget_simple_extent_dims(space.get(), dims, nullptr);
+  if (dims[1] != 0 && dims[0] > static_cast<hsize_t>(kMaxElements) / dims[1]) {
+    throw ResultsError("'" + name + "' is too large to be a results matrix (damaged file?)");
+  }
   Matrix matrix{static_cast<std::size_t>(dims[0]), static_cast<std::size_t>(dims[1]), {}};
   matrix.values.resize(matrix.rows * matrix.columns);
   if (!matrix.values.empty()) {

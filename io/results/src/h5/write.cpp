@@ -22,6 +22,8 @@ PropertyList dataset_creation_properties(std::span<const hsize_t> chunk, bool co
   if (!empty) {
     check_status(H5Pset_chunk(dcpl.get(), static_cast<int>(chunk.size()), chunk.data()),
                  "cannot set chunking");
+    // A checksum per chunk: a damaged chunk is an error on reading, never wrong numbers.
+    check_status(H5Pset_fletcher32(dcpl.get()), "cannot set the Fletcher-32 checksum");
     if (compress) {
       check_status(H5Pset_shuffle(dcpl.get()), "cannot set shuffle filter");
       check_status(H5Pset_deflate(dcpl.get(), 6), "cannot set deflate filter");
@@ -70,7 +72,12 @@ File create_file(const std::string& path) {
                                           H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
                "cannot track link creation order");
   check_status(H5Pset_obj_track_times(fcpl.get(), 0), "cannot turn off object times");
-  return File(check(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl.get(), H5P_DEFAULT),
+  // The 1.8 object formats and later carry checksums on their metadata (object headers,
+  // B-trees, heaps), so a damaged file is refused on opening instead of misread.
+  PropertyList fapl(check(H5Pcreate(H5P_FILE_ACCESS), "cannot create file access properties"));
+  check_status(H5Pset_libver_bounds(fapl.get(), H5F_LIBVER_V18, H5F_LIBVER_LATEST),
+               "cannot choose the file format version");
+  return File(check(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl.get(), fapl.get()),
                     path + ": cannot create HDF5 file"));
 }
 
@@ -92,9 +99,10 @@ Group open_group_for_write(hid_t parent, const std::string& name) {
 }
 
 void write_attribute(hid_t object, const std::string& name, const std::string& value) {
-  const auto type = utf8_string_type();
-  const char* text = value.c_str();
-  write_scalar_attribute(object, name, type.get(), &text);
+  const auto type = fixed_utf8_string_type(value.size());
+  std::string padded = value;
+  padded.resize(std::max<std::size_t>(value.size(), 1), '\0');
+  write_scalar_attribute(object, name, type.get(), padded.data());
 }
 
 void write_attribute(hid_t object, const std::string& name, double value) {
@@ -134,12 +142,15 @@ Dataset write_column(hid_t parent, const std::string& name,
 
 Dataset write_column(hid_t parent, const std::string& name,
                      std::span<const std::string> values) {
-  std::vector<const char*> pointers;
-  pointers.reserve(values.size());
-  for (const auto& value : values) pointers.push_back(value.c_str());
-  const auto type = utf8_string_type();
-  return write_one_dimensional(parent, name, type.get(), type.get(), pointers.size(),
-                               pointers.data());
+  std::size_t width = 1;
+  for (const auto& value : values) width = std::max(width, value.size());
+  std::vector<char> cells(values.size() * width, '\0');
+  for (std::size_t k = 0; k < values.size(); ++k) {
+    std::copy(values[k].begin(), values[k].end(), cells.begin() + static_cast<std::ptrdiff_t>(k * width));
+  }
+  const auto type = fixed_utf8_string_type(width);
+  return write_one_dimensional(parent, name, type.get(), type.get(), values.size(),
+                               cells.data());
 }
 
 Dataset create_records(hid_t parent, const std::string& name, hid_t file_type,
@@ -157,15 +168,16 @@ void write_records_block(hid_t dataset, const std::string& name, hid_t memory_ty
 }
 
 Dataset write_text(hid_t parent, const std::string& name, const std::string& text) {
-  const auto type = utf8_string_type();
+  const auto type = fixed_utf8_string_type(text.size());
+  std::string padded = text;
+  padded.resize(std::max<std::size_t>(text.size(), 1), '\0');
   Dataspace space(check(H5Screate(H5S_SCALAR), "cannot create scalar dataspace"));
   PropertyList dcpl(check(H5Pcreate(H5P_DATASET_CREATE), "cannot create dataset properties"));
   check_status(H5Pset_obj_track_times(dcpl.get(), 0), "cannot turn off object times");
   Dataset dataset(check(H5Dcreate2(parent, name.c_str(), type.get(), space.get(), H5P_DEFAULT,
                                    dcpl.get(), H5P_DEFAULT),
                         "cannot create dataset '" + name + "'"));
-  const char* pointer = text.c_str();
-  check_status(H5Dwrite(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, &pointer),
+  check_status(H5Dwrite(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, padded.data()),
                "cannot write dataset '" + name + "'");
   return dataset;
 }

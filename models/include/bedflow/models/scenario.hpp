@@ -123,6 +123,21 @@ struct UrgentResponse {
   double success_probability = 1.0;  // else the patient goes on to be admitted
 };
 
+// What a service costs, GBP; 0 where not given. The commissioned part is paid for every
+// place whether used or not; the activity part for what is used.
+struct ServiceCosts {
+  // Per commissioned place per day, following the capacity schedule (urgent community
+  // response: per visit a day of daily capacity, per day).
+  double place_day = 0.0;
+  // Per occupied place per day (acute: base and escalation beds occupied). Not for UCR.
+  double occupied_day = 0.0;
+  // Urgent community response only: per visit made.
+  double visit = 0.0;
+  // Acute only: per escalation bed per day while its level is open.
+  double escalation_place_day = 0.0;
+  friend bool operator==(const ServiceCosts&, const ServiceCosts&) = default;
+};
+
 struct Service {
   std::string name;
   ServiceKind kind = ServiceKind::beds;
@@ -143,6 +158,7 @@ struct Service {
   std::optional<StepDown> step_down;
   // urgent community response
   std::optional<UrgentResponse> urgent_response;
+  ServiceCosts costs;
 };
 
 struct DischargePathway {
@@ -156,18 +172,6 @@ struct CensusEntry {
   std::string cohort;
   double days_in_service = 0.0;
   bool medically_fit = false;
-};
-
-struct Costs {
-  // GBP per unit; 0 where not given.
-  double acute_bed_day = 0.0;
-  double escalation_bed_day = 0.0;
-  double virtual_ward_day = 0.0;
-  double ucr_visit = 0.0;
-  double reablement_day = 0.0;
-  double home_care_day = 0.0;
-  double intermediate_care_bed_day = 0.0;
-  double care_home_day = 0.0;
 };
 
 struct Outputs {
@@ -194,7 +198,6 @@ struct Scenario {
   std::vector<Service> services;
   std::array<DischargePathway, 4> discharge_pathways;
   std::vector<CensusEntry> census;  // empty: start empty (with warm-up, if any)
-  Costs costs;
   Outputs outputs;
 };
 

@@ -6,6 +6,10 @@
 //   /sizing                 attributes: target, measure, measure_unit, comparison, threshold,
 //                           confidence, decision_rule, status, answer
 //                           ("path=value[,path=value]" or ""), cost (how cost was measured),
+//                           cost_unit, and, when the answer was compared with the scenario as
+//                           given: as_given_label, as_given_cost_mean,
+//                           as_given_cost_half_width, answer_cost_mean, cost_change_mean,
+//                           cost_change_half_width, cost_change_level, cost_change_n;
 //                           complete = 1 (written last)
 //   /sizing/levers          table: path, low, high, step (one row per lever)
 //   /sizing/points          table, one row per evaluated point in evaluation order:
@@ -38,6 +42,15 @@
 
 namespace bedflow::analysis {
 
+// The cost of the answer against the scenario as given (no lever overrides), both run with
+// the same seed and replications: the change is paired by replication.
+struct CostComparison {
+  std::string as_given_label;  // the /variants group holding the scenario as given
+  Evidence as_given;           // its cost (same measure and scale as the points')
+  Evidence answer;             // the answer's cost
+  Evidence change;             // answer - as given, per replication
+};
+
 struct SizingRecord {
   std::vector<Lever> levers;  // one or two
   Target target;
@@ -46,6 +59,8 @@ struct SizingRecord {
   SizingStatus status = SizingStatus::none_meets;
   std::optional<LeverSetting> answer;
   std::string cost_description;       // empty when no cost source
+  std::string cost_unit;              // e.g. "GBP/year"
+  std::optional<CostComparison> comparison;
   std::vector<EvaluatedPoint> points;
   std::vector<std::string> labels;    // one per point: its /variants label
   std::vector<FrontierRow> frontier;  // two levers only

@@ -58,8 +58,13 @@ using PropertyList = Handle<H5Pclose>;
 hid_t check(hid_t id, const std::string& what);
 void check_status(herr_t status, const std::string& what);
 
-// The type of every string bedflow stores: variable-length UTF-8.
+// Variable-length UTF-8: only for building test files of other programs' shapes; bedflow
+// stores no variable-length strings (their bytes live in HDF5's global heap, where a damaged
+// length crashes the library while reading).
 Datatype utf8_string_type();
+// The type of every string bedflow stores: fixed-length UTF-8 of `width` bytes (at least 1),
+// NUL-padded. A value exactly `width` bytes long has no NUL after it.
+Datatype fixed_utf8_string_type(std::size_t width);
 
 // Rows [first, first + count) of a 1-D dataset: the selection in the file and a matching
 // memory space, as H5Dread and H5Dwrite take them. count > 0.

@@ -1,0 +1,81 @@
+#include "bedflow/analysis/scenario_evaluator.hpp"
+
+#include <algorithm>
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "bedflow/analysis/error.hpp"
+#include "bedflow/analysis/sizing_record.hpp"
+#include "bedflow/engine/replication_runner.hpp"
+#include "bedflow/models/simulate.hpp"
+#include "bedflow/results/observed_window.hpp"
+
+namespace bedflow::analysis {
+
+ScenarioEvaluator::ScenarioEvaluator(const SizingRequest& request, std::uint32_t replications,
+                                     std::uint64_t seed, std::ostream* progress)
+    : request_(request), replications_(replications), seed_(seed), progress_(progress) {}
+
+MeasureSamples ScenarioEvaluator::operator()(const LeverSetting& setting) {
+  return run_labelled(setting, setting_label(setting));
+}
+
+MeasureSamples ScenarioEvaluator::run_labelled(const LeverSetting& setting,
+                                               const std::string& label) {
+  scenario::LoadedScenario loaded =
+      scenario::load_scenario(request_.scenario_path, overrides_for(request_, setting));
+  const model::Scenario& scenario = loaded.scenario;
+  auto runs = engine::run_replications<model::ReplicationResult>(
+      0, replications_, request_.threads, [&](std::size_t r) {
+        return model::simulate_replication(scenario, seed_, static_cast<std::uint32_t>(r));
+      });
+
+  MeasureSamples samples;
+  for (const auto& run : runs) {
+    if (!window_) window_ = run.window;
+    if (!(run.window == *window_) && request_.cost.scale != 1.0) {
+      throw AnalysisError(fmt::format(
+          "at {}: the observed window is {}, not {} as at the first point; a yearly cost "
+          "needs the same window at every point (vary capacities, not the run's dates)",
+          label, results::describe_window(run.window), results::describe_window(*window_)));
+    }
+    for (const auto& scalar : run.scalars) {
+      samples[scalar.name].push_back(scalar.value);
+      units_.emplace(scalar.name, scalar.unit);
+    }
+  }
+  results::Variant variant;
+  variant.label = label;
+  for (const auto& [path, value] : setting) {
+    if (!variant.override_text.empty()) variant.override_text += "\n";
+    variant.override_text += fmt::format("{}={}", path, value);
+  }
+  variant.resolved_yaml = std::move(loaded.resolved_yaml);
+  variant.replications = std::move(runs);
+  if (source_text_.empty()) source_text_ = loaded.source_text;
+  if (scenario_name_.empty()) scenario_name_ = scenario.run.name;
+  variants_.push_back(std::move(variant));
+
+  report_progress(label, samples);
+  return samples;
+}
+
+std::string ScenarioEvaluator::unit_of(const std::string& measure) const {
+  const auto found = units_.find(measure);
+  return found == units_.end() ? std::string() : found->second;
+}
+
+void ScenarioEvaluator::report_progress(const std::string& label,
+                                        const MeasureSamples& samples) const {
+  if (progress_ == nullptr) return;
+  const auto found = samples.find(request_.target.measure);
+  if (found == samples.end()) return;  // the search reports the unknown measure
+  double mean = 0.0;
+  for (double v : found->second) mean += v;
+  mean /= static_cast<double>(std::max<std::size_t>(1, found->second.size()));
+  *progress_ << fmt::format("  point {}: {} -> {} mean {:.4g}\n", variants_.size(), label,
+                            request_.target.measure, mean);
+}
+
+}  // namespace bedflow::analysis

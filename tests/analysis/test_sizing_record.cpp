@@ -164,6 +164,13 @@ TEST_CASE("a sizing record round-trips through HDF5", "[record]") {
   CHECK(stored->meets == std::vector<std::int32_t>{0, 1, 1, 1});
   CHECK(stored->cost_mean == std::vector<double>{100.0, 180.0, 140.0, 150.0});
   CHECK(stored->frontier_second == std::vector<double>{4, 0});
+  CHECK(stored->cost_unit == "GBP/year");
+  REQUIRE(stored->as_given.has_value());
+  CHECK(stored->as_given->label == "as-given");
+  CHECK(stored->as_given->cost_mean == 130.0);
+  CHECK(stored->as_given->change_half_width == 1.5);
+  CHECK(stored->as_given->change_level == 0.9);
+  CHECK(stored->as_given->change_n == 8);
 
   // Appending to an existing file adds the group beside what is there.
   const std::string appended = temporary_path("append.h5");

@@ -28,6 +28,19 @@ StoredSizingRecord read_record(hid_t file) {
   record.status = h5::read_string_attribute(g, "status");
   record.answer = h5::read_string_attribute(g, "answer");
   record.cost = h5::read_string_attribute(g, "cost");
+  if (h5::has_attribute(g, "cost_unit")) record.cost_unit = h5::read_string_attribute(g, "cost_unit");
+  if (h5::has_attribute(g, "as_given_label")) {
+    StoredSizingRecord::AsGiven as_given;
+    as_given.label = h5::read_string_attribute(g, "as_given_label");
+    as_given.cost_mean = h5::read_double_attribute(g, "as_given_cost_mean");
+    as_given.cost_half_width = h5::read_double_attribute(g, "as_given_cost_half_width");
+    as_given.answer_cost_mean = h5::read_double_attribute(g, "answer_cost_mean");
+    as_given.change_mean = h5::read_double_attribute(g, "cost_change_mean");
+    as_given.change_half_width = h5::read_double_attribute(g, "cost_change_half_width");
+    as_given.change_level = h5::read_double_attribute(g, "cost_change_level");
+    as_given.change_n = h5::read_int64_attribute(g, "cost_change_n");
+    record.as_given = as_given;
+  }
 
   {
     const h5::Group levers = h5::open_group(g, "levers");

@@ -688,19 +688,38 @@ void write_sizing(lxw_workbook* book, const Formats& f, const std::string& path,
   sheet.fact("Decision rule", record.decision_rule);
   sheet.fact("Status", record.status);
   sheet.fact("Answer", record.answer.empty() ? "(none in the range)" : record.answer);
-  if (!record.cost.empty()) sheet.fact("Cost", record.cost);
+  if (!record.cost.empty()) {
+    sheet.fact("Cost", record.cost + (record.cost_unit.empty() ? "" : " (" + record.cost_unit + ")"));
+  }
+  if (record.as_given) {
+    const auto& g = *record.as_given;
+    lxw_format* money = f.for_unit(record.cost_unit);
+    sheet.fact("Scenario as given", "variant " + g.label + " (no lever overrides)");
+    sheet.fact_number("Cost as given: mean", g.cost_mean, money);
+    sheet.fact_number("Cost of the answer: mean", g.answer_cost_mean, money);
+    sheet.fact_number("Change (answer - as given): mean", g.change_mean, money);
+    sheet.fact_number(fmt::format("  {:g}% CI low", 100.0 * g.change_level),
+                      g.change_mean - g.change_half_width, money);
+    sheet.fact_number(fmt::format("  {:g}% CI high", 100.0 * g.change_level),
+                      g.change_mean + g.change_half_width, money);
+  }
   sheet.next_row();
 
   std::vector<Column> columns{{"Evaluation order", 10}, {"Label", 36}};
   for (const auto& lever : record.levers) columns.push_back({lever.path, 16});
-  for (const char* name : {"Replications", "Target: mean", "Target: sd", "Target: 95% half-width",
-                           "Target: one-sided bound", "Meets target"}) {
+  // Half-widths are two-sided Student-t at the sizing's own confidence, as the record holds.
+  const std::string level = fmt::format("{:g}%", 100.0 * record.confidence);
+  for (const std::string& name :
+       {std::string("Replications"), std::string("Target: mean"), std::string("Target: sd"),
+        "Target: " + level + " half-width", std::string("Target: one-sided bound"),
+        std::string("Meets target")}) {
     columns.push_back({name, 13});
   }
   const bool has_cost = !record.cost_mean.empty();
+  const std::string cost_unit = record.cost_unit.empty() ? "" : " (" + record.cost_unit + ")";
   if (has_cost) {
-    columns.push_back({"Cost: mean", 14});
-    columns.push_back({"Cost: 95% half-width", 14});
+    columns.push_back({"Cost: mean" + cost_unit, 16});
+    columns.push_back({"Cost: " + level + " half-width", 14});
   }
   sheet.table_header(columns);
   for (std::size_t i = 0; i < record.labels.size(); ++i) {
@@ -715,8 +734,9 @@ void write_sizing(lxw_workbook* book, const Formats& f, const std::string& path,
     sheet.number(c++, record.target_bound[i], format);
     sheet.boolean(c++, record.meets[i] != 0);
     if (has_cost) {
-      sheet.number(c++, record.cost_mean[i], f.money);
-      sheet.number(c++, record.cost_half_width[i], f.money);
+      lxw_format* money = record.cost_unit.empty() ? f.money : f.for_unit(record.cost_unit);
+      sheet.number(c++, record.cost_mean[i], money);
+      sheet.number(c++, record.cost_half_width[i], money);
     }
     sheet.next_row();
   }
@@ -727,7 +747,7 @@ void write_sizing(lxw_workbook* book, const Formats& f, const std::string& path,
   names.push_back(frontier.name());
   frontier.table_header({{record.levers[0].path, 24},
                          {record.levers[1].path + " (smallest meeting the target)", 28},
-                         {"Cost: mean", 14}});
+                         {"Cost: mean" + cost_unit, 16}});
   for (std::size_t i = 0; i < record.frontier_first.size(); ++i) {
     frontier.number(0, record.frontier_first[i], f.count);
     if (record.frontier_second[i] >= 0.0) {

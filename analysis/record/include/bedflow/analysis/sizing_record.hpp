@@ -100,6 +100,21 @@ struct StoredSizingRecord {
   std::string status;         // "found", "none_meets", ...
   std::string answer;         // "path=value[,path=value]", empty when none
   std::string cost;           // how a point's cost was measured; empty when no cost source
+  std::string cost_unit;      // e.g. "GBP/year"; empty when no cost source (or an older record)
+  // The answer's cost against the scenario as given (no lever overrides), when compared:
+  // as_given_label names its /variants group; the change is answer - as given, paired by
+  // replication, with its half-width at cost_change_level over cost_change_n replications.
+  struct AsGiven {
+    std::string label;
+    double cost_mean = 0.0;
+    double cost_half_width = 0.0;
+    double answer_cost_mean = 0.0;
+    double change_mean = 0.0;
+    double change_half_width = 0.0;
+    double change_level = 0.0;
+    std::int64_t change_n = 0;
+  };
+  std::optional<AsGiven> as_given;
   std::vector<StoredLever> levers;
   // /sizing/points, one entry per evaluated point in evaluation order.
   std::vector<std::string> labels;

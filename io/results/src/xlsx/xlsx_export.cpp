@@ -2,6 +2,7 @@
 
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
@@ -786,9 +787,17 @@ std::vector<std::string> write_workbook(const std::string& path,
   if (plan.has_costs) names.push_back("Costs");
   if (plan.daily_rows > 0) names.push_back("Daily");
   if (plan.compare_a != nullptr) names.push_back("Comparison");
-  for (const auto& source : sources) {
-    if (source.sizing) names.push_back("Sizing");
-    if (source.sizing && !source.sizing->frontier_first.empty()) names.push_back("Sizing frontier");
+  // Described once in About, even when both files hold a sizing record.
+  const auto any_source = [&](const auto& predicate) {
+    return std::any_of(sources.begin(), sources.end(), predicate);
+  };
+  if (any_source([](const WorkbookSource& s) { return s.sizing.has_value(); })) {
+    names.push_back("Sizing");
+  }
+  if (any_source([](const WorkbookSource& s) {
+        return s.sizing && !s.sizing->frontier_first.empty();
+      })) {
+    names.push_back("Sizing frontier");
   }
 
   lxw_workbook_options book_options{};

@@ -33,16 +33,34 @@ void HospitalModel::on_medically_fit(std::uint32_t id) {
     discharge_home(id);
     return;
   }
-  p.fit_in_acute = true;
   p.fit_at = now();
-  delayed_[p.pathway].add(now(), 1.0);
-  delayed_total_.add(now(), 1.0);
+  start_delay(id);
   if (pathway.instant) {
     move_to(id, pathway.to);
   } else {
     const double days = pathway.assessment.sample(assessment_streams_[p.pathway]);
     sim_.schedule_in(engine::from_days(days), Priority::transfer, kAssessmentDone, id);
   }
+}
+
+// A delay runs from `fit_at` (medically fit) until the patient leaves the acute bed.
+void HospitalModel::start_delay(std::uint32_t id) {
+  Patient& p = patients_[id];
+  p.fit_in_acute = true;
+  delayed_[p.pathway].add(now(), 1.0);
+  delayed_total_.add(now(), 1.0);
+  ++open_delays_[p.pathway];
+  open_delay_fit_sum_[p.pathway] += p.fit_at;
+}
+
+void HospitalModel::end_delay(std::uint32_t id) {
+  Patient& p = patients_[id];
+  p.fit_in_acute = false;
+  delayed_[p.pathway].add(now(), -1.0);
+  delayed_total_.add(now(), -1.0);
+  --open_delays_[p.pathway];
+  open_delay_fit_sum_[p.pathway] -= p.fit_at;
+  counters_.delay_days[p.pathway].add(engine::to_days(now() - p.fit_at));
 }
 
 void HospitalModel::move_to(std::uint32_t id, std::int16_t destination) {
@@ -75,12 +93,7 @@ void HospitalModel::leave_current(std::uint32_t id) {
   Patient& p = patients_[id];
   const std::int16_t s = p.service;
   if (s == kNoService) return;
-  if (p.fit_in_acute) {
-    p.fit_in_acute = false;
-    delayed_[p.pathway].add(now(), -1.0);
-    delayed_total_.add(now(), -1.0);
-    counters_.delay_days[p.pathway].add(engine::to_days(now() - p.fit_at));
-  }
+  if (p.fit_in_acute) end_delay(id);
   p.last_service = s;
   p.service = kNoService;
   services_[static_cast<std::size_t>(s)].places.release(now());

@@ -23,6 +23,10 @@ double share(std::uint64_t part, std::uint64_t whole) {
   return whole > 0 ? static_cast<double>(part) / static_cast<double>(whole) : 0.0;
 }
 
+double mean_of(double sum, std::uint64_t n) {
+  return n > 0 ? sum / static_cast<double>(n) : 0.0;
+}
+
 }  // namespace
 
 void HospitalModel::build_scalars(ReplicationResult& result) const {
@@ -65,6 +69,7 @@ void HospitalModel::build_scalars(ReplicationResult& result) const {
   double occupancy = 0.0, open = 0.0, peak = 0.0, escalation_days = 0.0, escalation_open = 0.0;
   double acute_bed_days = 0.0;
   std::uint64_t still_waiting = 0;
+  double open_wait_hours = 0.0;  // summed over patients still waiting at the end
   std::vector<std::uint64_t> waits_over = counters_.waits_over;
   for (std::size_t i = 0; i < plan_.services.size(); ++i) {
     if (plan_.services[i].kind != ServiceKind::acute) continue;
@@ -82,19 +87,25 @@ void HospitalModel::build_scalars(ReplicationResult& result) const {
         if (hours > waits_over_hours_[k]) ++waits_over[k];
       }
       ++still_waiting;
+      open_wait_hours += hours;
     });
   }
   add("acute_mean_occupancy", "beds", occupancy);
   add("acute_occupancy_share", "share", open > 0.0 ? occupancy / open : 0.0, true);
   add("acute_peak_occupancy", "beds", peak);
   add_total("acute_bed_days", "bed-days", acute_bed_days);
-  add("ed_mean_wait_hours", "hours", counters_.ed_wait_hours.mean(), true);
+  // Waits that ended (admissions) and waits still open at the end, at their length so far.
+  const engine::Tally& ed = counters_.ed_wait_hours;
+  add("ed_mean_wait_hours", "hours",
+      mean_of(ed.mean() * count(ed.count()) + open_wait_hours, ed.count() + still_waiting),
+      true);
   for (std::size_t k = 0; k < waits_over.size(); ++k) {
     const std::string label = threshold_label(waits_over_hours_[k]);
     add_total("ed_waits_over_" + label + "h", "patients", count(waits_over[k]),
         waits_over_hours_[k] == 12.0);
   }
   add("ed_still_waiting_end", "patients", count(still_waiting));
+  add("ed_open_wait_mean_hours", "hours", mean_of(open_wait_hours, still_waiting));
   add_total("escalation_bed_days", "bed-days", escalation_days);
   add("escalation_beds_mean_open", "beds", escalation_open);
 
@@ -108,9 +119,23 @@ void HospitalModel::build_scalars(ReplicationResult& result) const {
   add_total("delayed_bed_days", "bed-days", delayed_bed_days, true);
   add("delayed_bed_days_per_week", "bed-days/week",
       period_days > 0.0 ? delayed_bed_days * 7.0 / period_days : 0.0, true);
+  // A delay runs from medically fit to leaving the acute bed. Delays that ended in the window
+  // and delays still open at the end (at their length so far) are counted together, so
+  // without warm-up delayed_patients_mean_Pk = delays_counted_Pk / window days x
+  // discharge_delay_mean_days_Pk exactly (Little's law over the window).
   for (int k = 1; k <= 3; ++k) {
-    add("discharge_delay_mean_days_P" + std::to_string(k), "days",
-        counters_.delay_days[static_cast<std::size_t>(k)].mean());
+    const auto pathway = static_cast<std::size_t>(k);
+    const engine::Tally& closed = counters_.delay_days[pathway];
+    const std::uint64_t open_count = open_delays_[pathway];
+    const double open_days = engine::to_days(
+        static_cast<engine::Time>(open_count) * t - open_delay_fit_sum_[pathway]);
+    const std::uint64_t counted = closed.count() + open_count;
+    const std::string suffix = "_P" + std::to_string(k);
+    add("discharge_delay_mean_days" + suffix, "days",
+        mean_of(closed.mean() * count(closed.count()) + open_days, counted));
+    add_total("delays_counted" + suffix, "patients", count(counted));
+    add("delayed_at_end" + suffix, "patients", count(open_count));
+    add("open_delay_mean_days" + suffix, "days", mean_of(open_days, open_count));
   }
   add_total("step_down_acute_days_saved", "bed-days", counters_.step_down_days_saved);
 

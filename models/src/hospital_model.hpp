@@ -103,6 +103,8 @@ class HospitalModel {
   void on_stay_end(std::uint32_t id);
   void on_ucr_visit(std::uint32_t id);
   void discharge_home(std::uint32_t id);
+  void start_delay(std::uint32_t id);
+  void end_delay(std::uint32_t id);
   void pump(std::int16_t service);
   void acute_changed(std::int16_t service);
   void on_capacity_change(std::uint32_t index);
@@ -134,6 +136,11 @@ class HospitalModel {
   engine::RandomStream census_stream_;
   std::array<engine::TimeWeighted, 4> delayed_;
   engine::TimeWeighted delayed_total_;
+  // Delays still open (medically fit, still in an acute bed), by pathway: how many, and the
+  // sum of the times they became fit, so their delays so far are count x now - sum. State,
+  // not statistics: never reset at the end of warm-up.
+  std::array<std::uint64_t, 4> open_delays_{};
+  std::array<engine::Time, 4> open_delay_fit_sum_{};
   Counters counters_;
   std::vector<double> waits_over_hours_;
   std::vector<std::vector<double>> series_values_;

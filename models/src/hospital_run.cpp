@@ -52,10 +52,8 @@ void HospitalModel::place_census() {
           }
         }
         p.pathway = pathway;
-        p.fit_in_acute = true;
         p.fit_at = 0;
-        delayed_[pathway].add(0, 1.0);
-        delayed_total_.add(0, 1.0);
+        start_delay(id);
         move_to(id, plan_.pathways[pathway].to);
       } else {
         std::uint8_t pathway = 0;

@@ -14,6 +14,9 @@ CalendarProfile::CalendarProfile(const Profile& profile, const engine::Calendar&
     }
     if (point_factors_.empty()) point_factors_.push_back(1.0), point_times_.push_back(0.0);
     max_factor_ = *std::max_element(point_factors_.begin(), point_factors_.end());
+    // Before its first point a dated profile is 1: the bound includes it when the run
+    // starts before that point.
+    if (point_times_.front() > 0.0) max_factor_ = std::max(max_factor_, 1.0);
   } else {
     factors_ = profile.factors;
     const std::size_t needed = kind_ == Profile::Kind::weekly ? 7 : 24;
@@ -32,7 +35,9 @@ double CalendarProfile::factor_at(engine::Time t, double t_exact) const noexcept
     case Profile::Kind::daily:
       return factors_[static_cast<std::size_t>(calendar_->hour_at(t))];
     case Profile::Kind::dated: {
-      if (t_exact <= point_times_.front()) return point_factors_.front();
+      // 1 before the first point; each point's value from its date (step) or interpolated
+      // to the next (linear); the last point's value after it.
+      if (t_exact < point_times_.front()) return 1.0;
       if (t_exact >= point_times_.back()) return point_factors_.back();
       const auto it = std::upper_bound(point_times_.begin(), point_times_.end(), t_exact);
       const std::size_t right = static_cast<std::size_t>(it - point_times_.begin());

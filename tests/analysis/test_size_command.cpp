@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "bedflow/results/h5/read.hpp"
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -52,39 +54,17 @@ Outcome run_size(const std::string& arguments, const std::string& tag) {
   return outcome;
 }
 
+// Attributes of /sizing, read through the results layer's HDF5 helpers.
 std::string sizing_attribute(const fs::path& file, const char* name) {
-  const hid_t f = H5Fopen(file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
-  REQUIRE(f >= 0);
-  const hid_t group = H5Gopen2(f, "sizing", H5P_DEFAULT);
-  REQUIRE(group >= 0);
-  const hid_t attribute = H5Aopen(group, name, H5P_DEFAULT);
-  REQUIRE(attribute >= 0);
-  const hid_t type = H5Aget_type(attribute);
-  // bedflow stores fixed-length, NUL-padded strings.
-  REQUIRE(H5Tis_variable_str(type) == 0);
-  std::string value(H5Tget_size(type), '\0');
-  REQUIRE(H5Aread(attribute, type, value.data()) >= 0);
-  value.resize(value.find('\0') == std::string::npos ? value.size() : value.find('\0'));
-  H5Tclose(type);
-  H5Aclose(attribute);
-  H5Gclose(group);
-  H5Fclose(f);
-  return value;
+  const auto h5file = bedflow::results::h5::open_file_read_only(file.string());
+  const auto group = bedflow::results::h5::open_group(h5file.get(), "sizing");
+  return bedflow::results::h5::read_string_attribute(group.get(), name);
 }
 
 double read_attribute(const fs::path& file, const char* name) {
-  const hid_t f = H5Fopen(file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
-  REQUIRE(f >= 0);
-  const hid_t group = H5Gopen2(f, "sizing", H5P_DEFAULT);
-  REQUIRE(group >= 0);
-  const hid_t attribute = H5Aopen(group, name, H5P_DEFAULT);
-  REQUIRE(attribute >= 0);
-  double value = 0.0;
-  REQUIRE(H5Aread(attribute, H5T_NATIVE_DOUBLE, &value) >= 0);
-  H5Aclose(attribute);
-  H5Gclose(group);
-  H5Fclose(f);
-  return value;
+  const auto h5file = bedflow::results::h5::open_file_read_only(file.string());
+  const auto group = bedflow::results::h5::open_group(h5file.get(), "sizing");
+  return bedflow::results::h5::read_double_attribute(group.get(), name);
 }
 
 hsize_t variant_count(const fs::path& file) {

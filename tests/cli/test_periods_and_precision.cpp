@@ -106,3 +106,36 @@ TEST_CASE("precision mode aims at the measures named, and refuses a name it does
   REQUIRE(without.exit_status == 2);
   REQUIRE(without.err.find("needs --precision") != std::string::npos);
 }
+
+TEST_CASE("the README's flow: baseline and winter surge observe one window, so compare gives the effect") {
+  const auto directory = scratch_directory("readme_flow");
+  const auto base = directory + "/base.h5";
+  const auto surge = directory + "/surge.h5";
+  REQUIRE(run_bedflow({"run", source_path("scenarios/kent-medway/baseline.yaml"), "-n", "3",
+                       "-o", base})
+              .exit_status == 0);
+  REQUIRE(run_bedflow({"run", source_path("scenarios/kent-medway/winter-surge.yaml"), "-n", "3",
+                       "-o", surge})
+              .exit_status == 0);
+  const auto table = run_bedflow({"compare", base, surge});
+  INFO(table.out << table.err);
+  REQUIRE(table.exit_status == 0);
+  REQUIRE(table.err.find("warning") == std::string::npos);
+  const std::string window = "observed 2026-10-01 to 2027-03-31 (182 days)";
+  REQUIRE(table.out.find("A = " + base + ": " + window) != std::string::npos);
+  REQUIRE(table.out.find("B = " + surge + ": " + window) != std::string::npos);
+  REQUIRE(table.out.find("Money per year (GBP)") != std::string::npos);
+
+  const auto csv = run_bedflow({"compare", base, surge, "--csv"});
+  REQUIRE(csv.exit_status == 0);
+  const auto total = compare_row(csv.out, "delayed_bed_days");
+  const auto weekly = compare_row(csv.out, "delayed_bed_days_per_week");
+  REQUIRE(total[17] == total[18]);
+  // The weekly rate's change is the window total's change over 26 weeks, within its CI.
+  const double per_week_from_total = std::stod(total[6]) * 7.0 / 182.0;
+  REQUIRE(per_week_from_total >= std::stod(weekly[7]));
+  REQUIRE(per_week_from_total <= std::stod(weekly[8]));
+  REQUIRE(per_week_from_total == Approx(std::stod(weekly[6])).epsilon(1e-9));
+  // The winter surge adds delayed bed-days: the interval is above zero.
+  REQUIRE(std::stod(total[7]) > 0.0);
+}

@@ -95,6 +95,71 @@ TEST_CASE("dated profiles interpolate linearly or by steps and shape the counts"
   }
 }
 
+TEST_CASE("a dated profile is 1 before its first point: a January-only surge leaves "
+          "November alone", "[arrivals]") {
+  const Date start{2026, 6, 1};
+  const engine::Calendar calendar(start);
+  const Profile january{"january", Profile::Kind::dated, {},
+                        {{Date{2027, 1, 1}, 1.10}, {Date{2027, 2, 1}, 1.00}},
+                        Profile::Interpolation::step};
+  const CalendarProfile profile(january, calendar);
+  auto at = [&calendar](Date d) { return calendar.time_of(d) + 12 * engine::kHour; };
+  CHECK(profile.factor_at(0) == 1.0);                         // before the first point
+  CHECK(profile.factor_at(at(Date{2026, 11, 15})) == 1.0);
+  CHECK(profile.factor_at(calendar.time_of(Date{2027, 1, 1})) == 1.10);  // from its date
+  CHECK(profile.factor_at(at(Date{2027, 1, 31})) == 1.10);
+  CHECK(profile.factor_at(at(Date{2027, 2, 15})) == 1.00);   // the last point holds after
+  CHECK(profile.max_factor() == 1.10);
+
+  // Arrivals a day in November and January over replications (one stream each), against
+  // 560 and 560 x 1.1 = 616, within the replications' own 99.9% confidence intervals.
+  const double rate_per_day = 560.0;
+  const engine::Time november = calendar.time_of(Date{2026, 11, 1});
+  const engine::Time december = calendar.time_of(Date{2026, 12, 1});
+  const engine::Time january_start = calendar.time_of(Date{2027, 1, 1});
+  const engine::Time february = calendar.time_of(Date{2027, 2, 1});
+  std::vector<double> per_day_november, per_day_january;
+  for (std::uint32_t rep = 0; rep < 10; ++rep) {
+    ArrivalProcess process(rate_per_day, RateFunction({profile}, calendar, false),
+                           engine::RandomStream(11, rep, engine::stream_id("arrivals/emergency")));
+    double in_november = 0.0, in_january = 0.0;
+    for (engine::Time t = process.next(february); t < february; t = process.next(february)) {
+      in_november += (t >= november && t < december) ? 1.0 : 0.0;
+      in_january += (t >= january_start) ? 1.0 : 0.0;
+    }
+    per_day_november.push_back(in_november / 30.0);
+    per_day_january.push_back(in_january / 31.0);
+  }
+  const auto nov = engine::confidence_interval(per_day_november, 0.999);
+  const auto jan = engine::confidence_interval(per_day_january, 0.999);
+  INFO("November " << nov.mean << " +- " << nov.half_width << " a day; January " << jan.mean
+                   << " +- " << jan.half_width);
+  CHECK(nov.lower() <= 560.0);
+  CHECK(560.0 <= nov.upper());
+  CHECK(jan.lower() <= 616.0);
+  CHECK(616.0 <= jan.upper());
+}
+
+TEST_CASE("the thinning bound includes 1 when the run starts before a dated profile's first "
+          "point", "[arrivals]") {
+  const engine::Calendar calendar(Date{2026, 10, 1});
+  const Profile dip{"dip", Profile::Kind::dated, {},
+                    {{Date{2026, 12, 1}, 0.5}, {Date{2027, 1, 1}, 0.8}},
+                    Profile::Interpolation::linear};
+  const CalendarProfile before(dip, calendar);
+  CHECK(before.factor_at(0) == 1.0);
+  CHECK(before.max_factor() == 1.0);
+  const engine::Calendar later(Date{2026, 12, 1});  // starts on the first point: never 1
+  const CalendarProfile inside(dip, later);
+  CHECK(inside.factor_at(0) == 0.5);
+  CHECK(inside.max_factor() == 0.8);
+  // Linear from the first point, after a jump from 1 on its date.
+  const engine::Time first = calendar.time_of(Date{2026, 12, 1});
+  CHECK(before.factor_at(first - 1) == 1.0);
+  CHECK(before.factor_at(first) == 0.5);
+  CHECK(before.factor_at(first + 31 * engine::kDay / 2) == Approx(0.65));
+}
+
 TEST_CASE("weekday-only streams never arrive at weekends", "[arrivals]") {
   const engine::Calendar calendar(Date{2026, 10, 1});  // a Thursday
   RateFunction rate({}, calendar, true);

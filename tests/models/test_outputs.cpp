@@ -115,6 +115,7 @@ TEST_CASE("ED waits for a bed are counted as the patient log shows them", "[outp
     if (!admitted) {
       still_over4 += (60.0 - since) * 24.0 > 4.0;
       still_over12 += (60.0 - since) * 24.0 > 12.0;
+      waits.push_back((60.0 - since) * 24.0);  // still open: its wait so far
     }
   }
   double mean = 0.0;

@@ -141,3 +141,23 @@ TEST_CASE("the money block splits what a change costs from what it saves") {
   REQUIRE(money.saving_per_year == Approx(80.0 * year));
   REQUIRE(money.net_per_year.difference == Approx(-20.0 * year));
 }
+
+TEST_CASE("a paired comparison carries the replications' spread of the effect") {
+  const auto a = replications(11, 10, 0.0);
+  const auto b = replications(11, 10, 25.0);
+  const auto c = results::compare_replications(a, b, true, {10.0, 90.0});
+  REQUIRE(c.percentiles == std::vector<double>{10.0, 90.0});
+  const auto shifted = *find(c, "delayed_bed_days").over_window;
+  REQUIRE(shifted.percentiles.size() == 2);
+  // Every replication differs by exactly 25: no spread.
+  REQUIRE(shifted.percentiles[0] == Approx(25.0));
+  REQUIRE(shifted.percentiles[1] == Approx(25.0));
+  const auto csv = results::format_comparison_csv(c);
+  REQUIRE(csv.find("P10_difference,P10_difference_per_year,P90_difference") != std::string::npos);
+  const auto table = results::format_comparison_table(c, "a.h5", "b.h5", true);
+  REQUIRE(table.find("Spread of B - A across replications") != std::string::npos);
+  // Independent runs have no per-replication effect to spread.
+  const auto welch = results::compare_replications(a, b, false, {10.0, 90.0});
+  REQUIRE(welch.percentiles.empty());
+  REQUIRE(find(welch, "delayed_bed_days").over_window->percentiles.empty());
+}

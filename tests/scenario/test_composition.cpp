@@ -202,6 +202,31 @@ TEST_CASE("a scenario without a name takes its file's name, in the resolved YAML
   CHECK(loaded.resolved_yaml.find("name: my-case") != std::string::npos);
 }
 
+TEST_CASE("a child without a name of its own takes its file's name, not its parent's") {
+  const auto dir = scratch_dir("unnamed-child");
+  write_file(dir / "base.yaml", small_text());  // named `small`
+  const auto child = write_file(dir / "more-beds.yaml", R"(schema: 1
+extends: base.yaml
+services:
+  acute:
+    capacity: 320
+)");
+  const auto loaded = load_scenario(child);
+  CHECK(loaded.scenario.run.name == "more-beds");
+  CHECK(loaded.resolved_yaml.find("name: more-beds") != std::string::npos);
+  CHECK(load_scenario((dir / "base.yaml").string()).scenario.run.name == "small");
+  // A grandchild without a name is named after its own file too.
+  const auto grandchild =
+      write_file(dir / "fewer-beds.yaml", "schema: 1\nextends: more-beds.yaml\n");
+  CHECK(load_scenario(grandchild).scenario.run.name == "fewer-beds");
+  // A name written in the child's own file, or set on the command line, is kept.
+  const auto named = write_file(dir / "named.yaml",
+                                "schema: 1\nextends: base.yaml\nscenario: { name: chosen }\n");
+  CHECK(load_scenario(named).scenario.run.name == "chosen");
+  CHECK(load_scenario(child, {parse_override("scenario.name=given")}).scenario.run.name ==
+        "given");
+}
+
 TEST_CASE("distributions, profiles and mixes are replaced whole, never merged") {
   const auto dir = scratch_dir("extends-atomic");
   write_file(dir / "base.yaml", small_text());

@@ -45,7 +45,7 @@ TEST_CASE("every section of the small scenario lands in the right field") {
   CHECK(s.profiles[0].kind == model::Profile::Kind::weekly);
   CHECK(s.profiles[0].factors.size() == 7);
   CHECK(s.profiles[1].kind == model::Profile::Kind::dated);
-  REQUIRE(s.profiles[1].points.size() == 2);
+  REQUIRE(s.profiles[1].points.size() == 3);
   CHECK(s.profiles[1].points[1].date == engine::Date{2026, 2, 1});
   CHECK(s.profiles[1].points[1].factor == Approx(1.2));
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "scenario_test_support.hpp"
 #include "scenario_text.hpp"
@@ -63,11 +64,44 @@ TEST_CASE("every shipped scenario loads and its resolved YAML round-trips") {
       FAIL(e.what());
     }
     CHECK(!loaded.source_text.empty());
+    for (const auto& warning : loaded.warnings) FAIL_CHECK(warning.to_string());
     CHECK(loaded.scenario.run.replications <= 20);  // shipped defaults run quickly
     const std::string copy = write_temp(fs::path(file).filename().string(), loaded.resolved_yaml);
     const LoadedScenario again = load_scenario(copy);
     CHECK(scenario_text(again.scenario) == scenario_text(loaded.scenario));
     CHECK(again.resolved_yaml == loaded.resolved_yaml);
+  }
+}
+
+TEST_CASE("every shipped scenario has a name of its own, so no run replaces another's results") {
+  std::map<std::string, std::string> by_name;
+  for (const auto& file : shipped_scenarios()) {
+    const std::string name = load_scenario(file).scenario.run.name;
+    INFO(file << " and " << by_name[name] << " are both named " << name);
+    CHECK(by_name[name].empty());
+    by_name[name] = file;
+  }
+}
+
+TEST_CASE("the Kent and Medway scenarios a planner compares observe the same window") {
+  // From the first observed day (start + warm-up) to the end of the run, both as day numbers.
+  auto window = [](const model::Scenario& s) {
+    const double start = static_cast<double>(engine::days_from_civil(s.run.start));
+    return std::pair{start + s.run.warmup_days, start + s.run.horizon_days};
+  };
+  const auto dir = source_path("scenarios/kent-medway/");
+  const auto base = load_scenario(dir + "baseline.yaml").scenario;
+  const auto [from, to] = window(base);
+  // 2026-10-01 to 2027-03-31 inclusive: the autumn and the whole winter.
+  CHECK(from == static_cast<double>(engine::days_from_civil({2026, 10, 1})));
+  CHECK(to == static_cast<double>(engine::days_from_civil({2027, 4, 1})));
+  CHECK(base.run.warmup_days >= 120);  // long enough to fill the long-stay services
+  for (const char* file : {"winter-surge.yaml", "virtual-wards-at-target.yaml",
+                           "reablement-investment.yaml", "no-community-alternatives.yaml"}) {
+    INFO(file);
+    const auto s = load_scenario(dir + file).scenario;
+    CHECK(window(s).first == from);
+    CHECK(window(s).second == to);
   }
 }
 

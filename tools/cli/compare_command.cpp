@@ -17,7 +17,7 @@ namespace {
 namespace po = boost::program_options;
 
 const CommandSyntax kSyntax{
-    "bedflow compare A.h5 B.h5 [--csv] [--variant-a LABEL] [--variant-b LABEL]",
+    "bedflow compare A.h5 B.h5 [--csv] [--percentiles] [--variant-a LABEL] [--variant-b LABEL]",
     "For each measure in both results files, the difference B - A with its 95% confidence\n"
     "interval. Both observed windows are printed; totals (patients, bed-days, GBP) are compared\n"
     "over the window when both files observed the same one, and always per year; levels\n"
@@ -32,6 +32,9 @@ int compare(const std::vector<std::string>& arguments) {
   po::options_description options("Options");
   options.add_options()
       ("csv", po::bool_switch(), "print CSV instead of a table")
+      ("percentiles", po::bool_switch(),
+       "also show the replications' spread of each difference (paired runs; the "
+       "percentiles of A's outputs.percentiles)")
       ("variant-a", po::value<std::string>()->default_value(""), "variant of A (sweeps)")
       ("variant-b", po::value<std::string>()->default_value(""), "variant of B (sweeps)");
   ParsedCommandLine parsed;
@@ -64,7 +67,8 @@ int compare(const std::vector<std::string>& arguments) {
           std::min(variant_a.replications.size(), variant_b.replications.size()));
     }
     const auto comparison =
-        results::compare_replications(variant_a.replications, variant_b.replications, paired);
+        results::compare_replications(variant_a.replications, variant_b.replications, paired,
+                                      a.metadata.percentiles);
     if (!comparison.same_window()) {
       std::cerr << fmt::format(
           "warning: {} observed {} and {} observed {}: totals are compared per year only.\n",
@@ -74,7 +78,8 @@ int compare(const std::vector<std::string>& arguments) {
     if (values["csv"].as<bool>()) {
       std::cout << results::format_comparison_csv(comparison);
     } else {
-      std::cout << results::format_comparison_table(comparison, path_a, path_b);
+      std::cout << results::format_comparison_table(comparison, path_a, path_b,
+                                                    values["percentiles"].as<bool>());
     }
   } catch (const results::ResultsError& error) {
     return report_error("compare", error.what(), kBadInput);

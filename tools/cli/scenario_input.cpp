@@ -1,6 +1,7 @@
 #include "scenario_input.hpp"
 
 #include <iostream>
+#include <set>
 
 namespace bedflow::cli {
 namespace {
@@ -40,7 +41,16 @@ std::optional<std::vector<scenario::Override>> parse_overrides_or_report(
 
 std::optional<scenario::LoadedScenario> load_scenario_or_report(
     const std::string& path, const std::vector<scenario::Override>& overrides) {
-  return reporting(path, [&] { return scenario::load_scenario(path, overrides); });
+  auto loaded = reporting(path, [&] { return scenario::load_scenario(path, overrides); });
+  // Warnings never block: printed once each (a sweep loads the same file once per value).
+  static std::set<std::string> printed;
+  if (loaded) {
+    for (const auto& warning : loaded->warnings) {
+      const std::string text = warning.to_string();
+      if (printed.insert(text).second) std::cerr << text << "\n";
+    }
+  }
+  return loaded;
 }
 
 std::optional<std::vector<scenario::Override>> expand_sweep_or_report(const std::string& text) {

@@ -5,6 +5,8 @@
 //  - On failure nothing is returned and each diagnostic has been printed on its own line
 //    ("file:line:column: path: message (hint)"); the caller exits with kBadInput.
 //  - Any exception out of the loader is caught here: bad input never escapes as a crash.
+//  - A loaded scenario's warnings are printed on stderr ("file:line:column: WARNING: ..."),
+//    each once per process, and never change the exit status.
 #include <optional>
 #include <string>
 #include <vector>

@@ -45,13 +45,17 @@ std::vector<double> scaled(const std::vector<double>& values, double factor) {
   return out;
 }
 
-void paired_difference(Difference& d, const std::vector<double>& a, const std::vector<double>& b) {
+void paired_difference(Difference& d, const std::vector<double>& a, const std::vector<double>& b,
+                       const std::vector<double>& percentiles) {
   const std::size_t n = std::min(a.size(), b.size());
   std::vector<double> differences(n);
   for (std::size_t k = 0; k < n; ++k) differences[k] = b[k] - a[k];
   const auto ci = engine::confidence_interval(differences);
   d.difference = ci.mean;
   d.half_width = ci.half_width;
+  for (const double p : percentiles) {
+    d.percentiles.push_back(engine::sample_percentile(differences, p));
+  }
 }
 
 void welch_difference(Difference& d, const std::vector<double>& a, const std::vector<double>& b) {
@@ -70,12 +74,12 @@ void welch_difference(Difference& d, const std::vector<double>& a, const std::ve
 }
 
 Difference difference_of(const std::vector<double>& a, const std::vector<double>& b,
-                         bool paired) {
+                         bool paired, const std::vector<double>& percentiles) {
   Difference d;
   d.mean_a = mean_of(a);
   d.mean_b = mean_of(b);
   if (paired) {
-    paired_difference(d, a, b);
+    paired_difference(d, a, b, percentiles);
   } else {
     welch_difference(d, a, b);
   }
@@ -89,9 +93,11 @@ model::ObservedWindow window_of(const std::vector<model::ReplicationResult>& rep
 }  // namespace
 
 Comparison compare_replications(const std::vector<model::ReplicationResult>& a,
-                                const std::vector<model::ReplicationResult>& b, bool paired) {
+                                const std::vector<model::ReplicationResult>& b, bool paired,
+                                const std::vector<double>& percentiles) {
   Comparison comparison;
   comparison.paired = paired;
+  if (paired) comparison.percentiles = percentiles;
   comparison.window_a = window_of(a);
   comparison.window_b = window_of(b);
   const double year_a = per_year_factor(comparison.window_a);
@@ -121,11 +127,11 @@ Comparison compare_replications(const std::vector<model::ReplicationResult>& a,
                        other.accumulation == model::Accumulation::total;
     if (total) d.accumulation = model::Accumulation::total;
     if (!total || comparison.same_window()) {
-      d.over_window = difference_of(column.values, other.values, paired);
+      d.over_window = difference_of(column.values, other.values, paired, percentiles);
     }
     if (total) {
       d.per_year = difference_of(scaled(column.values, year_a), scaled(other.values, year_b),
-                                 paired);
+                                 paired, percentiles);
     }
     comparison.measures.push_back(d);
   }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "bedflow/results/compare.hpp"
+#include "bedflow/results/measure_summary.hpp"
 #include "bedflow/results/observed_window.hpp"
 #include "csv_field.hpp"
 #include "table_number.hpp"
@@ -53,10 +54,29 @@ std::string money_text(const Comparison& c) {
       money.net_per_year.significant() ? " *" : "");
 }
 
+// The replications' spread of each effect: one row per measure, one column per percentile.
+std::string spread_text(const Comparison& c, std::size_t width) {
+  if (c.percentiles.empty()) {
+    return "Spread of B - A: only for paired runs (the same seed in both files).\n";
+  }
+  std::string out = "Spread of B - A across replications (the range of plausible effects in "
+                    "one period, not a CI), over the window or else per year:\n";
+  out += fmt::format("  {:<{}}", "measure", width);
+  for (const double p : c.percentiles) out += fmt::format("  {:>12}", percentile_label(p));
+  out += "\n";
+  for (const auto& d : c.measures) {
+    const Difference& effect = d.effect();
+    out += fmt::format("  {:<{}}", d.name, width);
+    for (const double value : effect.percentiles) out += fmt::format("  {:>12}", table_number(value));
+    out += fmt::format("  {}{}\n", d.unit, d.over_window ? "" : "/year");
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string format_comparison_table(const Comparison& comparison, const std::string& name_a,
-                                    const std::string& name_b) {
+                                    const std::string& name_b, bool show_percentiles) {
   std::size_t width = 7;
   for (const auto& d : comparison.measures) width = std::max(width, d.name.size());
   std::string out = windows_text(comparison, name_a, name_b);
@@ -75,12 +95,15 @@ std::string format_comparison_table(const Comparison& comparison, const std::str
     }
     std::string unit = d.unit;
     if (d.unit_mismatch) unit += " (units differ)";
-    out += fmt::format("  {:<{}}  {}  {:<14}|  {}\n", d.name, width,
-                       columns_text(d.over_window, "(windows differ)"), unit,
-                       d.per_year ? columns_text(d.per_year, "") : std::string());
+    std::string line = fmt::format("  {:<{}}  {}  {:<14}|  {}", d.name, width,
+                                   columns_text(d.over_window, "(windows differ)"), unit,
+                                   d.per_year ? columns_text(d.per_year, "") : std::string());
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + "\n";
   }
   out += "  * the interval excludes zero\n";
   out += money_text(comparison);
+  if (show_percentiles) out += spread_text(comparison, width);
   if (!comparison.only_in_a.empty()) {
     out += fmt::format("Only in A (not compared): {}\n", fmt::join(comparison.only_in_a, ", "));
   }
@@ -102,11 +125,29 @@ std::string format_comparison_csv(const Comparison& comparison) {
   };
   const std::string windows = fmt::format("{},{}", csv_field(describe_window(comparison.window_a)),
                                           csv_field(describe_window(comparison.window_b)));
+  out.pop_back();
+  for (const double p : comparison.percentiles) {
+    const std::string name = percentile_label(p);
+    out += fmt::format(",{}_difference,{}_difference_per_year", name, name);
+  }
+  out += "\n";
+  auto spread = [&comparison](const MeasureDifference& d) {
+    std::string text;
+    for (std::size_t k = 0; k < comparison.percentiles.size(); ++k) {
+      for (const auto* basis : {&d.over_window, &d.per_year}) {
+        text.push_back(',');
+        if (*basis && k < (*basis)->percentiles.size()) {
+          text.append(fmt::format("{:.17g}", (*basis)->percentiles[k]));
+        }
+      }
+    }
+    return text;
+  };
   for (const auto& d : comparison.measures) {
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{}\n", csv_field(d.name), csv_field(d.unit),
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{}{}\n", csv_field(d.name), csv_field(d.unit),
                        d.accumulation == model::Accumulation::total ? "total" : "level",
                        d.headline ? 1 : 0, cells(d.over_window), cells(d.per_year), d.n_a,
-                       d.n_b, comparison.paired ? 1 : 0, windows);
+                       d.n_b, comparison.paired ? 1 : 0, windows, spread(d));
   }
   return out;
 }

@@ -12,6 +12,7 @@ std::string Diagnostic::to_string() const {
     if (column > 0) out << ':' << column;
   }
   out << ": ";
+  if (severity == Severity::warning) out << "WARNING: ";
   if (!path.empty()) out << path << ": ";
   out << message;
   if (!hint.empty()) out << " (" << hint << ')';

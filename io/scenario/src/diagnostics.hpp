@@ -5,7 +5,9 @@
 //  - Adding never throws away an earlier problem; the order is the order found.
 //  - At most kMaxReported problems are kept (a file of 100,000 unknown keys must not flood
 //    the terminal); the rest are counted and summarised in one last diagnostic.
-//  - throw_if_any() throws ScenarioError with everything collected, and nothing otherwise.
+//  - throw_if_any() throws ScenarioError with every error collected, and nothing otherwise.
+//  - Warnings are kept apart: they never count as problems, never make throw_if_any() throw,
+//    and are handed back with the loaded scenario.
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,6 +26,13 @@ class Diagnostics {
     add(Diagnostic{where.file, where.line, where.column, std::move(path), std::move(message),
                    std::move(hint)});
   }
+  void warning(const Location& where, std::string path, std::string message,
+               std::string hint = {}) {
+    if (warnings_.size() >= kMaxReported) return;
+    warnings_.push_back(Diagnostic{where.file, where.line, where.column, std::move(path),
+                                   std::move(message), std::move(hint), Severity::warning});
+  }
+  const std::vector<Diagnostic>& warnings() const noexcept { return warnings_; }
   void add(Diagnostic diagnostic) {
     if (list_.size() < kMaxReported) list_.push_back(std::move(diagnostic));
     else ++dropped_;
@@ -44,6 +53,7 @@ class Diagnostics {
 
  private:
   std::vector<Diagnostic> list_;
+  std::vector<Diagnostic> warnings_;
   std::size_t dropped_ = 0;
 };
 

@@ -9,14 +9,18 @@
 #include "diagnostics.hpp"
 #include "fields.hpp"
 #include "limits.hpp"
+#include "profile_edges.hpp"
 #include "yaml_reader.hpp"
 
 namespace bedflow::scenario {
 
 namespace {
 
-// A scenario without a name takes its file's stem, written into the tree so the resolved
-// YAML says it too (and loads back to the same Scenario).
+// A scenario whose own file sets no `scenario.name` takes its file's stem, written into the
+// tree so the resolved YAML says it too (and loads back to the same Scenario). A name
+// inherited through `extends:` is replaced: a child is another scenario, and its default
+// results file must not be its parent's. Runs before overrides, so `--set scenario.name=...`
+// still wins; at this point every node comes from the top file (read as `path`) or a parent.
 void name_after_file(Node& root, const std::string& path) {
   if (!root.is_map()) return;
   Node* run = root.find("scenario");
@@ -26,7 +30,11 @@ void name_after_file(Node& root, const std::string& path) {
     run->kind = Node::Kind::map;
     run->where = root.where;
   }
-  if (!run->is_map() || run->find("name") != nullptr) return;
+  if (!run->is_map()) return;
+  if (const Node* own = run->find("name")) {
+    if (own->where.file == path) return;
+    run->erase("name");
+  }
   std::string stem = std::filesystem::path(path).stem().string();
   if (!is_valid_name(stem)) stem = "scenario";
   Node name;
@@ -51,9 +59,9 @@ LoadedScenario load_scenario(const std::string& path, const std::vector<Override
     loaded.source_text = read_text_file(path, limits::kMaxYamlBytes, ignored).value_or("");
   }
 
+  name_after_file(*root, path);
   apply_overrides(*root, overrides, diagnostics);
   diagnostics.throw_if_any();
-  name_after_file(*root, path);
   loaded.resolved_yaml = to_yaml(*root);
 
   Context ctx{diagnostics, {}};
@@ -65,6 +73,8 @@ LoadedScenario load_scenario(const std::string& path, const std::vector<Override
 
   cross_check(ctx, stage_one.scenario, census);
   diagnostics.throw_if_any();
+  warn_about_profile_edges(ctx, stage_one.scenario);
+  loaded.warnings = diagnostics.warnings();
 
   loaded.scenario = std::move(stage_one.scenario);
   loaded.scenario.census = std::move(census.entries);

@@ -4,10 +4,15 @@
 //
 // Invariants:
 //  - factor_at(t) is exact for every kind: weekly profiles are constant within a calendar
-//    day, daily ones within a clock hour, dated ones interpolate linearly (continuous in t)
-//    or step between their points and are flat before the first and after the last point.
-//  - upper_bound() >= factor_at(t) for every t (the product of each profile's maximum), which
-//    is what thinning needs to stay exact.
+//    day, daily ones within a clock hour.
+//  - A dated profile is 1 (no effect) before its first point. With `step`, each point's
+//    factor holds from the start of its date until the next point's date; with `linear`, the
+//    factor is the point's at its date and is interpolated to the next point (so it jumps
+//    from 1 to the first point's factor at the first date). After the last point its factor
+//    holds to the end of the run, with either interpolation.
+//  - upper_bound() >= factor_at(t) for every t >= 0 (the product of each profile's maximum,
+//    a dated profile's including 1 when the run starts before its first point), which is
+//    what thinning needs to stay exact.
 //  - A profile is resolved against the scenario's calendar once; evaluation allocates nothing.
 #include <cstdint>
 #include <vector>

@@ -46,7 +46,10 @@ struct Profile {
   std::string name;
   Kind kind = Kind::weekly;
   std::vector<double> factors;  // weekly: 7 values Monday..Sunday; daily: 24 values 00..23h
-  std::vector<Point> points;    // dated: strictly increasing dates; flat before and after
+  // dated: strictly increasing dates. The factor is 1 before the first point; each point's
+  // factor holds from its date (step) or is interpolated to the next point's (linear); the
+  // last point's factor holds after it.
+  std::vector<Point> points;
   Interpolation interpolation = Interpolation::linear;
 };
 

@@ -27,6 +27,9 @@ struct Difference {
   double mean_b = 0.0;
   double difference = 0.0;  // mean of B - A
   double half_width = 0.0;  // 95% interval is difference +/- half_width; 0 when none
+  // Paired only: the replications' own spread of B - A at the requested percentiles (the
+  // range of plausible effects in one period); empty for independent samples.
+  std::vector<double> percentiles;
   double lower() const noexcept { return difference - half_width; }
   double upper() const noexcept { return difference + half_width; }
   // The interval excludes zero.
@@ -52,6 +55,7 @@ struct MeasureDifference {
 
 struct Comparison {
   bool paired = false;
+  std::vector<double> percentiles;  // those each paired Difference carries
   model::ObservedWindow window_a;
   model::ObservedWindow window_b;
   std::vector<MeasureDifference> measures;  // in A's order, headline first
@@ -63,7 +67,8 @@ struct Comparison {
 // B - A for every measure both sides have. The windows are the replications' own (every
 // replication of one side shares its window).
 Comparison compare_replications(const std::vector<model::ReplicationResult>& a,
-                                const std::vector<model::ReplicationResult>& b, bool paired);
+                                const std::vector<model::ReplicationResult>& b, bool paired,
+                                const std::vector<double>& percentiles = {});
 
 // The money in a comparison, per year: the cost components (measures named cost_* other
 // than cost_total, GBP totals) that rose, those that fell, and the net change in
@@ -76,11 +81,15 @@ struct CostChange {
 };
 CostChange cost_change(const Comparison& comparison);
 
+// The terminal table: both windows, then per measure A, B, B - A and its 95% CI over the
+// window and per year; with `show_percentiles` (paired runs), the replications' spread of the
+// effect (B - A) on the leading basis, after a second table header.
 std::string format_comparison_table(const Comparison& comparison, const std::string& name_a,
-                                    const std::string& name_b);
+                                    const std::string& name_b, bool show_percentiles = false);
 // One row per measure: measure, unit, accumulation, headline, then the window-basis
 // mean_a, mean_b, difference, ci_lower, ci_upper (empty for totals over different windows),
-// the per-year ones (totals only), n_a, n_b, paired, window_a, window_b.
+// the per-year ones (totals only), n_a, n_b, paired, window_a, window_b, then per requested
+// percentile p<k>_difference and p<k>_difference_per_year (paired runs only).
 std::string format_comparison_csv(const Comparison& comparison);
 
 }  // namespace bedflow::results

@@ -6,6 +6,9 @@
 //  - load_scenario() either returns a Scenario that passed both validation stages or throws
 //    ScenarioError holding every problem found (not just the first), each with file, line,
 //    column, key path, what was expected, what was found and a hint where one exists.
+//  - Warnings (a scenario that is valid but probably not what its author meant, such as a
+//    dated profile whose last factor holds to the end of the run) never block loading: they
+//    come back in LoadedScenario::warnings, and only errors are thrown.
 //  - Nothing here runs a simulation or writes a file.
 #include <stdexcept>
 #include <string>
@@ -15,6 +18,8 @@
 
 namespace bedflow::scenario {
 
+enum class Severity { error, warning };
+
 struct Diagnostic {
   std::string file;
   int line = 0;      // 1-based; 0 when unknown
@@ -22,7 +27,8 @@ struct Diagnostic {
   std::string path;  // key path, e.g. "services.acute.capacity"
   std::string message;
   std::string hint;  // may be empty
-  // "file:line:column: path: message (hint)"
+  Severity severity = Severity::error;
+  // "file:line:column: path: message (hint)", with "WARNING: " before the path for warnings
   std::string to_string() const;
 };
 
@@ -47,6 +53,7 @@ struct LoadedScenario {
   model::Scenario scenario;
   std::string source_text;    // the top file as given
   std::string resolved_yaml;  // after extends and overrides, as YAML
+  std::vector<Diagnostic> warnings;  // in the order found; the scenario is valid regardless
 };
 
 LoadedScenario load_scenario(const std::string& path, const std::vector<Override>& overrides = {});

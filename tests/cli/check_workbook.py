@@ -294,8 +294,18 @@ def check_comparison(book, files, names):
             check(cells["Per year: B - A"].value is None, f"{measure}: a level per year")
     labels = [r[0].value for r in sheet.iter_rows(max_col=1)]
     check("A (baseline)" in labels and "B" in labels, "Comparison names A and B")
-    if any(m.startswith("cost_") for m in shared):
-        check("Net change in cost_total per year (GBP)" in labels, "Comparison money block")
+    if "cost_total" in shared:
+        facts = {r[0].value: r[1].value for r in sheet.iter_rows(max_col=2) if r[0].value}
+        net = facts.get("Net change in cost_total per year (GBP)")
+        check(net is not None, "Comparison money block")
+        xa = np.array(a[(va, "cost_total")][2])
+        xb = np.array(b[(vb, "cost_total")][2])
+        n = min(len(xa), len(xb))
+        close(net, xb[:n].mean() * 365.0 / days_b - xa[:n].mean() * 365.0 / days_a, rel=1e-9,
+              what="net change in cost_total per year")
+        # The 'of which' figures are never added: extra cost - saving is the net change.
+        close(facts["Extra cost per year (GBP)"] - facts["Saving per year (GBP)"], net, rel=1e-9,
+              what="extra cost - saving")
 
 
 def check_sizing(book, files):

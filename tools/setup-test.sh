@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Installs what the tests need beyond tools/setup.sh: headless Chromium, which opens a report
-# and checks every chart renders with no error and no network request
-# (tests/report/check_report_in_chromium.sh). tools/test.sh runs it; tools/run.sh does not.
-# Idempotent; run as root (or with sudo available).
+# Installs the Debian packages only the tests need (tools/test.sh calls it; tools/run.sh does
+# not): python3-openpyxl reads the exported workbook back as a spreadsheet user's tools would;
+# headless Chromium opens an HTML report and checks every chart renders with no error and no
+# network request (tests/report/check_report_in_chromium.sh).
+# Idempotent; run as root (or with sudo available). Fails loudly naming any package it could not get.
 set -euo pipefail
 
 packages=(
-  chromium            # headless browser for the report check (tests/report)
-  fonts-dejavu-core   # a font for the page and its screenshot
+  python3-openpyxl                          # tests/cli/check_workbook.py reads export --xlsx back
+  chromium                                  # tests/report: the report rendered headless
+  fonts-dejavu-core                         # a font for the report page and its screenshot
 )
 
 missing=()

@@ -3,6 +3,6 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bash "$root/tools/setup.sh"
-bash "$root/tools/setup-test.sh"   # headless Chromium for the report check
+bash "$root/tools/setup-test.sh"   # test-only packages
 bash "$root/tools/build.sh" -DBEDFLOW_WERROR=ON
 ctest --test-dir "${BUILD_DIR:-$root/build}" --output-on-failure --parallel "$(nproc)" "$@"

@@ -87,7 +87,7 @@ std::vector<ScenarioView> scenario_views(const std::vector<ReportSource>& source
             !variant.replications.empty()) {
           answer = &variant;
         }
-        if (source.sizing->has_comparison() && variant.label == source.sizing->as_given_label &&
+        if (source.sizing->as_given && variant.label == source.sizing->as_given->label &&
             !variant.replications.empty()) {
           as_given = &variant;
         }

@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "bedflow/analysis/error.hpp"
-#include "bedflow/analysis/read_sizing_record.hpp"
 #include "bedflow/analysis/sizing_record.hpp"
 
 using namespace bedflow::analysis;
@@ -149,35 +148,29 @@ TEST_CASE("a sizing record round-trips through HDF5", "[record]") {
   H5Gclose(sizing);
   H5Fclose(file);
 
-  // read_sizing_record() gives the same values back.
+  // read_sizing_record() gives every stored figure back.
   const auto stored = read_sizing_record(path);
   REQUIRE(stored.has_value());
   CHECK(stored->target == "delayed_bed_days_per_week <= 500");
-  CHECK(stored->measure == "delayed_bed_days_per_week");
-  CHECK(stored->comparison == "<=");
-  CHECK(stored->threshold == 500.0);
-  CHECK(stored->confidence == 0.9);
   CHECK(stored->status == "found");
+  CHECK(stored->confidence == 0.9);
   CHECK(stored->answer == "services.acute.capacity=10,services.reablement.capacity=4");
-  CHECK(stored->cost_unit == "GBP/year");
-  CHECK(stored->as_given_label == "as-given");
-  CHECK(stored->cost_change_mean == 10.0);
-  CHECK(stored->cost_change_half_width == 1.5);
-  CHECK(stored->cost_change_level == 0.9);
   REQUIRE(stored->levers.size() == 2);
   CHECK(stored->levers[1].path == "services.reablement.capacity");
   CHECK(stored->levers[1].step == 2);
-  REQUIRE(stored->points.size() == 4);
-  CHECK(stored->points[2].lever_values == std::vector<std::int64_t>{10, 4});
-  CHECK(stored->points[2].meets);
-  CHECK_FALSE(stored->points[0].meets);
-  CHECK(stored->points[1].target_mean == 450.0);
-  CHECK(stored->points[2].target_bound == 499.6);
-  CHECK(stored->points[3].cost_mean == 150.0);
-  CHECK(stored->points[3].label == record.labels[3]);
-  REQUIRE(stored->frontier.size() == 2);
-  CHECK(stored->frontier[0].second == std::optional<std::int64_t>{4});
-  CHECK(stored->frontier[1].first == 20);
+  CHECK(stored->labels == record.labels);
+  CHECK(stored->lever_values[1] == std::vector<double>{0, 8, 4, 0});
+  CHECK(stored->target_mean == std::vector<double>{800.0, 450.0, 499.0, 470.0});
+  CHECK(stored->meets == std::vector<std::int32_t>{0, 1, 1, 1});
+  CHECK(stored->cost_mean == std::vector<double>{100.0, 180.0, 140.0, 150.0});
+  CHECK(stored->frontier_second == std::vector<double>{4, 0});
+  CHECK(stored->cost_unit == "GBP/year");
+  REQUIRE(stored->as_given.has_value());
+  CHECK(stored->as_given->label == "as-given");
+  CHECK(stored->as_given->cost_mean == 130.0);
+  CHECK(stored->as_given->change_half_width == 1.5);
+  CHECK(stored->as_given->change_level == 0.9);
+  CHECK(stored->as_given->change_n == 8);
 
   // Appending to an existing file adds the group beside what is there.
   const std::string appended = temporary_path("append.h5");
@@ -188,13 +181,12 @@ TEST_CASE("a sizing record round-trips through HDF5", "[record]") {
     H5Gclose(group);
     H5Fclose(other);
   }
+  CHECK_FALSE(read_sizing_record(appended).has_value());  // no /sizing yet
   write_sizing_record(appended, record, RecordMode::append);
   const hid_t reopened = H5Fopen(appended.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
   CHECK(H5Lexists(reopened, "summary", H5P_DEFAULT) > 0);
   CHECK(H5Lexists(reopened, "sizing", H5P_DEFAULT) > 0);
   H5Fclose(reopened);
-  CHECK_THROWS_WITH(read_sizing_record(temporary_path("no-such-record.h5")),
-                    Catch::Contains("no-such-record.h5"));
   std::filesystem::remove(path);
   std::filesystem::remove(appended);
 }
@@ -206,4 +198,19 @@ TEST_CASE("a sizing record that cannot be written says which file", "[record]") 
                     Catch::Contains("/nonexistent-dir/x.h5"));
   CHECK_THROWS_WITH(write_sizing_record(temporary_path("missing.h5"), record, RecordMode::append),
                     Catch::Contains("cannot open"));
+}
+
+TEST_CASE("reading an unfinished sizing record is refused, naming the file", "[record]") {
+  const std::string path = temporary_path("unfinished.h5");
+  std::filesystem::remove(path);
+  {
+    const hid_t file = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
+    const hid_t group = H5Gcreate2(file, "sizing", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+    H5Gclose(group);
+    H5Fclose(file);
+  }
+  CHECK_THROWS_WITH(read_sizing_record(path),
+                    Catch::Contains(path) && Catch::Contains("unfinished"));
+  CHECK_THROWS_WITH(read_sizing_record(temporary_path("no-such.h5")), Catch::Contains("no-such.h5"));
+  std::filesystem::remove(path);
 }

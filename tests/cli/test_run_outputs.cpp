@@ -151,17 +151,18 @@ TEST_CASE("compare warns when the runs did not share random numbers") {
   REQUIRE(result.out.find("Welch") != std::string::npos);
 }
 
-TEST_CASE("export writes the summary and every series as CSV") {
+TEST_CASE("export writes tidy CSV: summary, statistics and the series in long form") {
   const auto directory = scratch_directory("export");
   const auto path = directory + "/a.h5";
   REQUIRE(run_bedflow({"run", small_scenario(), "-n", "3", "-o", path}).exit_status == 0);
   const auto result = run_bedflow({"export", path, "--csv", directory + "/csv"});
   REQUIRE(result.exit_status == 0);
-  const auto file = results::read_results_file(path);
-  const auto& first = file.variants.front().replications.front();
-  const auto names = files_in(directory + "/csv");
-  REQUIRE(names.size() == 1 + first.series.size());
-  REQUIRE(read_text(directory + "/csv/summary.csv").rfind("variant,replication,measure,value", 0) == 0);
+  REQUIRE(files_in(directory + "/csv") ==
+          std::vector<std::string>{"statistics.csv", "summary.csv", "timeseries.csv"});
+  REQUIRE(read_text(directory + "/csv/summary.csv")
+              .rfind("scenario,variant,replication,measure,unit,accumulation,", 0) == 0);
+  REQUIRE(read_text(directory + "/csv/timeseries.csv").find("\nsmall,,0,acute,") !=
+          std::string::npos);
 }
 
 TEST_CASE("a sweep writes one variant per value, all with the same seed") {

@@ -16,9 +16,11 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments,
   options.add_options()("help,h", "show this help and exit");
   po::options_description hidden;
   po::positional_options_description positional;
-  for (const auto& name : syntax.positional) {
-    hidden.add_options()(name.c_str(), po::value<std::string>(), "");
-    positional.add(name.c_str(), 1);
+  for (const auto* names : {&syntax.positional, &syntax.optional_positional}) {
+    for (const auto& name : *names) {
+      hidden.add_options()(name.c_str(), po::value<std::string>(), "");
+      positional.add(name.c_str(), 1);
+    }
   }
   if (!syntax.more_positional.empty()) {
     hidden.add_options()(syntax.more_positional.c_str(),

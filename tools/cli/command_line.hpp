@@ -29,6 +29,7 @@ struct CommandSyntax {
   std::string usage;        // "bedflow run SCENARIO [options]"
   std::string description;  // a paragraph explaining the command
   std::vector<std::string> positional;  // names of required positional arguments, in order
+  std::vector<std::string> optional_positional{};  // then these, each optional, in order
   // Optional: the name under which any further positional arguments are collected (a
   // std::vector<std::string>); empty: a further positional argument is an error.
   std::string more_positional = {};

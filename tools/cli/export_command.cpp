@@ -1,11 +1,15 @@
-// `bedflow export results.h5 --csv DIR`: the summary and series as CSV files.
+// `bedflow export RESULTS.h5 [MORE.h5] (--csv DIR | --xlsx BOOK.xlsx)`: results as tidy CSV
+// files or as an Excel workbook (with a comparison when two files are given).
 #include <iostream>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "bedflow/results/csv_export.hpp"
 #include "bedflow/results/read_results.hpp"
 #include "bedflow/results/results_error.hpp"
+#include "bedflow/results/safe_output.hpp"
+#include "bedflow/results/xlsx_export.hpp"
 #include "command_line.hpp"
 #include "command_registry.hpp"
 #include "exit_status.hpp"
@@ -16,42 +20,90 @@ namespace {
 namespace po = boost::program_options;
 
 const CommandSyntax kSyntax{
-    "bedflow export RESULTS.h5 --csv DIR",
-    "Writes a results file as CSV for spreadsheets: DIR/summary.csv (one row per replication\n"
-    "and measure) and DIR/timeseries_<group>_<measure>.csv (one row per sampling time, one\n"
-    "column per replication). A sweep's series go to one subdirectory per variant.",
-    {"results"}};
+    "bedflow export RESULTS.h5 [B.h5] (--csv DIR | --xlsx BOOK.xlsx [--force])",
+    "Writes a results file for spreadsheets.\n"
+    "--csv DIR: tidy CSV (one value per row, each with its unit and window): summary.csv (one\n"
+    "row per replication and measure), statistics.csv (mean, 95% CI, percentiles, per day and\n"
+    "per year, one row per measure) and timeseries.csv (one row per replication, series and\n"
+    "date). Existing files of those names in DIR are replaced.\n"
+    "--xlsx BOOK.xlsx: an Excel workbook (About, Summary, Costs, Daily; Sizing when the file\n"
+    "holds a sizing record). Given a second file B.h5, it adds a Comparison sheet: B - A with\n"
+    "the first file as the baseline A (pick sweep variants with --variant-a/--variant-b). The\n"
+    "workbook appears only when complete; an existing one is kept unless --force.",
+    {"results"},
+    {"second"}};
 
 int export_results(const std::vector<std::string>& arguments) {
   po::options_description options("Options");
-  options.add_options()("csv", po::value<std::string>()->required(),
-                        "directory to write the CSV files to (created if missing)");
+  options.add_options()
+      ("csv", po::value<std::string>(), "directory to write the CSV files to (created if missing)")
+      ("xlsx", po::value<std::string>(), "workbook to write (.xlsx)")
+      ("force", po::bool_switch(), "overwrite an existing workbook")
+      ("variant-a", po::value<std::string>()->default_value(""), "variant of the first file (sweeps)")
+      ("variant-b", po::value<std::string>()->default_value(""), "variant of the second file (sweeps)");
   ParsedCommandLine parsed;
   try {
     parsed = parse_command_line(arguments, kSyntax, options);
+    if (!parsed.help_shown && parsed.values.count("csv") + parsed.values.count("xlsx") != 1) {
+      throw UsageError("give exactly one of --csv DIR and --xlsx BOOK.xlsx");
+    }
+    if (!parsed.help_shown && parsed.values.count("csv") && parsed.values.count("second")) {
+      throw UsageError("--csv exports one results file; two files make a workbook (--xlsx)");
+    }
   } catch (const UsageError& error) {
     return report_usage_error("export", error.what(), kSyntax.usage);
   }
   if (parsed.help_shown) return kSuccess;
-  const auto path = parsed.values["results"].as<std::string>();
-  const auto directory = parsed.values["csv"].as<std::string>();
-  results::ResultsFile file;
+  const auto& values = parsed.values;
+  const auto path = values["results"].as<std::string>();
+
+  if (values.count("csv")) {
+    const auto directory = values["csv"].as<std::string>();
+    results::ResultsFile file;
+    try {
+      file = results::read_results_file(path);
+    } catch (const results::ResultsError& error) {
+      return report_error("export", error.what(), kBadInput);
+    }
+    try {
+      const auto written = results::export_csv(file, directory);
+      std::cout << fmt::format("Wrote {} CSV files to {}\n", written.size(), directory);
+    } catch (const results::ResultsError& error) {
+      return report_error("export", error.what(), kFailure);
+    }
+    return kSuccess;
+  }
+
+  const auto target = values["xlsx"].as<std::string>();
+  const results::WorkbookOptions book{values["variant-a"].as<std::string>(),
+                                      values["variant-b"].as<std::string>()};
+  std::vector<results::WorkbookSource> sources;
+  std::optional<results::SafeOutputFile> output;
   try {
-    file = results::read_results_file(path);
+    sources.push_back(results::read_workbook_source(path));
+    if (values.count("second")) {
+      sources.push_back(results::read_workbook_source(values["second"].as<std::string>()));
+    }
+    results::check_workbook(sources, book);
+    output.emplace(target, values["force"].as<bool>());
   } catch (const results::ResultsError& error) {
     return report_error("export", error.what(), kBadInput);
   }
   try {
-    const auto written = results::export_csv(file, directory);
-    std::cout << fmt::format("Wrote {} CSV files to {}\n", written.size(), directory);
+    const auto sheets = results::write_workbook(output->temporary_path(), sources, book);
+    output->commit();
+    std::string list;
+    for (const auto& sheet : sheets) list += (list.empty() ? "" : ", ") + sheet;
+    std::cout << fmt::format("Wrote {} ({})\n", target, list);
   } catch (const results::ResultsError& error) {
-    return report_error("export", error.what(), kFailure);
+    return report_error("export", error.what(), kFailure);  // `output` removes the temporary
   }
   return kSuccess;
 }
 
 const CommandRegistration kRegistration{
-    {"export", "write a results file's summary and series as CSV", export_results}};
+    {"export", "write results as tidy CSV or an Excel workbook (with a comparison)",
+     export_results}};
 
 }  // namespace
 }  // namespace bedflow::cli

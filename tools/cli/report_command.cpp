@@ -28,6 +28,7 @@ const CommandSyntax kSyntax{
     "others are compared with it; a file written by `bedflow size -o` adds its sizing record.\n"
     "Without -o the page goes beside the first file, named after it (.html).",
     {"results"},
+    {},
     "more"};
 
 std::string default_output(const std::string& first) {

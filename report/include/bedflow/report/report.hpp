@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "bedflow/analysis/read_sizing_record.hpp"
+#include "bedflow/analysis/sizing_record.hpp"
 #include "bedflow/results/results_file.hpp"
 
 namespace bedflow::report {

@@ -27,6 +27,9 @@
 //  - append_sizing_record() opens an existing file read-write and adds /sizing; the caller
 //    writes into a temporary file and renames it afterwards, so a failure never leaves a
 //    complete-looking file. Throws AnalysisError naming the file on any HDF5 failure.
+//  - read_sizing_record() gives back every stored figure (for readers that show the record,
+//    such as the workbook export) and refuses a /sizing group without its completion mark.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -71,5 +74,61 @@ std::string setting_label(const LeverSetting& setting);
 
 enum class RecordMode { create, append };
 void write_sizing_record(const std::string& path, const SizingRecord& record, RecordMode mode);
+
+}  // namespace bedflow::analysis
+
+namespace bedflow::analysis {
+
+// A sizing record as read back from a file: the stored figures, column by column, with no
+// need to rebuild the search's own types (a reader of the file, such as the workbook, only
+// shows them).
+struct StoredLever {
+  std::string path;
+  std::int64_t low = 0;
+  std::int64_t high = 0;
+  std::int64_t step = 0;
+};
+
+struct StoredSizingRecord {
+  std::string target;         // "acute_occupancy_share <= 0.92"
+  std::string measure;
+  std::string measure_unit;
+  std::string comparison;     // "<=", "<", ">=", ">"
+  double threshold = 0.0;
+  double confidence = 0.0;
+  std::string decision_rule;  // in words
+  std::string status;         // "found", "none_meets", ...
+  std::string answer;         // "path=value[,path=value]", empty when none
+  std::string cost;           // how a point's cost was measured; empty when no cost source
+  std::string cost_unit;      // e.g. "GBP/year"; empty when no cost source (or an older record)
+  // The answer's cost against the scenario as given (no lever overrides), when compared:
+  // as_given_label names its /variants group; the change is answer - as given, paired by
+  // replication, with its half-width at cost_change_level over cost_change_n replications.
+  struct AsGiven {
+    std::string label;
+    double cost_mean = 0.0;
+    double cost_half_width = 0.0;
+    double answer_cost_mean = 0.0;
+    double change_mean = 0.0;
+    double change_half_width = 0.0;
+    double change_level = 0.0;
+    std::int64_t change_n = 0;
+  };
+  std::optional<AsGiven> as_given;
+  std::vector<StoredLever> levers;
+  // /sizing/points, one entry per evaluated point in evaluation order.
+  std::vector<std::string> labels;
+  std::vector<std::vector<double>> lever_values;  // [lever][point]: the setting of each lever
+  std::vector<double> replications, target_mean, target_sd, target_half_width, target_bound;
+  std::vector<std::int32_t> meets;                 // 1 when the point meets the target
+  std::vector<double> cost_mean, cost_half_width;  // empty when no cost source
+  // /sizing/frontier (two levers only; empty otherwise): second = -1 and cost NaN when no
+  // value of the second lever meets the target for that first value.
+  std::vector<double> frontier_first, frontier_second, frontier_cost_mean;
+};
+
+// Reads the /sizing group of `path`; nullopt when the file has none. Throws AnalysisError
+// naming the file when the group is there but unfinished (no `complete` = 1) or unreadable.
+std::optional<StoredSizingRecord> read_sizing_record(const std::string& path);
 
 }  // namespace bedflow::analysis

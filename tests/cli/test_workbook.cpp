@@ -1,0 +1,133 @@
+// `bedflow export --xlsx`: the workbook read back with openpyxl (check_workbook.py, run with
+// Debian's python3-openpyxl and python3-h5py) and checked cell by cell against the results
+// files; and what export refuses, leaving no file behind.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "child_process.hpp"
+
+namespace fs = std::filesystem;
+using namespace bedflow::test;
+
+namespace {
+
+const std::string& small_scenario() {
+  static const std::string path = source_path("tests/scenario/fixtures/good/small.yaml");
+  return path;
+}
+
+// Runs the openpyxl read-back on `book` against the results files it came from.
+void require_workbook_reads_back(const std::string& book, const std::vector<std::string>& files) {
+  std::vector<std::string> arguments{source_path("tests/cli/check_workbook.py"), book};
+  arguments.insert(arguments.end(), files.begin(), files.end());
+  const auto checked = run_program("/usr/bin/python3", arguments, "", 300);
+  INFO(checked.out << checked.err);
+  REQUIRE(checked.exit_status == 0);
+}
+
+}  // namespace
+
+TEST_CASE("export --xlsx writes a workbook whose cells equal the results file's figures") {
+  const auto directory = scratch_directory("workbook_one");
+  const auto results = directory + "/base.h5";
+  REQUIRE(run_bedflow({"run", small_scenario(), "-n", "3", "-o", results}).exit_status == 0);
+  const auto book = directory + "/base.xlsx";
+  const auto written = run_bedflow({"export", results, "--xlsx", book});
+  INFO(written.err);
+  REQUIRE(written.exit_status == 0);
+  REQUIRE(written.out.find("Summary") != std::string::npos);
+  require_workbook_reads_back(book, {results});
+
+  // An existing workbook is kept unless --force.
+  const auto size = fs::file_size(book);
+  { std::ofstream(book, std::ios::app) << "x"; }
+  const auto refused = run_bedflow({"export", results, "--xlsx", book});
+  REQUIRE(refused.exit_status == 2);
+  REQUIRE(refused.err.find("--force") != std::string::npos);
+  REQUIRE(fs::file_size(book) == size + 1);
+  REQUIRE(run_bedflow({"export", results, "--xlsx", book, "--force"}).exit_status == 0);
+  require_workbook_reads_back(book, {results});
+  REQUIRE(files_in(directory) == std::vector<std::string>{"base.h5", "base.xlsx"});
+}
+
+TEST_CASE("export --xlsx of two files adds the comparison, the first file the baseline") {
+  // Two shipped scenarios with costs and the same seed: a paired comparison with money in it.
+  const auto directory = scratch_directory("workbook_two");
+  const auto a = directory + "/baseline.h5";
+  const auto b = directory + "/reablement.h5";
+  REQUIRE(run_bedflow({"run", source_path("scenarios/kent-medway/baseline.yaml"), "-n", "3",
+                       "-o", a}, "", 300)
+              .exit_status == 0);
+  REQUIRE(run_bedflow({"run", source_path("scenarios/kent-medway/reablement-investment.yaml"),
+                       "-n", "3", "-o", b}, "", 300)
+              .exit_status == 0);
+  const auto book = directory + "/compare.xlsx";
+  const auto written = run_bedflow({"export", a, b, "--xlsx", book});
+  INFO(written.err);
+  REQUIRE(written.exit_status == 0);
+  REQUIRE(written.out.find("Comparison") != std::string::npos);
+  require_workbook_reads_back(book, {a, b});
+}
+
+TEST_CASE("export --xlsx of a sizing record shows every evaluated point") {
+  const auto directory = scratch_directory("workbook_sizing");
+  const auto sizing = directory + "/sizing.h5";
+  const auto sized = run_bedflow(
+      {"size", source_path("scenarios/analytic/mgcc-virtual-ward-loss.yaml"), "--vary",
+       "services.virtual_ward.capacity", "--range", "20:60:20", "--target",
+       "admissions_emergency <= 200", "-n", "3", "-t", "1", "-o", sizing},
+      "", 300);
+  INFO(sized.err);
+  REQUIRE(sized.exit_status == 0);
+  const auto book = directory + "/sizing.xlsx";
+  const auto written = run_bedflow({"export", sizing, "--xlsx", book});
+  INFO(written.err);
+  REQUIRE(written.exit_status == 0);
+  REQUIRE(written.out.find("Sizing") != std::string::npos);
+  require_workbook_reads_back(book, {sizing});
+}
+
+TEST_CASE("export refuses unreadable, old or unfinished results with exit 2 and no file") {
+  const auto directory = scratch_directory("workbook_refused");
+  const auto good = directory + "/good.h5";
+  REQUIRE(run_bedflow({"run", small_scenario(), "-n", "2", "-o", good}).exit_status == 0);
+  const auto not_hdf5 = directory + "/not.h5";
+  { std::ofstream(not_hdf5) << "plain text\n"; }
+  // An old format and an unfinished run, made from the good file with h5py.
+  const auto old_format = directory + "/old.h5";
+  const auto unfinished = directory + "/unfinished.h5";
+  fs::copy_file(good, old_format);
+  fs::copy_file(good, unfinished);
+  const auto edited = run_program(
+      "/usr/bin/python3",
+      {"-c",
+       "import h5py, sys\n"
+       "with h5py.File(sys.argv[1], 'r+') as f: f.attrs['format_version'] = 2\n"
+       "with h5py.File(sys.argv[2], 'r+') as f: del f['metadata'].attrs['complete']\n",
+       old_format, unfinished});
+  INFO(edited.err);
+  REQUIRE(edited.exit_status == 0);
+  const auto before = files_in(directory);
+
+  for (const auto& bad : {not_hdf5, old_format, unfinished, directory + "/missing.h5"}) {
+    INFO(bad);
+    const auto name = fs::path(bad).filename().string();
+    const auto alone = run_bedflow({"export", bad, "--xlsx", directory + "/book.xlsx"});
+    REQUIRE(alone.exit_status == 2);
+    REQUIRE(alone.err.find(name) != std::string::npos);
+    const auto second = run_bedflow({"export", good, bad, "--xlsx", directory + "/book.xlsx"});
+    REQUIRE(second.exit_status == 2);
+    REQUIRE(second.err.find(name) != std::string::npos);
+    const auto csv = run_bedflow({"export", bad, "--csv", directory + "/csv"});
+    REQUIRE(csv.exit_status == 2);
+    REQUIRE(csv.err.find(name) != std::string::npos);
+  }
+  // Usage: one of --csv and --xlsx, and --csv takes one file.
+  REQUIRE(run_bedflow({"export", good}).exit_status == 2);
+  REQUIRE(run_bedflow({"export", good, "--csv", directory + "/csv", "--xlsx", "b.xlsx"})
+              .exit_status == 2);
+  REQUIRE(run_bedflow({"export", good, good, "--csv", directory + "/csv"}).exit_status == 2);
+  REQUIRE(files_in(directory) == before);  // nothing written, no temporary file left
+}

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs, from Debian packages only, exactly what bedflow needs to build, test and benchmark.
+# Installs, from Debian packages only, exactly what bedflow needs to build, run and benchmark;
+# with --test, also what only the tests need (tools/test.sh passes it; tools/run.sh does not).
 # Idempotent; run as root (or with sudo available). Fails loudly naming any package it could not get.
 set -euo pipefail
 
@@ -15,6 +16,19 @@ packages=(
   catch2 libbenchmark-dev                   # tests and benchmarks
   python3 python3-h5py python3-numpy python3-matplotlib   # tools/fanchart.py and its test
 )
+
+# Only for the tests: never installed by the run command.
+test_packages=(
+  python3-openpyxl                          # tests/cli/check_workbook.py reads export --xlsx back
+  chromium                                  # tests/report: the report rendered headless
+  fonts-dejavu-core                         # a font for the report page and its screenshot
+)
+if [ "${1:-}" = "--test" ]; then
+  packages+=("${test_packages[@]}")
+elif [ $# -gt 0 ]; then
+  echo "usage: tools/setup.sh [--test]" >&2
+  exit 2
+fi
 
 missing=()
 for p in "${packages[@]}"; do

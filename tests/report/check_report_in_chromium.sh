@@ -14,7 +14,7 @@ bedflow=$1 source_dir=$2 build_dir=$3
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 chromium=$(command -v chromium || command -v chromium-browser || true)
-[ -n "$chromium" ] || fail "chromium is not installed: run tools/setup-test.sh (tools/test.sh does)"
+[ -n "$chromium" ] || fail "chromium is not installed: run tools/setup.sh --test (tools/test.sh does)"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -31,7 +31,9 @@ services:
 }
 
 std::vector<Diagnostic> warnings_for(const std::string& name, const std::string& profile) {
-  const auto file = write_file(scratch_dir("profile-warnings") / name, with_profile(profile));
+  // One directory per file: CTest runs each test case as its own process, in parallel, and
+  // scratch_dir() empties the directory it is given.
+  const auto file = write_file(scratch_dir("profile-warnings-" + name) / name, with_profile(profile));
   return load_scenario(file).warnings;  // loads: warnings never block
 }
 

@@ -43,14 +43,20 @@ void HospitalModel::on_medically_fit(std::uint32_t id) {
   }
 }
 
-// A delay runs from `fit_at` (medically fit) until the patient leaves the acute bed.
+// A delay runs from `fit_at` (medically fit) until the patient leaves the acute bed. The
+// measures count its time inside the observed window only (from the end of warm-up), as the
+// time-weighted level of delayed patients does, so Little's law holds on them exactly.
+engine::Time HospitalModel::delay_counted_from(const Patient& p) const noexcept {
+  return std::max(p.fit_at, plan_.warmup);
+}
+
 void HospitalModel::start_delay(std::uint32_t id) {
   Patient& p = patients_[id];
   p.fit_in_acute = true;
   delayed_[p.pathway].add(now(), 1.0);
   delayed_total_.add(now(), 1.0);
   ++open_delays_[p.pathway];
-  open_delay_fit_sum_[p.pathway] += p.fit_at;
+  open_delay_fit_sum_[p.pathway] += delay_counted_from(p);
 }
 
 void HospitalModel::end_delay(std::uint32_t id) {
@@ -59,8 +65,8 @@ void HospitalModel::end_delay(std::uint32_t id) {
   delayed_[p.pathway].add(now(), -1.0);
   delayed_total_.add(now(), -1.0);
   --open_delays_[p.pathway];
-  open_delay_fit_sum_[p.pathway] -= p.fit_at;
-  counters_.delay_days[p.pathway].add(engine::to_days(now() - p.fit_at));
+  open_delay_fit_sum_[p.pathway] -= delay_counted_from(p);
+  counters_.delay_days[p.pathway].add(engine::to_days(now() - delay_counted_from(p)));
 }
 
 void HospitalModel::move_to(std::uint32_t id, std::int16_t destination) {

@@ -104,6 +104,7 @@ class HospitalModel {
   void on_ucr_visit(std::uint32_t id);
   void discharge_home(std::uint32_t id);
   void start_delay(std::uint32_t id);
+  engine::Time delay_counted_from(const Patient& p) const noexcept;
   void end_delay(std::uint32_t id);
   void pump(std::int16_t service);
   void acute_changed(std::int16_t service);
@@ -140,7 +141,7 @@ class HospitalModel {
   // sum of the times they became fit, so their delays so far are count x now - sum. State,
   // not statistics: never reset at the end of warm-up.
   std::array<std::uint64_t, 4> open_delays_{};
-  std::array<engine::Time, 4> open_delay_fit_sum_{};
+  std::array<engine::Time, 4> open_delay_fit_sum_{};  // of delay_counted_from(), open delays
   Counters counters_;
   std::vector<double> waits_over_hours_;
   std::vector<std::vector<double>> series_values_;

@@ -1,8 +1,9 @@
 #include "labels.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
-#include <regex>
+#include <cctype>
 
 #include <fmt/format.h>
 
@@ -33,6 +34,19 @@ std::string service_label(const std::string& name) {
   };
   const auto found = kKnown.find(name);
   return found != kKnown.end() ? found->second : plain_words(name);
+}
+
+std::string ed_wait_threshold(const std::string& name) {
+  const std::string prefix = "ed_waits_over_";
+  if (name.size() <= prefix.size() + 1 || name.compare(0, prefix.size(), prefix) != 0 ||
+      name.back() != 'h') {
+    return {};
+  }
+  const std::string hours = name.substr(prefix.size(), name.size() - prefix.size() - 1);
+  const bool numeric = std::all_of(hours.begin(), hours.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) || c == '.';
+  });
+  return numeric ? hours : std::string();
 }
 
 std::string measure_label(const std::string& name) {
@@ -67,19 +81,21 @@ std::string measure_label(const std::string& name) {
       {"delayed_discharge_cost", "Cost of delayed discharge (of which)"},
   };
   if (const auto found = kKnown.find(name); found != kKnown.end()) return found->second;
-  std::smatch m;
-  static const std::regex kPathway("(.*)_P([0-9])");
-  if (std::regex_match(name, m, kPathway)) {
-    const std::string base = m[1];
-    const std::string pathway = "pathway " + m[2].str();
+  // "<base>_P<digit>": a measure per discharge pathway.
+  const std::size_t n = name.size();
+  if (n > 3 && name[n - 3] == '_' && name[n - 2] == 'P' &&
+      std::isdigit(static_cast<unsigned char>(name[n - 1]))) {
+    const std::string base = name.substr(0, n - 3);
+    const std::string pathway = "pathway " + name.substr(n - 1);
     if (base == "delayed_patients_mean") return "Medically fit, waiting for " + pathway;
     if (base == "discharge_delay_mean_days") return "Mean days from medically fit to leaving, " + pathway;
     if (base == "delayed_at_end") return "Still waiting at the end, " + pathway;
     if (base == "open_delay_mean_days") return "Mean days waited so far by those still waiting, " + pathway;
     return fmt::format("{}, {}", plain_words(base), pathway);
   }
-  static const std::regex kWaits("ed_waits_over_([0-9.]+)h");
-  if (std::regex_match(name, m, kWaits)) return "ED waits for a bed over " + m[1].str() + " hours";
+  if (const std::string hours = ed_wait_threshold(name); !hours.empty()) {
+    return "ED waits for a bed over " + hours + " hours";
+  }
   const std::pair<const char*, const char*> kPrefixes[] = {
       {"cost_capacity_", "{}: commissioned capacity"}, {"cost_activity_", "{}: activity"},
       {"cost_escalation_", "{}: escalation beds"},     {"occupancy_mean_", "{}: places occupied (average)"},

@@ -12,6 +12,8 @@ namespace bedflow::report {
 std::string plain_words(const std::string& name);    // "home_care" -> "Home care"
 std::string service_label(const std::string& name);  // "ucr" -> "Urgent community response"
 std::string measure_label(const std::string& name);
+// "ed_waits_over_12h" -> "12"; empty when the name is not an ED-wait threshold measure.
+std::string ed_wait_threshold(const std::string& name);
 // A unit as a reader says it: "bed-days" stays, "share" -> "% of open beds" is not guessed:
 // "share" -> "share (%)", "GBP" -> "£", "GBP/year" -> "£ a year", "patients/day" ->
 // "patients a day".

@@ -1,7 +1,6 @@
 // The first section: each scenario's question, its window and run, and the headline cards.
 #include <algorithm>
 #include <cmath>
-#include <regex>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -9,11 +8,15 @@
 #include "bedflow/results/observed_window.hpp"
 #include "format.hpp"
 #include "html.hpp"
+#include "labels.hpp"
 #include "scenario_text.hpp"
 #include "sections.hpp"
 
 namespace bedflow::report {
 namespace {
+
+// Fewer replications than this and a 5th-95th percentile range is only a rough one.
+constexpr std::size_t kReplicationsForSpread = 20;
 
 enum class Per { none, day, year };
 
@@ -35,10 +38,9 @@ std::vector<Card> card_specs(const ScenarioView& view) {
        "Acute beds are about {} full on average"},
   };
   std::vector<std::pair<double, std::string>> waits;
-  static const std::regex kWaits("ed_waits_over_([0-9.]+)h");
   for (const auto& summary : view.summaries) {
-    std::smatch m;
-    if (std::regex_match(summary.name, m, kWaits)) waits.emplace_back(std::stod(m[1]), m[1]);
+    const std::string hours = ed_wait_threshold(summary.name);
+    if (!hours.empty()) waits.emplace_back(std::stod(hours), hours);
   }
   std::sort(waits.begin(), waits.end());
   if (waits.empty()) waits = {{4, "4"}, {12, "12"}};
@@ -152,6 +154,11 @@ std::string uncertainty_phrase(const results::MeasureSummary& summary,
     phrase += fmt::format("; {} {} between {} and {}", share, periods,
                           format_value(summary.percentiles.front(), unit),
                           format_value(summary.percentiles.back(), unit));
+    // Below 20 replications the outer percentiles are interpolated between a handful of
+    // values (docs/outputs.md): say so rather than quote them as if well estimated.
+    if (summary.ci.n < kReplicationsForSpread) {
+      phrase += fmt::format(", a rough range from only {} replications", summary.ci.n);
+    }
   }
   return phrase + ")";
 }

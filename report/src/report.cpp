@@ -38,7 +38,7 @@ ReportSource load_report_source(const std::string& path) {
   ReportSource source;
   source.path = path;
   try {
-    source.file = results::read_results_file(path);
+    source.file = results::read_results_file(path, {.patient_events = false});
     source.sizing = analysis::read_sizing_record(path);
   } catch (const results::ResultsError& error) {
     throw ReportError(error.what());

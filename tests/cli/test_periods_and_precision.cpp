@@ -139,3 +139,36 @@ TEST_CASE("the README's flow: baseline and winter surge observe one window, so c
   // The winter surge adds delayed bed-days: the interval is above zero.
   REQUIRE(std::stod(total[7]) > 0.0);
 }
+
+TEST_CASE("an output that is also an input is refused, even with --force") {
+  const auto directory = scratch_directory("output_is_input");
+  const auto results = directory + "/r.h5";
+  REQUIRE(run_bedflow({"run", small(), "-n", "2", "-o", results}).exit_status == 0);
+  const auto before = std::filesystem::file_size(results);
+  for (const std::vector<std::string>& command :
+       {std::vector<std::string>{"report", results, "-o", results, "--force"},
+        std::vector<std::string>{"export", results, "--xlsx", results, "--force"}}) {
+    const auto refused = run_bedflow(command);
+    INFO(command.front() << ": " << refused.err);
+    REQUIRE(refused.exit_status == 2);
+    REQUIRE(refused.err.find("is also an input") != std::string::npos);
+    REQUIRE(std::filesystem::file_size(results) == before);
+  }
+  REQUIRE(run_bedflow({"compare", results, results}).exit_status == 0);  // still readable
+  const auto scenario = directory + "/s.yaml";
+  std::filesystem::copy_file(small(), scenario);
+  const auto run = run_bedflow({"run", scenario, "-n", "2", "-o", scenario, "--force"});
+  REQUIRE(run.exit_status == 2);
+  REQUIRE(run.err.find("is also an input") != std::string::npos);
+  REQUIRE(run_bedflow({"validate", scenario}).exit_status == 0);
+}
+
+TEST_CASE("a percentile asked for twice is refused before anything runs") {
+  const auto directory = scratch_directory("duplicate_percentiles");
+  const auto result = run_bedflow({"run", small(), "-n", "2", "-o", directory + "/d.h5", "--set",
+                                   "outputs.percentiles=[10.25,10.250001]"});
+  REQUIRE(result.exit_status == 2);
+  REQUIRE(result.err.find("outputs.percentiles") != std::string::npos);
+  REQUIRE(result.err.find("listed twice") != std::string::npos);
+  REQUIRE_FALSE(std::filesystem::exists(directory + "/d.h5"));
+}

@@ -70,8 +70,8 @@ TEST_CASE("a destination that never opens: every delay is open and Little's law 
 TEST_CASE("a reablement service cut to nothing on day 27: open delays are counted and "
           "Little's law holds", "[discharge][censoring]") {
   // 60 places until 2026-11-01 (day 27 of a run from 2026-10-05), none after; a 14-day
-  // warm-up, so delays begun before the window count in full (Little's law is then within
-  // the noise rather than exact).
+  // warm-up. Delays count their days inside the window only, so Little's law stays exact
+  // for every replication, even for patients already delayed when the window opens.
   Scenario s = reablement_network(CapacitySchedule{60, {{Date{2026, 11, 1}, 0}}});
   s.run.warmup_days = 14;
   std::vector<double> delayed, predicted;
@@ -84,6 +84,7 @@ TEST_CASE("a reablement service cut to nothing on day 27: open delays are counte
     check_conserved(r);
     delayed.push_back(scalar(r, "delayed_patients_mean_P1"));
     predicted.push_back(littles_law_delayed(r, 1));
+    CHECK(predicted.back() == Approx(delayed.back()).epsilon(1e-9));
   }
   const auto ci = engine::confidence_interval(delayed, 0.999);
   double predicted_mean = 0.0;

@@ -334,3 +334,17 @@ TEST_CASE("a damaged results file is refused or read, never a crash") {
   REQUIRE(refused > 0);
   REQUIRE(read + refused == (original.size() + kStride - 1) / kStride);
 }
+
+TEST_CASE("a damaged scenario text is refused by its checksum, not misread") {
+  const auto path = test::scratch_path("text_checksum.h5");
+  auto file = test::fake_file(3, 2);
+  file.metadata.scenario_given = "services:\n  acute:\n    capacity: 3040\n";
+  results::write_results_file(path, file);
+  std::string bytes = file_bytes(path);
+  const auto at = bytes.find("capacity: 3040");
+  REQUIRE(at != std::string::npos);
+  bytes[at + 11] = '9';  // 3040 -> 3940: still valid text, still valid YAML
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+  REQUIRE_THROWS_WITH(results::read_results_file(path),
+                      Catch::Contains("scenario_given") && Catch::Contains("checksum"));
+}

@@ -58,7 +58,7 @@ po::options_description size_options() {
       ("step2", po::value<std::int64_t>(), "step of the second lever (default 1)")
       ("cost-measure", po::value<std::string>()->default_value("cost_total"),
        "measure whose mean is a point's cost; a total over the window (cost_total: "
-       "commissioned capacity plus activity, from the scenario's costs_gbp) is made yearly, "
+       "commissioned capacity (escalation beds included) plus activity, from the scenario's costs_gbp) is made yearly, "
        "x 365 / window days. To price a lever's places differently, --set its "
        "services.NAME.costs_gbp.place_day")
       ("set", po::value<std::vector<std::string>>()->composing(),
@@ -190,7 +190,8 @@ int run_size(const std::vector<std::string>& arguments) {
   }
   std::optional<results::SafeOutputFile> output;
   try {
-    output.emplace(request.output, request.force);
+    output.emplace(request.output, request.force,
+                   std::vector<std::string>{request.scenario_path});
   } catch (const results::ResultsError& error) {
     return report_error(kCommand, error.what(), kBadInput);
   }

@@ -48,8 +48,8 @@ int compare(const std::vector<std::string>& arguments) {
   const auto path_a = values["a"].as<std::string>();
   const auto path_b = values["b"].as<std::string>();
   try {
-    const auto a = results::read_results_file(path_a);
-    const auto b = results::read_results_file(path_b);
+    const auto a = results::read_results_file(path_a, {.patient_events = false});
+    const auto b = results::read_results_file(path_b, {.patient_events = false});
     const auto& variant_a = results::find_variant(a, values["variant-a"].as<std::string>(), path_a);
     const auto& variant_b = results::find_variant(b, values["variant-b"].as<std::string>(), path_b);
     const bool paired = a.metadata.seed == b.metadata.seed;

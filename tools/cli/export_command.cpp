@@ -61,7 +61,7 @@ int export_results(const std::vector<std::string>& arguments) {
     const auto directory = values["csv"].as<std::string>();
     results::ResultsFile file;
     try {
-      file = results::read_results_file(path);
+      file = results::read_results_file(path, {.patient_events = false});
     } catch (const results::ResultsError& error) {
       return report_error("export", error.what(), kBadInput);
     }
@@ -85,7 +85,9 @@ int export_results(const std::vector<std::string>& arguments) {
       sources.push_back(results::read_workbook_source(values["second"].as<std::string>()));
     }
     results::check_workbook(sources, book);
-    output.emplace(target, values["force"].as<bool>());
+    std::vector<std::string> inputs{path};
+    if (values.count("second")) inputs.push_back(values["second"].as<std::string>());
+    output.emplace(target, values["force"].as<bool>(), inputs);
   } catch (const results::ResultsError& error) {
     return report_error("export", error.what(), kBadInput);
   }

@@ -66,7 +66,7 @@ int report(const std::vector<std::string>& arguments) {
   const auto started = std::chrono::steady_clock::now();
   std::optional<results::SafeOutputFile> output;
   try {
-    output.emplace(target, values["force"].as<bool>());
+    output.emplace(target, values["force"].as<bool>(), paths);
   } catch (const results::ResultsError& error) {
     return report_error("report", error.what(), kBadInput);
   }

@@ -124,7 +124,7 @@ int run(const std::vector<std::string>& arguments) {
   }
   std::optional<results::SafeOutputFile> output;
   try {
-    output.emplace(target, options.force);
+    output.emplace(target, options.force, std::vector<std::string>{options.scenario_path});
   } catch (const results::ResultsError& error) {
     return report_error("run", error.what(), kBadInput);
   }

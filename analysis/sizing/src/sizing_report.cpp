@@ -29,13 +29,25 @@ std::string format_gbp(double value) {
   return grouped;
 }
 
+// The comparison a bound that misses the target makes with it: "<=" missed is ">".
+std::string_view missed(Comparison comparison) noexcept {
+  switch (comparison) {
+    case Comparison::less: return ">=";
+    case Comparison::less_equal: return ">";
+    case Comparison::greater: return "<=";
+    case Comparison::greater_equal: return "<";
+  }
+  return "?";
+}
+
 std::string describe_evidence(const EvaluatedPoint& point, const Target& target,
                               const std::string& unit) {
   const auto& e = point.target;
   return fmt::format("{} {}{} ({:g}% CI {} to {}); one-sided {:g}% bound {} {} {}: {}",
                      target.measure, format_number(e.mean), unit.empty() ? "" : " " + unit,
                      e.level * 100.0, format_number(e.lower()), format_number(e.upper()),
-                     e.level * 100.0, format_number(e.bound), to_string(target.comparison),
+                     e.level * 100.0, format_number(e.bound),
+                     e.meets ? to_string(target.comparison) : missed(target.comparison),
                      format_number(target.threshold), e.meets ? "meets" : "misses");
 }
 

@@ -89,7 +89,7 @@ PreparedSizing prepare_sizing(SizingRequest& request) {
           "{} x 365 / {:g} days observed ({} to {}), a yearly figure{}; mean over replications",
           request.cost.measure, window.days(), results::window_first_date(window),
           results::window_last_date(window),
-          request.cost.measure == "cost_total" ? " of commissioned capacity plus activity" : "");
+          request.cost.measure == "cost_total" ? " of commissioned capacity (escalation beds included) plus activity" : "");
     } else {
       request.cost.scale = 1.0;
       prepared.cost_unit = unit;

@@ -76,8 +76,14 @@ void welch_difference(Difference& d, const std::vector<double>& a, const std::ve
 Difference difference_of(const std::vector<double>& a, const std::vector<double>& b,
                          bool paired, const std::vector<double>& percentiles) {
   Difference d;
-  d.mean_a = mean_of(a);
-  d.mean_b = mean_of(b);
+  // Paired: A, B and B - A all over the replications both have, so the columns agree.
+  const std::size_t n = paired ? std::min(a.size(), b.size()) : std::max(a.size(), b.size());
+  auto first = [n](const std::vector<double>& values) {
+    return std::vector<double>(values.begin(),
+                               values.begin() + static_cast<std::ptrdiff_t>(std::min(n, values.size())));
+  };
+  d.mean_a = mean_of(first(a));
+  d.mean_b = mean_of(first(b));
   if (paired) {
     paired_difference(d, a, b, percentiles);
   } else {

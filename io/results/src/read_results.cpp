@@ -166,7 +166,7 @@ void read_variant_flags(hid_t location, Variant& variant) {
 
 }  // namespace
 
-ResultsFile read_results_file(const std::string& path) {
+ResultsFile read_results_file(const std::string& path, const ReadOptions& options) {
   try {
     const auto h5file = h5::open_file_read_only(path);
     auto root = h5::open_group(h5file.get(), "/");
@@ -206,14 +206,14 @@ ResultsFile read_results_file(const std::string& path) {
     if (!file.is_sweep()) {
       read_variant_flags(root.get(), file.variants.front());
       read_timeseries(root.get(), file.variants.front());
-      read_events(root.get(), file.variants.front());
+      if (options.patient_events) read_events(root.get(), file.variants.front());
     } else {
       auto variants = h5::open_group(root.get(), layout::kVariants);
       for (auto& variant : file.variants) {
         auto group = h5::open_group(variants.get(), layout::group_name_for_label(variant.label));
         read_variant_flags(group.get(), variant);
         read_timeseries(group.get(), variant);
-        read_events(group.get(), variant);
+        if (options.patient_events) read_events(group.get(), variant);
       }
     }
     return file;

@@ -30,7 +30,7 @@ const Variant& find_variant(const ResultsFile& file, const std::string& label,
   if (label.empty() && file.variants.size() == 1) return file.variants.front();
   if (label.empty()) {
     throw ResultsError(fmt::format("{}: holds a sweep of {} variants ({}); choose one with "
-                                   "--variant",
+                                   "--variant-a (first file) or --variant-b (second file)",
                                    file_name, file.variants.size(), labels));
   }
   throw ResultsError(

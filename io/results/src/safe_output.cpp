@@ -45,12 +45,20 @@ std::string errno_text() { return std::strerror(errno); }
 
 }  // namespace
 
-SafeOutputFile::SafeOutputFile(std::string target, bool overwrite)
+SafeOutputFile::SafeOutputFile(std::string target, bool overwrite,
+                               const std::vector<std::string>& inputs)
     : target_(std::move(target)), overwrite_(overwrite) {
   namespace fs = std::filesystem;
   const fs::path target_path(target_);
   if (target_path.filename().empty()) throw ResultsError(target_ + ": not a file name");
   if (fs::is_directory(target_path)) throw ResultsError(target_ + ": is a directory");
+  for (const auto& input : inputs) {
+    std::error_code error;
+    if (fs::exists(target_path, error) && fs::equivalent(target_path, input, error)) {
+      throw ResultsError(target_ + ": is also an input (" + input +
+                         "); writing it would destroy what is read: choose another output");
+    }
+  }
   if (!overwrite_ && fs::exists(target_path)) {
     throw ResultsError(target_ + ": already exists (use --force to overwrite it)");
   }

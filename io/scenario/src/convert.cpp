@@ -2,6 +2,10 @@
 #include "convert.hpp"
 #include "dated_pairs.hpp"
 
+#include <algorithm>
+
+#include <fmt/format.h>
+
 #include "limits.hpp"
 
 namespace bedflow::scenario {
@@ -235,8 +239,21 @@ void read_outputs(Context& ctx, const Node& node, model::Outputs& outputs) {
     if (auto v = read_bool(ctx, *n, "outputs.patient_events")) outputs.patient_events = *v;
   if (const Node* n = node.find("percentiles"))
     if (auto v = read_number_list(ctx, *n, "outputs.percentiles",
-                                  non_negative(100.0, "a percentile")))
+                                  non_negative(100.0, "a percentile"))) {
+      // Each percentile names a column (p5, p97_5 as six significant digits): two that would
+      // share a name are one percentile asked for twice.
+      std::vector<std::string> names;
+      for (const double p : *v) {
+        const std::string name = fmt::format("{:g}", p);
+        if (std::find(names.begin(), names.end(), name) != names.end()) {
+          ctx.error(*n, "outputs.percentiles",
+                    "percentile " + name + " is listed twice (percentiles are told apart to "
+                    "six significant digits)");
+        }
+        names.push_back(name);
+      }
       outputs.percentiles = *v;
+    }
 }
 
 }  // namespace bedflow::scenario

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <boost/crc.hpp>
+
 namespace bedflow::results::h5 {
 
 hid_t check(hid_t id, const std::string& what) {
@@ -18,6 +20,12 @@ Datatype utf8_string_type() {
   check_status(H5Tset_size(type.get(), H5T_VARIABLE), "cannot size string type");
   check_status(H5Tset_cset(type.get(), H5T_CSET_UTF8), "cannot set UTF-8");
   return type;
+}
+
+std::uint64_t text_checksum(const std::string& text) {
+  boost::crc_32_type crc;
+  crc.process_bytes(text.data(), text.size());
+  return crc.checksum();
 }
 
 Datatype fixed_utf8_string_type(std::size_t width) {

@@ -213,7 +213,12 @@ std::string read_text(hid_t parent, const std::string& name) {
   std::vector<char> cell(width, '\0');
   check_status(H5Dread(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, cell.data()),
                "cannot read '" + name + "' as text");
-  return cell_text(cell.data(), width);
+  std::string text = cell_text(cell.data(), width);
+  if (!has_attribute(dataset.get(), kTextChecksum) ||
+      read_uint64_attribute(dataset.get(), kTextChecksum) != text_checksum(text)) {
+    throw ResultsError("'" + name + "' fails its checksum (damaged file?)");
+  }
+  return text;
 }
 
 Matrix read_matrix(hid_t parent, const std::string& name) {

@@ -177,6 +177,8 @@ Dataset write_text(hid_t parent, const std::string& name, const std::string& tex
   Dataset dataset(check(H5Dcreate2(parent, name.c_str(), type.get(), space.get(), H5P_DEFAULT,
                                    dcpl.get(), H5P_DEFAULT),
                         "cannot create dataset '" + name + "'"));
+  // A scalar text cannot carry a chunk checksum: its CRC-32 goes beside it, checked on reading.
+  write_attribute(dataset.get(), kTextChecksum, text_checksum(text));
   check_status(H5Dwrite(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, padded.data()),
                "cannot write dataset '" + name + "'");
   return dataset;

@@ -766,7 +766,7 @@ void write_sizing(lxw_workbook* book, const Formats& f, const std::string& path,
 WorkbookSource read_workbook_source(const std::string& path) {
   WorkbookSource source;
   source.path = path;
-  source.file = read_results_file(path);
+  source.file = read_results_file(path, {.patient_events = false});
   try {
     source.sizing = analysis::read_sizing_record(path);
   } catch (const analysis::AnalysisError& error) {

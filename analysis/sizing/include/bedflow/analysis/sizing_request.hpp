@@ -7,7 +7,7 @@
 //    `overrides` (the command line checks this while reading).
 //  - `replications` and `seed` are empty until prepare_sizing() fills them from the
 //    scenario when the command line did not give them.
-//  - The default cost is the yearly total cost, commissioned capacity plus activity:
+//  - The default cost is the yearly total cost, commissioned capacity (escalation beds included) plus activity:
 //    cost_total x 365 / window days (`cost.scale` is set by prepare_sizing()).
 #include <cstdint>
 #include <optional>

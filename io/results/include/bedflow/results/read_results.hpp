@@ -12,6 +12,12 @@
 
 namespace bedflow::results {
 
-ResultsFile read_results_file(const std::string& path);
+struct ReadOptions {
+  // The patient-level log (/events) can be hundreds of megabytes: readers that do not use it
+  // (compare, export, report) leave it on disk.
+  bool patient_events = true;
+};
+
+ResultsFile read_results_file(const std::string& path, const ReadOptions& options = {});
 
 }  // namespace bedflow::results

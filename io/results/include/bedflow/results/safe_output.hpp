@@ -14,14 +14,16 @@
 //  - At most one SafeOutputFile is live at a time per process (the signal handler holds a
 //    single path); making a second throws.
 #include <string>
+#include <vector>
 
 namespace bedflow::results {
 
 class SafeOutputFile {
  public:
-  // Throws ResultsError when the target exists and !overwrite, when its directory does not
-  // exist, or when the temporary file cannot be created.
-  SafeOutputFile(std::string target, bool overwrite);
+  // Throws ResultsError when the target exists and !overwrite, when it is the same file as
+  // one of `inputs` (even with overwrite: the run would destroy what it reads), when its
+  // directory does not exist, or when the temporary file cannot be created.
+  SafeOutputFile(std::string target, bool overwrite, const std::vector<std::string>& inputs = {});
   SafeOutputFile(const SafeOutputFile&) = delete;
   SafeOutputFile& operator=(const SafeOutputFile&) = delete;
   ~SafeOutputFile();

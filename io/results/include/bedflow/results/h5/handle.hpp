@@ -10,6 +10,7 @@
 #include <hdf5.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <utility>
 
@@ -57,6 +58,11 @@ using PropertyList = Handle<H5Pclose>;
 // Throws ResultsError("<what>") when `id` is negative; returns it otherwise.
 hid_t check(hid_t id, const std::string& what);
 void check_status(herr_t status, const std::string& what);
+
+// The CRC-32 of a stored text (Boost.CRC), kept in its dataset's `kTextChecksum` attribute:
+// scalar datasets cannot carry HDF5's chunk checksums.
+inline constexpr const char* kTextChecksum = "crc32";
+std::uint64_t text_checksum(const std::string& text);
 
 // Variable-length UTF-8: only for building test files of other programs' shapes; bedflow
 // stores no variable-length strings (their bytes live in HDF5's global heap, where a damaged

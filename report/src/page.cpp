@@ -32,6 +32,27 @@ std::string checked_script(std::string_view code, const char* name) {
   return std::string(code);
 }
 
+// Links to every section the body holds, in page order: a report with differences or a
+// sizing record lists those too.
+std::string navigation(const std::string& body) {
+  std::string links;
+  const std::string open = "<section id=\"";
+  for (std::size_t at = body.find(open); at != std::string::npos; at = body.find(open, at + 1)) {
+    const std::size_t id_start = at + open.size();
+    const std::size_t id_end = body.find('"', id_start);
+    const std::size_t title_start = body.find("<h2>", id_end);
+    const std::size_t title_end = body.find("</h2>", title_start);
+    if (id_end == std::string::npos || title_start == std::string::npos ||
+        title_end == std::string::npos) {
+      break;
+    }
+    if (!links.empty()) links += " · ";
+    links += "<a href=\"#" + body.substr(id_start, id_end - id_start) + "\">" +
+             body.substr(title_start + 4, title_end - title_start - 4) + "</a>";
+  }
+  return links;
+}
+
 }  // namespace
 
 std::string render_page(const std::string& title, const PageParts& parts) {
@@ -40,6 +61,7 @@ std::string render_page(const std::string& title, const PageParts& parts) {
       {"TITLE", html::escape(title)},
       {"STYLE", std::string(assets::page_css)},
       {"BODY", parts.html},
+      {"NAV", navigation(parts.html)},
       {"DATA", script_safe(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))},
       {"ECHARTS", checked_script(assets::echarts_js, "echarts.min.js")},
       {"SCRIPT", checked_script(assets::page_js, "report.js")},

@@ -4,8 +4,9 @@
 
 #include <hdf5.h>
 
+#include <cctype>
 #include <fstream>
-#include <regex>
+#include <string>
 
 #include "../results/fake_results.hpp"
 #include "bedflow/analysis/sizing_record.hpp"
@@ -63,6 +64,26 @@ results::ResultsFile hospital_like_file(std::uint64_t seed) {
   return file;
 }
 
+// True when a src= or href= attribute points at http(s): what a page that opens offline
+// must never hold.
+bool links_to_network(const std::string& html) {
+  for (const std::string attribute : {"src", "href"}) {
+    for (std::size_t at = html.find(attribute); at != std::string::npos;
+         at = html.find(attribute, at + 1)) {
+      std::size_t k = at + attribute.size();
+      while (k < html.size() && std::isspace(static_cast<unsigned char>(html[k]))) ++k;
+      if (k >= html.size() || html[k] != '=') continue;
+      ++k;
+      while (k < html.size() && (std::isspace(static_cast<unsigned char>(html[k])) ||
+                                 html[k] == '"' || html[k] == '\'')) {
+        ++k;
+      }
+      if (html.compare(k, 5, "http:") == 0 || html.compare(k, 6, "https:") == 0) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 TEST_CASE("board-friendly numbers") {
@@ -86,7 +107,7 @@ TEST_CASE("a report has every section, a strict CSP and no network address") {
   }
   CHECK(contains(html, "Content-Security-Policy"));
   CHECK(contains(html, "default-src 'none'"));
-  CHECK_FALSE(std::regex_search(html, std::regex(R"((src|href)\s*=\s*["']?\s*https?:)")));
+  CHECK_FALSE(links_to_network(html));
   CHECK(contains(html, "how full are the beds of a small system?"));
   CHECK(contains(html, "A test system."));
   CHECK(contains(html, "KNOB: from the trust&#39;s bed base"));

@@ -3,6 +3,8 @@
 // Values are drawn from engine random streams so they vary by replication like real output.
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "bedflow/engine/random_stream.hpp"
@@ -71,6 +73,14 @@ inline results::ResultsFile fake_file(std::uint64_t seed, std::uint32_t replicat
   }
   file.variants.push_back(std::move(variant));
   return file;
+}
+
+// A file's bytes, to compare two files or damage a copy.
+inline std::string file_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
 }
 
 // A fresh scratch path under the build tree for one test (any old file there is removed).

@@ -17,12 +17,6 @@ using namespace bedflow;
 
 namespace {
 
-std::string file_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
 
 }  // namespace
 
@@ -32,7 +26,7 @@ TEST_CASE("a damaged results file is refused or read, never a crash") {
   // also proves no out-of-bounds read happens on the way.
   const auto path = test::scratch_path("byte_flip_source.h5");
   results::write_results_file(path, test::fake_file(3, 2, /*with_events=*/true));
-  const std::string original = file_bytes(path);
+  const std::string original = test::file_bytes(path);
   REQUIRE(original.size() > 1000);
   const auto damaged = test::scratch_path("byte_flip.h5");
   std::size_t refused = 0, read = 0;

@@ -13,12 +13,6 @@ using namespace bedflow;
 
 namespace {
 
-std::string file_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
 
 // A replication with enough work that threads really interleave.
 model::ReplicationResult simulate(std::uint32_t replication) {
@@ -51,7 +45,7 @@ TEST_CASE("results files are byte-identical for 1, 2 and 8 threads") {
     file.variants.front().replications = std::move(outcome.replications);
     const auto path = test::scratch_path("threads_" + std::to_string(threads) + ".h5");
     results::write_results_file(path, file);
-    const auto bytes = file_bytes(path);
+    const auto bytes = test::file_bytes(path);
     REQUIRE(bytes.size() > 1000);
     if (reference.empty()) {
       reference = bytes;

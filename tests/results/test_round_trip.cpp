@@ -82,12 +82,6 @@ void require_same_file(const results::ResultsFile& a, const results::ResultsFile
   }
 }
 
-std::string file_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
 
 }  // namespace
 
@@ -130,9 +124,9 @@ TEST_CASE("the same results give the same bytes") {
   const auto second = test::scratch_path("bytes_b.h5");
   results::write_results_file(first, file);
   results::write_results_file(second, file);
-  const auto a = file_bytes(first);
+  const auto a = test::file_bytes(first);
   REQUIRE(!a.empty());
-  REQUIRE(a == file_bytes(second));
+  REQUIRE(a == test::file_bytes(second));
 }
 
 TEST_CASE("replications that disagree on their measures are refused") {
@@ -282,7 +276,7 @@ TEST_CASE("a long log with strings of mixed widths survives a write and read bac
 
   const auto again = test::scratch_path("events_long_again.h5");
   results::write_results_file(again, file);
-  REQUIRE(file_bytes(path) == file_bytes(again));
+  REQUIRE(test::file_bytes(path) == test::file_bytes(again));
 }
 
 TEST_CASE("a log whose strings are not fixed-length is refused clearly") {
@@ -313,7 +307,7 @@ TEST_CASE("a damaged scenario text is refused by its checksum, not misread") {
   auto file = test::fake_file(3, 2);
   file.metadata.scenario_given = "services:\n  acute:\n    capacity: 3040\n";
   results::write_results_file(path, file);
-  std::string bytes = file_bytes(path);
+  std::string bytes = test::file_bytes(path);
   const auto at = bytes.find("capacity: 3040");
   REQUIRE(at != std::string::npos);
   bytes[at + 11] = '9';  // 3040 -> 3940: still valid text, still valid YAML

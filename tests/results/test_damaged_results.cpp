@@ -15,11 +15,6 @@
 
 using namespace bedflow;
 
-namespace {
-
-
-}  // namespace
-
 TEST_CASE("a damaged results file is refused or read, never a crash") {
   // One flipped byte at a time, across the whole of a small file: the reader either reads
   // it (the byte was padding or a value) or throws ResultsError. Under the sanitizers this

@@ -13,7 +13,6 @@ using namespace bedflow;
 
 namespace {
 
-
 // A replication with enough work that threads really interleave.
 model::ReplicationResult simulate(std::uint32_t replication) {
   auto result = test::fake_replication(99, replication, true);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "bedflow/engine/statistics.hpp"
+
 namespace bedflow::report {
 namespace {
 
@@ -43,12 +45,11 @@ std::optional<SeriesBand> band_of(const std::vector<std::vector<double>>& rows,
   for (std::size_t k = 0; k < n; k += band.stride) {
     const std::size_t at = (k + band.stride >= n) ? n - 1 : k;  // end on the last point
     for (std::size_t r = 0; r < rows.size(); ++r) column[r] = rows[r][at];
-    std::sort(column.begin(), column.end());
     band.time_days.push_back(first.series_start_days +
                              static_cast<double>(at) * first.series_step_days);
-    band.low.push_back(percentile_of_sorted(column, low_percent));
-    band.median.push_back(percentile_of_sorted(column, 50.0));
-    band.high.push_back(percentile_of_sorted(column, high_percent));
+    band.low.push_back(engine::sample_percentile(column, low_percent));
+    band.median.push_back(engine::sample_percentile(column, 50.0));
+    band.high.push_back(engine::sample_percentile(column, high_percent));
     if (at == n - 1) break;
   }
   return band;
@@ -56,13 +57,6 @@ std::optional<SeriesBand> band_of(const std::vector<std::vector<double>>& rows,
 
 }  // namespace
 
-double percentile_of_sorted(const std::vector<double>& sorted, double percent) {
-  if (sorted.empty()) return std::nan("");
-  const double h = (static_cast<double>(sorted.size()) - 1.0) * percent / 100.0;
-  const auto below = static_cast<std::size_t>(std::floor(h));
-  const std::size_t above = std::min(below + 1, sorted.size() - 1);
-  return sorted[below] + (h - static_cast<double>(below)) * (sorted[above] - sorted[below]);
-}
 
 std::optional<SeriesBand> series_band(const std::vector<model::ReplicationResult>& replications,
                                       const std::string& group, const std::string& measure,

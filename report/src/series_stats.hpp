@@ -22,8 +22,6 @@ struct SeriesBand {
   std::size_t stride = 1;
 };
 
-double percentile_of_sorted(const std::vector<double>& sorted, double percent);
-
 // The band of `group/measure` over `replications`; empty when no replication has it.
 std::optional<SeriesBand> series_band(const std::vector<model::ReplicationResult>& replications,
                                       const std::string& group, const std::string& measure,

@@ -11,21 +11,13 @@
 #include "bedflow/results/h5/write.hpp"
 #include "bedflow/results/measure_summary.hpp"
 #include "bedflow/results/observed_window.hpp"
+#include "bedflow/results/variant_statistics.hpp"
 #include "results_layout.hpp"
 
 namespace bedflow::results::derived {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-// "p5", "p97_5": a percentile as an HDF5 column name.
-std::string percentile_column(double percentile) {
-  std::string name = fmt::format("p{:g}", percentile);
-  for (char& c : name) {
-    if (c == '.') c = '_';
-  }
-  return name;
-}
 
 struct Columns {
   std::vector<std::string> variant, measure, unit, accumulation;
@@ -79,7 +71,7 @@ void write_summary_statistics(hid_t root, const ResultsFile& file) {
   h5::write_column(g, "ci_lower", std::span<const double>(c.ci_lower));
   h5::write_column(g, "ci_upper", std::span<const double>(c.ci_upper));
   for (std::size_t k = 0; k < wanted.size(); ++k) {
-    auto column = h5::write_column(g, percentile_column(wanted[k]),
+    auto column = h5::write_column(g, percentile_name(wanted[k]),
                                    std::span<const double>(c.percentiles[k]));
     h5::write_attribute(column.get(), "percentile", wanted[k]);
   }
@@ -99,7 +91,6 @@ void write_series_percentiles(hid_t location, const Variant& variant,
                       std::string("per series, row k is the replications' percentile "
                                   "percentiles[k] at each time (Hyndman-Fan 7)"));
   std::vector<std::string> groups_done;
-  std::vector<double> across(variant.replications.size());
   for (std::size_t s = 0; s < first.series.size(); ++s) {
     const auto& series = first.series[s];
     const bool new_group =
@@ -111,14 +102,10 @@ void write_series_percentiles(hid_t location, const Variant& variant,
       h5::write_column(group.get(), "percentiles", std::span<const double>(percentiles));
     }
     const std::size_t columns = series.values.size();
-    std::vector<double> matrix(percentiles.size() * columns);
-    for (std::size_t t = 0; t < columns; ++t) {
-      for (std::size_t r = 0; r < variant.replications.size(); ++r) {
-        across[r] = variant.replications[r].series[s].values[t];
-      }
-      for (std::size_t k = 0; k < percentiles.size(); ++k) {
-        matrix[k * columns + t] = engine::sample_percentile(across, percentiles[k]);
-      }
+    std::vector<double> matrix;
+    matrix.reserve(percentiles.size() * columns);
+    for (const auto& row : series_spread(variant, s, percentiles).percentiles) {
+      matrix.insert(matrix.end(), row.begin(), row.end());
     }
     auto dataset = h5::write_matrix(group.get(), series.measure, percentiles.size(), columns,
                                     std::span<const double>(matrix));

@@ -22,6 +22,7 @@ test_packages=(
   python3-openpyxl                          # tests/cli/check_workbook.py reads export --xlsx back
   chromium                                  # tests/report: the report rendered headless
   fonts-dejavu-core                         # a font for the report page and its screenshot
+  libopenmpi-dev openmpi-bin                # bedflow-mpi is built and tested over 1-3 ranks
 )
 if [ "${1:-}" = "--test" ]; then
   packages+=("${test_packages[@]}")

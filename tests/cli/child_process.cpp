@@ -109,7 +109,12 @@ ChildResult run_program(const std::string& program, const std::vector<std::strin
 
 pid_t start_bedflow(const std::vector<std::string>& arguments,
                     const std::string& working_directory) {
-  return spawn(bedflow_binary(), arguments, working_directory,
+  return start_program(bedflow_binary(), arguments, working_directory);
+}
+
+pid_t start_program(const std::string& program, const std::vector<std::string>& arguments,
+                    const std::string& working_directory) {
+  return spawn(program, arguments, working_directory,
                (fs::path(working_directory) / "stdout.txt").string(),
                (fs::path(working_directory) / "stderr.txt").string());
 }

@@ -34,6 +34,9 @@ ChildResult run_program(const std::string& program, const std::vector<std::strin
 // Starts bedflow without waiting (stdout/stderr to files in `working_directory`).
 pid_t start_bedflow(const std::vector<std::string>& arguments,
                     const std::string& working_directory);
+// Any program, likewise.
+pid_t start_program(const std::string& program, const std::vector<std::string>& arguments,
+                    const std::string& working_directory);
 // Waits for a started child; returns its result (out/err empty).
 ChildResult wait_for(pid_t child, double timeout_seconds);
 

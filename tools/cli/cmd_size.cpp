@@ -25,6 +25,7 @@
 #include "bedflow/analysis/sizing_run.hpp"
 #include "bedflow/analysis/target.hpp"
 #include "bedflow/engine/replication_runner.hpp"
+#include "bedflow/results/replication_executor.hpp"
 #include "bedflow/results/results_error.hpp"
 #include "bedflow/results/results_file.hpp"
 #include "command_line.hpp"
@@ -198,10 +199,10 @@ int run_size(const std::vector<std::string>& arguments) {
 
   const std::string started_at = results::utc_timestamp_now();
   std::cerr << fmt::format(
-      "bedflow size: {} for {} with confidence {}; {} replications per point, seed {}, {} "
-      "thread(s)\n",
+      "bedflow size: {} for {} with confidence {}; {} replications per point, seed {}, on {}\n",
       analysis::describe_levers(request.levers), request.target.describe(), request.confidence,
-      *request.replications, *request.seed, request.threads);
+      *request.replications, *request.seed,
+      results::replication_executor().describe(request.threads));
   analysis::ScenarioEvaluator evaluator(request, *request.replications, *request.seed, &std::cerr);
   analysis::SizingOutcome outcome;
   try {

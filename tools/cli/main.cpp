@@ -1,4 +1,5 @@
-// `bedflow`: dispatches to the sub-command named by the first argument.
+// `bedflow`: dispatches to the sub-command named by the first argument. The entry points
+// (tools/bedflow_main.cpp, and mpi/bedflow_mpi_main.cpp for the MPI build) call it.
 #include <exception>
 #include <iostream>
 #include <string>
@@ -7,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "command_registry.hpp"
+#include "command_line_main.hpp"
 #include "exit_status.hpp"
 
 namespace {
@@ -24,7 +26,7 @@ void print_overview(std::ostream& out) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int bedflow::cli::run_command_line(int argc, char** argv) {
   using namespace bedflow::cli;
   const std::vector<std::string> arguments(argv + 1, argv + argc);
   if (arguments.empty()) {

@@ -7,6 +7,7 @@
 
 #include "bedflow/engine/did_you_mean.hpp"
 #include "bedflow/models/simulate.hpp"
+#include "bedflow/results/replication_executor.hpp"
 #include "bedflow/results/replication_plan.hpp"
 #include "bedflow/results/results_error.hpp"
 #include "bedflow/results/safe_output.hpp"
@@ -25,6 +26,7 @@ namespace {
 struct LoadedVariant {
   std::string label;
   std::string override_text;
+  std::vector<scenario::Override> overrides;  // every override applied, `--set` first
   scenario::LoadedScenario loaded;
 };
 
@@ -37,7 +39,7 @@ std::optional<std::vector<LoadedVariant>> load_variants(const RunOptions& option
   if (options.sweep.empty()) {
     auto loaded = load_scenario_or_report(options.scenario_path, *overrides);
     if (!loaded) return std::nullopt;
-    variants.push_back({"", "", std::move(*loaded)});
+    variants.push_back({"", "", *overrides, std::move(*loaded)});
     return variants;
   }
   const auto values = expand_sweep_or_report(options.sweep);
@@ -47,7 +49,8 @@ std::optional<std::vector<LoadedVariant>> load_variants(const RunOptions& option
     with_value.push_back(value);
     auto loaded = load_scenario_or_report(options.scenario_path, with_value);
     if (!loaded) return std::nullopt;
-    variants.push_back({value.value, value.path + "=" + value.value, std::move(*loaded)});
+    variants.push_back(
+        {value.value, value.path + "=" + value.value, with_value, std::move(*loaded)});
   }
   return variants;
 }
@@ -60,23 +63,22 @@ std::string joined_lines(const std::vector<std::string>& lines) {
 
 results::Variant run_variant(const LoadedVariant& variant, const RunOptions& options,
                              std::uint64_t seed, std::uint32_t replications) {
-  model::Scenario scenario = variant.loaded.scenario;
-  scenario.run.seed = seed;
-  model::SimulationOptions simulation;
-  simulation.patient_events = options.events || scenario.outputs.patient_events;
+  const model::Scenario& scenario = variant.loaded.scenario;
+  results::ReplicationJob job;
+  job.scenario_path = options.scenario_path;
+  for (const auto& o : variant.overrides) job.overrides.emplace_back(o.path, o.value);
+  job.scenario = &scenario;
+  job.seed = seed;
+  job.options.patient_events = options.events || scenario.outputs.patient_events;
+  job.threads = options.threads;
   results::ReplicationPlan plan;
   plan.replications = replications;
-  plan.threads = options.threads;
   plan.precision = options.precision;
   plan.precision_measures = options.precision_measures;
   plan.max_replications = options.max_replications;
   ProgressBar bar(variant.label.empty() ? "" : variant.label + " ");
   auto outcome = results::run_replication_plan(
-      plan,
-      [&](std::uint32_t replication) {
-        return model::simulate_replication(scenario, seed, replication, simulation);
-      },
-      [&](const results::ProgressUpdate& update) { bar.update(update); });
+      plan, job, [&](const results::ProgressUpdate& update) { bar.update(update); });
   bar.finish();
   results::Variant result;
   result.label = variant.label;
@@ -159,8 +161,8 @@ int run(const std::vector<std::string>& arguments) {
   const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
   print_run_report(file, {options.precision, options.precision_measures,
                           options.show_percentiles});
-  std::cout << fmt::format("\nWrote {} in {:.1f} s on {} threads.\n", target, elapsed.count(),
-                           options.threads);
+  std::cout << fmt::format("\nWrote {} in {:.1f} s on {}.\n", target, elapsed.count(),
+                           results::replication_executor().describe(options.threads));
   return kSuccess;
 }
 

@@ -7,9 +7,8 @@
 
 #include "bedflow/analysis/error.hpp"
 #include "bedflow/analysis/sizing_record.hpp"
-#include "bedflow/engine/replication_runner.hpp"
-#include "bedflow/models/simulate.hpp"
 #include "bedflow/results/observed_window.hpp"
+#include "bedflow/results/replication_executor.hpp"
 
 namespace bedflow::analysis {
 
@@ -23,13 +22,16 @@ MeasureSamples ScenarioEvaluator::operator()(const LeverSetting& setting) {
 
 MeasureSamples ScenarioEvaluator::run_labelled(const LeverSetting& setting,
                                                const std::string& label) {
-  scenario::LoadedScenario loaded =
-      scenario::load_scenario(request_.scenario_path, overrides_for(request_, setting));
+  const auto overrides = overrides_for(request_, setting);
+  scenario::LoadedScenario loaded = scenario::load_scenario(request_.scenario_path, overrides);
   const model::Scenario& scenario = loaded.scenario;
-  auto runs = engine::run_replications<model::ReplicationResult>(
-      0, replications_, request_.threads, [&](std::size_t r) {
-        return model::simulate_replication(scenario, seed_, static_cast<std::uint32_t>(r));
-      });
+  results::ReplicationJob job;
+  job.scenario_path = request_.scenario_path;
+  for (const auto& o : overrides) job.overrides.emplace_back(o.path, o.value);
+  job.scenario = &scenario;
+  job.seed = seed_;
+  job.threads = request_.threads;
+  auto runs = results::run_job_replications(job, 0, replications_);
 
   MeasureSamples samples;
   for (const auto& run : runs) {

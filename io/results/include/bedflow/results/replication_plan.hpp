@@ -1,5 +1,5 @@
 #pragma once
-// Runs a scenario's replications on threads: a fixed count, or sequentially until the
+// Runs a scenario's replications (on threads, or on MPI ranks through the executor): a fixed count, or sequentially until the
 // headline measures are precise enough (precision mode).
 //
 // Invariants:
@@ -19,6 +19,7 @@
 
 #include "bedflow/models/replication_result.hpp"
 #include "bedflow/results/measure_summary.hpp"
+#include "bedflow/results/replication_executor.hpp"
 
 namespace bedflow::results {
 
@@ -46,8 +47,14 @@ struct PlanOutcome {
   PrecisionCheck last_check;      // precision mode: the check that ended the run
 };
 
+// Replications computed by `simulate` on `plan.threads` threads of this process.
 PlanOutcome run_replication_plan(const ReplicationPlan& plan,
                                  const SimulateReplication& simulate,
+                                 const ReportProgress& progress = {});
+
+// Replications of `job` on the process's replication executor (threads, or MPI ranks);
+// `plan.threads` is not used: the job says how many threads each process uses.
+PlanOutcome run_replication_plan(const ReplicationPlan& plan, const ReplicationJob& job,
                                  const ReportProgress& progress = {});
 
 // Precision mode's next total after `done` replications whose worst measure is

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 
+#include "bare_loop.hpp"
 #include "bedflow/models/simulate.hpp"
 #include "kent_medway_example.hpp"
 
@@ -50,6 +51,21 @@ void BM_KentMedwayExample(benchmark::State& state) { run_replications(state, ken
 void BM_KentMedwayFlowing(benchmark::State& state) { run_replications(state, kent_medway_flowing()); }
 BENCHMARK(BM_KentMedwayExample)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_KentMedwayFlowing)->Unit(benchmark::kMillisecond);
+
+// The winter replication against the bare M1 loop, timed alternately: the gate's figure.
+void BM_KentMedwayOverYardstick(benchmark::State& state) {
+  const m::Scenario scenario = kent_medway_winter();
+  bedflow::bench::measure_against_bare_loop(
+      state,
+      [&](std::uint64_t round) {
+        const auto result =
+            m::simulate_replication(scenario, kSeed, static_cast<std::uint32_t>(round));
+        benchmark::DoNotOptimize(result.scalars.data());
+        return result.events_processed;
+      },
+      bedflow::bench::BareM1{});
+}
+BENCHMARK(BM_KentMedwayOverYardstick)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -13,6 +13,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include "bare_loop.hpp"
 #include "bedflow/engine/dary_heap_queue.hpp"
 #include "bedflow/engine/random_stream.hpp"
 #include "bedflow/engine/reference_queue.hpp"
@@ -56,6 +57,33 @@ void BM_Hold(benchmark::State& state) {
 BENCHMARK_TEMPLATE(BM_Hold, BinaryHeapQueue)->Arg(1000)->Arg(100000);
 BENCHMARK_TEMPLATE(BM_Hold, QuaternaryHeapQueue)->Arg(1000)->Arg(100000);
 BENCHMARK_TEMPLATE(BM_Hold, ReferenceQueue)->Arg(1000)->Arg(100000);
+
+// The production queue's hold model with 100,000 pending events, 500,000 steps per round,
+// against the bare M1 loop timed alternately: the gate's figure for the kernel alone.
+void BM_HoldOverYardstick(benchmark::State& state) {
+  constexpr std::size_t kPending = 100000, kSteps = 500000;
+  const std::vector<Time> increments = exponential_increments(7);
+  QuaternaryHeapQueue queue;
+  queue.reserve(kPending);
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < kPending; ++i) {
+    queue.push(increments[next++ & (kIncrementTableSize - 1)], Priority::release, 0,
+               static_cast<std::uint32_t>(i));
+  }
+  bedflow::bench::measure_against_bare_loop(
+      state,
+      [&](std::uint64_t) {
+        for (std::size_t k = 0; k < kSteps; ++k) {
+          const Event event = queue.pop();
+          queue.push(event.time + increments[next++ & (kIncrementTableSize - 1)],
+                     Priority::release, event.type, event.subject);
+        }
+        benchmark::DoNotOptimize(queue.size());
+        return std::uint64_t{kSteps};
+      },
+      bedflow::bench::BareM1{});
+}
+BENCHMARK(BM_HoldOverYardstick)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

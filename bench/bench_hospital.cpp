@@ -7,9 +7,17 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
+#include <cstdlib>
+#include <exception>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
 
 #include "bare_loop.hpp"
 #include "bedflow/models/simulate.hpp"
+#include "bedflow/scenario/load.hpp"
 #include "kent_medway_example.hpp"
 
 namespace {
@@ -67,6 +75,44 @@ void BM_KentMedwayOverYardstick(benchmark::State& state) {
 }
 BENCHMARK(BM_KentMedwayOverYardstick)->Unit(benchmark::kMillisecond);
 
+// BEDFLOW_BENCH_SCENARIOS=a.yaml:b.yaml adds a case per file, BM_Scenario/<stem>: one
+// replication of the user's own scenario against the bare loop (tools/bench_gate.py
+// --scenario sets it), so a user's CI can gate on its own scenarios.
+void register_user_scenarios() {
+  const char* list = std::getenv("BEDFLOW_BENCH_SCENARIOS");
+  if (list == nullptr) return;
+  std::stringstream paths(list);
+  std::string path;
+  while (std::getline(paths, path, ':')) {
+    if (path.empty()) continue;
+    auto scenario = std::make_shared<m::Scenario>(bedflow::scenario::load_scenario(path).scenario);
+    const std::string name = "BM_Scenario/" + std::filesystem::path(path).stem().string();
+    benchmark::RegisterBenchmark(name.c_str(), [scenario](benchmark::State& state) {
+      bedflow::bench::measure_against_bare_loop(
+          state,
+          [&](std::uint64_t round) {
+            const auto result =
+                m::simulate_replication(*scenario, kSeed, static_cast<std::uint32_t>(round));
+            benchmark::DoNotOptimize(result.scalars.data());
+            return result.events_processed;
+          },
+          bedflow::bench::BareM1{});
+    })->Unit(benchmark::kMillisecond);
+  }
+}
+
 }  // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  try {
+    register_user_scenarios();
+  } catch (const std::exception& error) {
+    std::cerr << "bench_hospital: BEDFLOW_BENCH_SCENARIOS: " << error.what() << "\n";
+    return 2;
+  }
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

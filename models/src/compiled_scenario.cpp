@@ -171,6 +171,10 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
       }
       plan.alternatives.push_back(alt);
     }
+    plan.draws_avoidable =
+        !plan.alternatives.empty() &&
+        std::any_of(plan.avoidable_share.begin(), plan.avoidable_share.end(),
+                    [](double share) { return share > 0.0; });
     if (plan.admit_to < 0) {
       for (std::size_t i = 0; i < services.size(); ++i) {
         if (services[i].kind == ServiceKind::acute) {

@@ -57,6 +57,10 @@ struct StreamPlan {
   std::vector<double> mix_cumulative;
   std::vector<double> avoidable_share;  // by cohort
   std::vector<std::int16_t> alternatives;
+  // Draw the avoidable-admission stream only when it can change anything (some cohort has a
+  // share and there is an alternative to try): it is its own stream, so skipping it shifts
+  // no other draw.
+  bool draws_avoidable = false;
   std::int16_t admit_to = 0;
   std::optional<double> cancel_above;
 };

@@ -32,12 +32,17 @@ void HospitalModel::on_arrival(std::uint16_t s) {
   if (next != engine::kTimeNever) sim_.schedule_at(next, Priority::arrival, kArrival, s);
 
   ++counters_.arrivals[s];
-  const double u_mix = stream.mix.uniform01();
+  // Each purpose has its own stream, drawn once per arrival whenever it can matter (more
+  // than one cohort; an avoidable share with an alternative): a draw that cannot change
+  // the outcome is skipped, which shifts no other stream.
   std::size_t k = 0;
-  while (k + 1 < plan.mix_cumulative.size() && u_mix >= plan.mix_cumulative[k]) ++k;
+  if (plan.mix_cumulative.size() > 1) {
+    const double u_mix = stream.mix.uniform01();
+    while (k + 1 < plan.mix_cumulative.size() && u_mix >= plan.mix_cumulative[k]) ++k;
+  }
   const std::uint16_t cohort = plan.mix_cohorts[k];
-  // One draw per arrival whatever happens next keeps the stream aligned across scenarios.
-  const bool avoidable = stream.avoidable.uniform01() < plan.avoidable_share[cohort];
+  const bool avoidable =
+      plan.draws_avoidable && stream.avoidable.uniform01() < plan.avoidable_share[cohort];
 
   if (plan.cancel_above) {
     const ServiceState& acute = services_[static_cast<std::size_t>(plan.admit_to)];
@@ -155,9 +160,11 @@ void HospitalModel::start_acute_stay(std::uint32_t id) {
   if (cohort.los_profile >= 0) {
     los_days *= plan_.profiles[static_cast<std::size_t>(cohort.los_profile)].factor_at(now());
   }
-  const double u = streams.pathway.uniform01();
   std::uint8_t pathway = 0;
-  while (pathway < 3 && u >= cohort.pathway_cumulative[pathway]) ++pathway;
+  if (cohort.pathway_cumulative[0] < 1.0) {  // else every patient takes pathway 0: no draw
+    const double u = streams.pathway.uniform01();
+    while (pathway < 3 && u >= cohort.pathway_cumulative[pathway]) ++pathway;
+  }
   p.pathway = pathway;
   const Time los = engine::from_days(los_days);
   p.fit_at = now() + los;

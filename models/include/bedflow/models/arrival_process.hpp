@@ -10,6 +10,7 @@
 //  - The process draws only from its own stream: another stream consuming more numbers never
 //    shifts these arrivals (common random numbers across scenarios).
 //  - With a zero base rate or bound, the next arrival is never.
+//  - A rate with no profile draws one number per arrival (no acceptance draw is needed).
 #include <cmath>
 #include <utility>
 
@@ -35,6 +36,8 @@ class ArrivalProcess {
     while (true) {
       candidate_ += -std::log(stream_.uniform01()) / bound_per_second_;
       if (candidate_ > limit) return engine::kTimeNever;
+      // A constant rate keeps every candidate: no acceptance draw (a homogeneous process).
+      if (rate_.empty()) return static_cast<engine::Time>(std::floor(candidate_));
       const double accept = rate_.factor_at(candidate_) / rate_.upper_bound();
       if (stream_.uniform01() < accept) {
         return static_cast<engine::Time>(std::floor(candidate_));

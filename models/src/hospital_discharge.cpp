@@ -93,6 +93,11 @@ void HospitalModel::move_to(std::uint32_t id, std::int16_t destination) {
   p.queued_at = now();
   services_[d].places.enqueue(now(), id);
   log(id, "wait_for_place", destination);
+  // A gridlock is completed by a community patient queueing for another community service.
+  if (p.service != kNoService &&
+      plan_.services[static_cast<std::size_t>(p.service)].kind != ServiceKind::acute) {
+    check_gridlock();
+  }
 }
 
 void HospitalModel::leave_current(std::uint32_t id) {

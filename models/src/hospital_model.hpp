@@ -109,6 +109,8 @@ class HospitalModel {
   void pump(std::int16_t service);
   void acute_changed(std::int16_t service);
   void on_capacity_change(std::uint32_t index);
+  // Reports (once, in warnings_) community services locked full waiting on each other.
+  void check_gridlock();
   void set_capacity(std::int16_t service, std::int64_t base);
   // starting state and observation
   void place_census();
@@ -146,6 +148,8 @@ class HospitalModel {
   std::vector<double> waits_over_hours_;
   std::vector<std::vector<double>> series_values_;
   std::vector<PatientEvent> patient_events_;
+  std::vector<std::string> warnings_;
+  bool gridlock_reported_ = false;
 };
 
 }  // namespace bedflow::model

@@ -42,6 +42,9 @@ struct ServiceState {
   engine::TimeWeighted escalation_open;  // escalation beds open
   engine::TimeWeighted escalation_used;  // patients beyond the base beds
   std::int64_t peak = 0;
+  // Occupants whose stay here is over and who wait, keeping their place, in another
+  // service's line (a cheap first test for a gridlock).
+  std::int64_t blocked = 0;
   // urgent community response only
   std::int64_t day = -1;
   std::int64_t used_today = 0;

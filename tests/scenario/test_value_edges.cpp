@@ -24,12 +24,17 @@ struct Parts {
   std::string reablement_then = "{ home: 1.0 }";
   std::string extra_cohorts;
   std::string census_csv;  // file name, written next to the scenario
+  std::string acute_capacity = "300";
+  std::string rate = "40";
+  std::string before_cohorts;  // e.g. profiles
+  std::string stream_extra;    // more keys of the emergency stream
+  std::string after;           // e.g. outputs
 };
 
 std::string scenario_text(const Parts& p) {
   return R"(schema: 1
 scenario: { name: edges, start: 2026-01-05, horizon_days: 60 }
-cohorts:
+)" + p.before_cohorts + R"(cohorts:
   frail:
     acute_los_days: { exponential: { mean: 6 } }
     discharge_pathway: )" + p.frail_pathways + R"(
@@ -37,10 +42,10 @@ cohorts:
     acute_los_days: { exponential: { mean: 2 } }
 )" + p.extra_cohorts + R"(arrivals:
   emergency:
-    rate_per_day: 40
+    rate_per_day: )" + p.rate + R"(
     cohort_mix: )" + p.mix + R"(
-services:
-  acute: { kind: acute, capacity: 300 }
+)" + p.stream_extra + R"(services:
+  acute: { kind: acute, capacity: )" + p.acute_capacity + R"( }
   reablement:
     kind: caseload
     capacity: 60
@@ -59,7 +64,8 @@ discharge_pathways:
   P1: { to: reablement }
   P2: { to: intermediate_care }
   P3: { to: care_home }
-)" + (p.census_csv.empty() ? "" : "initial_state: { census_csv: " + p.census_csv + " }\n");
+)" + (p.census_csv.empty() ? "" : "initial_state: { census_csv: " + p.census_csv + " }\n") +
+         p.after;
 }
 
 std::string write_scenario(const std::string& name, const Parts& parts,
@@ -251,5 +257,53 @@ TEST_CASE("the shipped from-census scenario starts within capacity, its fit pati
     INFO("free places at the destinations " << free_places);
     CHECK(t.values.front() <= static_cast<double>(fit));
     CHECK(t.values.front() >= static_cast<double>(fit) - free_places);
+  }
+}
+
+TEST_CASE("a run too large to fit is refused up front, a very long one announced",
+          "[size][edges]") {
+  SECTION("profile factors multiplying the rate past what a run can hold") {
+    Parts p;
+    p.rate = "100000";
+    p.before_cohorts = "profiles:\n  busy: { weekly: [100, 100, 100, 100, 100, 100, 100] }\n"
+                       "  busier: { weekly: [1, 1, 1, 1, 1, 1, 100] }\n";
+    p.stream_extra = "    profiles: [busy, busier]\n";
+    const auto file = write_scenario("size-rate", p);
+    const auto errors = load_errors(file);
+    INFO(all_messages(errors));
+    REQUIRE(errors.size() == 1);
+    CHECK(errors.front().path == "arrivals.emergency.rate_per_day");
+    CHECK(errors.front().line == line_of(file, "rate_per_day:"));
+    CHECK(errors.front().message.find("arrivals up to 1e+09 a day (rate 1e+05 x its profiles' "
+                                      "largest factor 1e+04) over 60 days") != std::string::npos);
+  }
+  SECTION("a sampling step so fine the time series cannot be held") {
+    Parts p;
+    p.after = "outputs: { timeseries_every_hours: 0.0001 }\n";
+    const auto file = write_scenario("size-series", p);
+    const auto errors = load_errors(file);
+    INFO(all_messages(errors));
+    REQUIRE(errors.size() == 1);
+    CHECK(errors.front().path == "outputs.timeseries_every_hours");
+    CHECK(errors.front().message.find("GiB, more than the 4.0 GiB a run may hold") !=
+          std::string::npos);
+    // 0.01 hours: 144,001 samples x 19 series x 10 replications, 209 MiB: allowed, quietly.
+    p.after = "outputs: { timeseries_every_hours: 0.01 }\n";
+    CHECK(load_scenario(write_scenario("size-series-ok", p)).warnings.empty());
+    // 0.003 hours: about 700 MiB, allowed with a warning.
+    p.after = "outputs: { timeseries_every_hours: 0.003 }\n";
+    const auto warned = load_scenario(write_scenario("size-series-warn", p)).warnings;
+    REQUIRE(warned.size() == 1);
+    CHECK(warned.front().message.find("in memory") != std::string::npos);
+  }
+  SECTION("an offered load far beyond the acute beds is a warning") {
+    // 40 a day x mean stay (0.4 x 6 + 0.6 x 2 = 3.6 days) = 144 beds against 50.
+    Parts p;
+    p.acute_capacity = "50";
+    const auto warned = load_scenario(write_scenario("size-load", p)).warnings;
+    REQUIRE(warned.size() == 1);
+    CHECK(warned.front().message.find("offered load is 144 beds") != std::string::npos);
+    p.acute_capacity = "100";  // 1.44 times the beds: busy, not hopeless
+    CHECK(load_scenario(write_scenario("size-load-ok", p)).warnings.empty());
   }
 }

@@ -277,6 +277,16 @@ TEST_CASE("a run too large to fit is refused up front, a very long one announced
     CHECK(errors.front().message.find("arrivals up to 1e+09 a day (rate 1e+05 x its profiles' "
                                       "largest factor 1e+04) over 60 days") != std::string::npos);
   }
+  SECTION("a run of over 10 million patients is announced with its time and memory") {
+    Parts p;
+    p.rate = "200000";
+    p.acute_capacity = "unlimited";
+    const auto warned = load_scenario(write_scenario("size-long", p)).warnings;
+    REQUIRE(warned.size() == 1);
+    CHECK(warned.front().message.find("up to 1.2e+07 patients a replication: a very long run "
+                                      "(roughly 40 s a replication on one core, and up to 1.1 "
+                                      "GiB of memory") != std::string::npos);
+  }
   SECTION("a sampling step so fine the time series cannot be held") {
     Parts p;
     p.after = "outputs: { timeseries_every_hours: 0.0001 }\n";

@@ -79,13 +79,15 @@ void check_run_size(Context& ctx, const model::Scenario& s, std::size_t census_r
     }
   }
   if (patients > kWarnPatients && !refused) {
-    // About 10 events per patient at a few million events a second on one core.
+    // About 10 events per patient at a few million events a second on one core; a patient
+    // inside takes about 100 bytes of state and a pending event.
     const double seconds = patients * 10.0 / 3e6;
     ctx.diagnostics.warning(
         first_known(ctx, {"arrivals"}), "arrivals",
         fmt::format("up to {:.3g} patients a replication: a very long run (roughly {:.0f} s a "
-                    "replication on one core)",
-                    patients, seconds));
+                    "replication on one core, and up to {} of memory a replication if they "
+                    "all stay)",
+                    patients, seconds, bytes_text(patients * 100.0)));
   }
   double beds = 0.0;
   for (const auto& v : s.services)

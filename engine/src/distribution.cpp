@@ -308,15 +308,6 @@ double Distribution::quantile(double p) const {
   return 0.0;
 }
 
-double Distribution::sample_remaining(RandomStream& stream, double elapsed) const {
-  const double u = stream.uniform01();
-  if (!(elapsed > 0.0)) return quantile(u);
-  const double f = cdf(elapsed);
-  if (!(f < 1.0 - 1e-12)) return 0.0;
-  const double x = quantile(f + u * (1.0 - f));
-  return std::isfinite(x) && x > elapsed ? x - elapsed : 0.0;
-}
-
 std::string Distribution::describe() const {
   std::ostringstream out;
   out << to_string(params_.kind) << " (mean " << mean_ << ", sd " << std::sqrt(variance_) << ")";

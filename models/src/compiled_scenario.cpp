@@ -47,6 +47,12 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
     const Service& spec = scenario.services[i];
     ServicePlan& plan = services[i];
     plan.base_capacity = spec.capacity.base;
+    plan.unlimited_throughout = plan.unlimited_sometime = spec.capacity.base >= kUnlimitedCapacity;
+    for (const auto& change : spec.capacity.changes) {
+      const bool unlimited = change.capacity >= kUnlimitedCapacity;
+      plan.unlimited_throughout = plan.unlimited_throughout && unlimited;
+      plan.unlimited_sometime = plan.unlimited_sometime || unlimited;
+    }
     plan.costs = spec.costs;
     if (spec.los_days) plan.los.emplace(*spec.los_days);
     plan.then = make_route_table(spec.then, *this, "services." + spec.name + ".then");
@@ -72,6 +78,7 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
       plan.opens_hour = ucr.opens_hour;
       plan.closes_hour = ucr.closes_hour;
       plan.ucr_per_day = ucr.capacity_per_day;
+      plan.unlimited_throughout = plan.unlimited_sometime = ucr.capacity_per_day >= kUnlimitedCapacity;
       plan.response_target = engine::from_hours(ucr.response_target_hours);
       plan.response_hours.emplace(ucr.response_hours);
       plan.success_probability = ucr.success_probability;

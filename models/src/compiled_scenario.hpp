@@ -69,6 +69,10 @@ struct ServicePlan {
   std::string name;
   ServiceKind kind = ServiceKind::beds;
   std::int64_t base_capacity = 0;
+  // Capacity `unlimited` on every date (or, for urgent community response, per day): such a
+  // service has no capacity series; an unlimited acute service, on any date, no occupancy share.
+  bool unlimited_throughout = false;
+  bool unlimited_sometime = false;
   std::optional<engine::Distribution> los;
   RouteTable then;
   std::vector<EscalationLevel> escalation;

@@ -93,6 +93,15 @@ void HospitalModel::move_to(std::uint32_t id, std::int16_t destination) {
   p.queued_at = now();
   services_[d].places.enqueue(now(), id);
   log(id, "wait_for_place", destination);
+  if (p.service == kNoService) return;
+  // A gridlock is completed by a community patient queueing for another community service,
+  // which leaves every occupant of the full service it is in waiting for another place.
+  ServiceState& held = services_[static_cast<std::size_t>(p.service)];
+  ++held.blocked;
+  if (plan_.services[static_cast<std::size_t>(p.service)].kind != ServiceKind::acute &&
+      held.blocked >= held.places.in_use() && held.places.in_use() >= held.places.capacity()) {
+    check_gridlock();
+  }
 }
 
 void HospitalModel::leave_current(std::uint32_t id) {

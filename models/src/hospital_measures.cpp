@@ -68,12 +68,14 @@ void HospitalModel::build_scalars(ReplicationResult& result) const {
   // Acute.
   double occupancy = 0.0, open = 0.0, peak = 0.0, escalation_days = 0.0, escalation_open = 0.0;
   double acute_bed_days = 0.0;
+  bool acute_unlimited = false;  // a share of unlimited beds means nothing: not reported
   std::uint64_t still_waiting = 0;
   double open_wait_hours = 0.0;  // summed over patients still waiting at the end
   std::vector<std::uint64_t> waits_over = counters_.waits_over;
   for (std::size_t i = 0; i < plan_.services.size(); ++i) {
     if (plan_.services[i].kind != ServiceKind::acute) continue;
     const ServiceState& state = services_[i];
+    acute_unlimited = acute_unlimited || plan_.services[i].unlimited_sometime;
     occupancy += state.places.occupancy().mean(t);
     open += state.capacity_open.mean(t);
     peak += static_cast<double>(state.peak);
@@ -91,7 +93,8 @@ void HospitalModel::build_scalars(ReplicationResult& result) const {
     });
   }
   add("acute_mean_occupancy", "beds", occupancy);
-  add("acute_occupancy_share", "share", open > 0.0 ? occupancy / open : 0.0, true);
+  if (!acute_unlimited)
+    add("acute_occupancy_share", "share", open > 0.0 ? occupancy / open : 0.0, true);
   add("acute_peak_occupancy", "beds", peak);
   add_total("acute_bed_days", "bed-days", acute_bed_days);
   // Waits that ended (admissions) and waits still open at the end, at their length so far.

@@ -42,6 +42,9 @@ struct ServiceState {
   engine::TimeWeighted escalation_open;  // escalation beds open
   engine::TimeWeighted escalation_used;  // patients beyond the base beds
   std::int64_t peak = 0;
+  // Occupants whose stay here is over and who wait, keeping their place, in another
+  // service's line (a cheap first test for a gridlock).
+  std::int64_t blocked = 0;
   // urgent community response only
   std::int64_t day = -1;
   std::int64_t used_today = 0;
@@ -109,6 +112,8 @@ class HospitalModel {
   void pump(std::int16_t service);
   void acute_changed(std::int16_t service);
   void on_capacity_change(std::uint32_t index);
+  // Reports (once, in warnings_) community services locked full waiting on each other.
+  void check_gridlock();
   void set_capacity(std::int16_t service, std::int64_t base);
   // starting state and observation
   void place_census();
@@ -146,6 +151,8 @@ class HospitalModel {
   std::vector<double> waits_over_hours_;
   std::vector<std::vector<double>> series_values_;
   std::vector<PatientEvent> patient_events_;
+  std::vector<std::string> warnings_;
+  bool gridlock_reported_ = false;
 };
 
 }  // namespace bedflow::model

@@ -1,6 +1,8 @@
 // The run of one replication: starting state, warm-up, observation points, end of run.
 #include <algorithm>
 #include <cmath>
+#include <tuple>
+#include <vector>
 
 #include "hospital_model.hpp"
 
@@ -11,9 +13,35 @@ using engine::Time;
 
 void HospitalModel::place_census() {
   const Scenario& scenario = *plan_.source;
+  // Census occupants of community services take their places before any medically fit
+  // acute patient looks for one, so a fit patient whose destination is full keeps the acute
+  // bed and queues (a delayed discharge from day 0) instead of over-filling it. The rows are
+  // placed in a canonical order (community before acute, then service, cohort, days spent,
+  // fitness), so the census file's row order cannot change the draws or the results.
+  struct Row {
+    const CensusEntry* entry;
+    bool acute;
+    std::int16_t service;
+    std::uint16_t cohort;
+  };
+  std::vector<Row> rows;
+  rows.reserve(scenario.census.size());
   for (const CensusEntry& entry : scenario.census) {
     const std::int16_t s = plan_.service_index(entry.service, "census");
-    const auto cohort = static_cast<std::uint16_t>(plan_.cohort_index(entry.cohort, "census"));
+    rows.push_back({&entry,
+                    plan_.services[static_cast<std::size_t>(s)].kind == ServiceKind::acute, s,
+                    static_cast<std::uint16_t>(plan_.cohort_index(entry.cohort, "census"))});
+  }
+  std::sort(rows.begin(), rows.end(), [](const Row& x, const Row& y) {
+    return std::tie(x.acute, x.service, x.cohort, x.entry->days_in_service,
+                    x.entry->medically_fit) < std::tie(y.acute, y.service, y.cohort,
+                                                        y.entry->days_in_service,
+                                                        y.entry->medically_fit);
+  });
+  for (const Row& row : rows) {
+    const CensusEntry& entry = *row.entry;
+    const std::int16_t s = row.service;
+    const std::uint16_t cohort = row.cohort;
     const ServicePlan& plan = plan_.services[static_cast<std::size_t>(s)];
     ServiceState& state = services_[static_cast<std::size_t>(s)];
     // A census patient admitted from the acute service it is in, or else the first one.
@@ -136,13 +164,16 @@ ReplicationResult HospitalModel::run() {
   build_scalars(result);
   result.patient_events = std::move(patient_events_);
   result.events_processed = sim_.events_processed();
+  result.warnings = std::move(warnings_);
   return result;
 }
 
 void HospitalModel::build_series_skeleton(ReplicationResult& result) {
   for (const auto& service : plan_.services) {
     result.series.push_back({service.name, "occupancy", "places", {}});
-    result.series.push_back({service.name, "capacity", "places", {}});
+    // An unlimited capacity has no number of places to plot (see docs/outputs.md).
+    if (!service.unlimited_throughout)
+      result.series.push_back({service.name, "capacity", "places", {}});
     result.series.push_back({service.name, "queue", "patients", {}});
   }
   result.series.push_back({"acute", "escalation_beds_open", "beds", {}});
@@ -161,8 +192,9 @@ void HospitalModel::sample_series() {
     const ServiceState& state = services_[i];
     const bool ucr = plan_.services[i].kind == ServiceKind::urgent_community_response;
     series_values_[k++].push_back(static_cast<double>(state.places.in_use()));
-    series_values_[k++].push_back(ucr ? static_cast<double>(plan_.services[i].ucr_per_day)
-                                      : static_cast<double>(state.places.capacity()));
+    if (!plan_.services[i].unlimited_throughout)
+      series_values_[k++].push_back(ucr ? static_cast<double>(plan_.services[i].ucr_per_day)
+                                        : static_cast<double>(state.places.capacity()));
     series_values_[k++].push_back(static_cast<double>(state.places.waiting()));
     if (plan_.services[i].kind == ServiceKind::acute) {
       escalation += static_cast<double>(state.ladder.beds_open());

@@ -2,6 +2,7 @@
 // problems a planner must fix before a run means anything.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <string>
@@ -54,6 +55,7 @@ class NetworkBuilder {
     add_routes();
     check_exits();
     check_unlimited_loops();
+    if (problems_.empty()) check_expected_stays();
     return std::move(problems_);
   }
 
@@ -78,7 +80,9 @@ class NetworkBuilder {
   }
   void check_sum(double sum, const std::string& message, std::vector<std::string> services) {
     if (std::fabs(sum - 1.0) > kTolerance) {
-      problems_.push_back({message + " sum to " + std::to_string(sum) + ", not 1",
+      char digits[32];
+      std::snprintf(digits, sizeof digits, "%.10g", sum);
+      problems_.push_back({message + " sum to " + digits + ", not 1",
                            std::move(services)});
     }
   }
@@ -199,6 +203,21 @@ class NetworkBuilder {
       problems_.push_back({"loop with no capacity limit through " + join(names) +
                                ": patients can circulate without bound",
                            names});
+    }
+  }
+
+  void check_expected_stays() {
+    for (const auto& [service, stays] : expected_community_stays(scenario_)) {
+      if (stays <= kMaxExpectedStays) continue;
+      char digits[32];
+      std::snprintf(digits, sizeof digits, "%.3g", stays);
+      problems_.push_back({"a patient entering '" + service + "' would go round its loop of " +
+                               "onward routes " + (std::isfinite(stays) ? "about " +
+                               std::string(digits) + " times" : "for ever") +
+                               " on average (more than " +
+                               std::to_string(static_cast<int>(kMaxExpectedStays)) +
+                               "): the routes' chance of leaving the loop is too small",
+                           {service}});
     }
   }
 

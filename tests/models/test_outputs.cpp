@@ -54,9 +54,11 @@ TEST_CASE("every measure of the contract is reported, headlines marked", "[outpu
 }
 
 TEST_CASE("services a scenario does not have report no measures", "[outputs]") {
-  // An acute ward alone: no urgent community response, no reablement.
-  const ReplicationResult r =
-      simulate_replication(basic_scenario(20.0, DistributionParams::exponential(4.0)), 1, 0);
+  // An acute ward alone (of 200 beds: an unlimited one has no occupancy share): no urgent
+  // community response, no reablement.
+  Scenario acute_only = basic_scenario(20.0, DistributionParams::exponential(4.0));
+  acute_only.services[0].capacity.base = 200;
+  const ReplicationResult r = simulate_replication(acute_only, 1, 0);
   std::map<std::string, bool> reported;
   for (const auto& s : r.scalars) reported[s.name] = true;
   CHECK(reported.count("acute_occupancy_share") == 1);

@@ -175,7 +175,7 @@ TEST_CASE("the resolved YAML loads back to the same Scenario, overrides included
   const auto dir = scratch_dir("resolved");
   write_file(dir / "base.yaml", small_text());
   write_file(dir / "census.csv", "service,cohort,days_in_service,medically_fit\n"
-                                 "acute,frail,2.5,false\nreablement,adult,4,true\n");
+                                 "reablement,adult,4,false\nacute,frail,2.5,true\n");
   const auto child = write_file(dir / "sub" / "child.yaml", R"(schema: 1
 extends: ../base.yaml
 initial_state: { census_csv: ../census.csv }
@@ -183,7 +183,8 @@ initial_state: { census_csv: ../census.csv }
   const auto loaded = load_scenario(child, {parse_override("services.acute.capacity=333")});
   REQUIRE(loaded.scenario.census.size() == 2);
   CHECK(loaded.scenario.census[1].medically_fit);
-  CHECK(loaded.scenario.census[0].days_in_service == Approx(2.5));
+  CHECK(loaded.scenario.census[1].days_in_service == Approx(2.5));
+  CHECK(loaded.scenario.census[0].days_in_service == Approx(4.0));
   // Written somewhere else entirely: the census path in the resolved text is absolute.
   const auto elsewhere = write_file(scratch_dir("resolved-copy") / "resolved.yaml",
                                     loaded.resolved_yaml);

@@ -61,6 +61,25 @@ std::string joined_lines(const std::vector<std::string>& lines) {
   return text;
 }
 
+// What the model noticed during the run (e.g. a gridlock): the first replication's words,
+// and in how many replications it happened. To stderr, like the scenario's warnings.
+void report_run_warnings(const std::string& label,
+                         const std::vector<model::ReplicationResult>& replications) {
+  const model::ReplicationResult* first = nullptr;
+  std::size_t with = 0;
+  for (const auto& replication : replications) {
+    if (replication.warnings.empty()) continue;
+    if (first == nullptr) first = &replication;
+    ++with;
+  }
+  if (first == nullptr) return;
+  for (const auto& warning : first->warnings) {
+    std::cerr << "WARNING: " << (label.empty() ? "" : label + ": ") << "replication "
+              << first->replication << ": " << warning << " (in " << with << " of "
+              << replications.size() << " replications)\n";
+  }
+}
+
 results::Variant run_variant(const LoadedVariant& variant, const RunOptions& options,
                              std::uint64_t seed, std::uint32_t replications) {
   const model::Scenario& scenario = variant.loaded.scenario;
@@ -80,6 +99,7 @@ results::Variant run_variant(const LoadedVariant& variant, const RunOptions& opt
   auto outcome = results::run_replication_plan(
       plan, job, [&](const results::ProgressUpdate& update) { bar.update(update); });
   bar.finish();
+  report_run_warnings(variant.label, outcome.replications);
   results::Variant result;
   result.label = variant.label;
   result.override_text = variant.override_text;

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "bedflow/engine/did_you_mean.hpp"
@@ -14,6 +15,14 @@ using engine::did_you_mean;
 namespace {
 
 using model::ServiceKind;
+
+// A sum this close to 1 is the rounding of shares that add up to 1 exactly as decimals.
+constexpr double kRoundingOnly = 1e-12;
+
+// The share in a (name, share) pair.
+constexpr auto kSecond = [](std::pair<std::string, double>& named) -> double& {
+  return named.second;
+};
 
 class Checker {
  public:
@@ -61,12 +70,22 @@ class Checker {
     error(path, "unknown " + what + " '" + name + "'", hint);
     return false;
   }
-  void check_sum(const std::string& path, double sum, const std::string& what) {
+  // Shares within kSumTolerance of 1 are accepted and divided by their sum, so that the
+  // model (and the network check's tighter test) sees shares that sum to 1 to rounding.
+  // Beyond it, the error is at the shares' own key, with digits enough to show the gap.
+  template <typename Shares, typename Share>
+  void check_sum(const std::string& path, Shares& shares, Share share, const std::string& what) {
+    double sum = 0.0;
+    for (auto& s : shares) sum += share(s);
     if (std::abs(sum - 1.0) > kSumTolerance) {
       error(path, what + " must sum to 1, found " + number_text(sum),
             sum < 1.0 ? "add the missing " + number_text(1.0 - sum) + " to one of them"
                       : "remove " + number_text(sum - 1.0) + " from them");
+      return;
     }
+    // Shares that miss 1 only by rounding (0.6 + 0.3 + 0.1) are kept exactly as written.
+    if (std::abs(sum - 1.0) > kRoundingOnly)
+      for (auto& s : shares) share(s) /= sum;
   }
 
   void check_presence() {
@@ -97,12 +116,10 @@ class Checker {
   }
 
   void check_cohorts() {
-    for (const auto& c : s_.cohorts) {
+    for (auto& c : s_.cohorts) {
       const std::string path = "cohorts." + c.name;
-      check_sum(path + ".discharge_pathway",
-                c.discharge_pathway[0] + c.discharge_pathway[1] + c.discharge_pathway[2] +
-                    c.discharge_pathway[3],
-                "discharge pathway shares P0..P3");
+      check_sum(path + ".discharge_pathway", c.discharge_pathway,
+                [](double& share) -> double& { return share; }, "discharge pathway shares P0..P3");
       for (const auto& [name, p] : c.readmission.probability_after) {
         resolve(path + ".readmission.probability_after." + name + "#key", name, "service", services_);
       }
@@ -120,12 +137,11 @@ class Checker {
       if (v.kind == ServiceKind::acute) acute_services.push_back(v.name);
     for (auto& a : s_.arrivals) {
       const std::string path = "arrivals." + a.name;
-      double sum = 0;
       for (const auto& [cohort, share] : a.cohort_mix) {
         resolve(path + ".cohort_mix." + cohort + "#key", cohort, "cohort", cohorts_);
-        sum += share;
       }
-      if (!a.cohort_mix.empty()) check_sum(path + ".cohort_mix", sum, "cohort_mix shares");
+      if (!a.cohort_mix.empty())
+        check_sum(path + ".cohort_mix", a.cohort_mix, kSecond, "cohort_mix shares");
       else error(path + ".cohort_mix", "expected at least one cohort in the mix");
       for (const auto& [cohort, share] : a.avoidable_share) {
         const std::string p = path + ".avoidable." + cohort + "#key";
@@ -171,11 +187,9 @@ class Checker {
   }
 
   void check_services() {
-    for (const auto& v : s_.services) {
+    for (auto& v : s_.services) {
       const std::string path = "services." + v.name;
-      double sum = 0;
       for (const auto& [to, p] : v.then) {
-        sum += p;
         const std::string key_path = path + ".then." + to + "#key";
         if (!resolve(key_path, to, "service", services_, true)) continue;
         if (to == v.name) error(key_path, "a service cannot route to itself");
@@ -186,7 +200,7 @@ class Checker {
                 "readmissions to acute are set per cohort under readmission");
         }
       }
-      if (!v.then.empty()) check_sum(path + ".then", sum, "onward route probabilities");
+      if (!v.then.empty()) check_sum(path + ".then", v.then, kSecond, "onward route probabilities");
       if (!v.on_failure.empty()) {
         if (resolve(path + ".on_failure", v.on_failure, "service", services_)) {
           const model::Service* dest = service(v.on_failure);
@@ -238,7 +252,11 @@ class Checker {
     }
   }
 
+  // Rows name known services and cohorts; medically_fit is a state of acute patients only
+  // (it starts a delayed discharge); more census occupants than a service's places at the
+  // start is reported at the first row beyond them (they all stay: see docs/scenarios.md).
   void check_census(const Census& census) {
+    std::map<std::string, std::int64_t> occupants;
     for (std::size_t i = 0; i < census.entries.size(); ++i) {
       const auto& e = census.entries[i];
       const Location where{census.file, census.lines[i], 1};
@@ -248,6 +266,24 @@ class Checker {
       if (!has(cohorts_, e.cohort))
         ctx_.diagnostics.error(where, "cohort", "unknown cohort '" + e.cohort + "'",
                                did_you_mean(e.cohort, cohorts_));
+      const model::Service* v = service(e.service);
+      if (v == nullptr) continue;
+      if (e.medically_fit && v->kind != ServiceKind::acute) {
+        ctx_.diagnostics.error(where, "medically_fit",
+                               "medically_fit is true for a patient in '" + e.service +
+                                   "', which is not an acute service",
+                               "medically fit means ready to leave an acute bed; write false");
+      }
+      if (v->kind == ServiceKind::urgent_community_response) continue;
+      const std::int64_t places = v->capacity.base;
+      if (places < model::kUnlimitedCapacity && ++occupants[e.service] == places + 1) {
+        ctx_.diagnostics.warning(
+            where, "service",
+            "the census holds more patients in '" + e.service + "' than its " +
+                std::to_string(places) + " places",
+            "they all keep their places; '" + e.service + "' takes no one new until it is back "
+            "within its capacity");
+      }
     }
   }
 

@@ -4,8 +4,10 @@
 // Invariants:
 //  - Every name used (cohort, service, profile) must resolve; unresolved names are reported
 //    where they were written, with a did-you-mean hint from the names that exist.
-//  - Shares that must sum to 1 do so within kSumTolerance.
-//  - The only changes made are documented defaults (admit_to: the only acute service).
+//  - Shares that must sum to 1 (cohort_mix, discharge_pathway, then) do so within
+//    kSumTolerance, and are then divided by their sum (so 9 x 0.1111111 is taken as 9 x 1/9).
+//  - The only changes made are that normalisation and documented defaults (admit_to: the only
+//    acute service).
 //  - The model's own network check runs last, and only on a scenario with no other
 //    problem, so its messages never repeat ours.
 #include "census.hpp"

@@ -3,12 +3,14 @@
 
 #include "bedflow/scenario/load.hpp"
 #include "census.hpp"
+#include "closed_destinations.hpp"
 #include "compose.hpp"
 #include "convert.hpp"
 #include "cross_check.hpp"
 #include "diagnostics.hpp"
 #include "fields.hpp"
 #include "limits.hpp"
+#include "run_size.hpp"
 #include "profile_edges.hpp"
 #include "yaml_reader.hpp"
 
@@ -72,8 +74,10 @@ LoadedScenario load_scenario(const std::string& path, const std::vector<Override
   diagnostics.throw_if_any();  // stage 2 assumes every field is individually sound
 
   cross_check(ctx, stage_one.scenario, census);
+  if (diagnostics.empty()) check_run_size(ctx, stage_one.scenario, census.entries.size());
   diagnostics.throw_if_any();
   warn_about_profile_edges(ctx, stage_one.scenario);
+  warn_about_closed_destinations(ctx, stage_one.scenario);
   loaded.warnings = diagnostics.warnings();
 
   loaded.scenario = std::move(stage_one.scenario);

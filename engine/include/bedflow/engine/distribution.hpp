@@ -71,10 +71,17 @@ class Distribution {
   explicit Distribution(DistributionParams params);
 
   double sample(RandomStream& stream) const;
-  // A draw of X given X > elapsed (inverse cdf on the upper tail), minus elapsed: the time
-  // still to go for someone who has already spent `elapsed`. Falls back to 0 when the tail
-  // has (numerically) no mass.
+  // A draw of X given X > elapsed, minus elapsed: the time still to go for someone who has
+  // already spent `elapsed` (days, or whatever unit the parameters use). One uniform number
+  // per draw. Inverts the survival function S(x) = P(X > x) rather than the cdf, and on a log
+  // scale where S(elapsed) underflows, so it stays accurate however far in the tail: the
+  // exponential is exactly memoryless, the unbounded families never return 0. Returns 0 only
+  // when the support has ended (fixed, uniform, triangular, empirical: elapsed >= the largest
+  // possible value). Defined in distribution_tail.cpp.
   double sample_remaining(RandomStream& stream, double elapsed) const;
+  // P(X > x), computed from the upper side (Boost.Math complements, closed forms) so that it
+  // keeps its relative accuracy where the cdf rounds to 1.
+  double survival(double x) const;
 
   double mean() const noexcept { return mean_; }
   double variance() const noexcept { return variance_; }

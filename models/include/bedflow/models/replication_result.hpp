@@ -73,6 +73,9 @@ struct ReplicationResult {
   std::vector<PatientEvent> patient_events;  // empty unless asked for
   std::uint64_t events_processed = 0;
   double wall_seconds = 0.0;
+  // What the run noticed that a planner must hear of (e.g. "gridlock from day 4.6: ..."),
+  // printed by the CLI; not stored in results files.
+  std::vector<std::string> warnings;
 };
 
 }  // namespace bedflow::model

@@ -36,4 +36,16 @@ struct NetworkProblem {
 };
 std::vector<NetworkProblem> check_network(const Scenario& scenario);
 
+// Expected number of stays in community services of a patient who enters `service`, for each
+// community service that can be re-entered (on a loop of `then` / `on_failure` routes), from
+// the routing probabilities: row sums of the absorbing Markov chain's fundamental matrix
+// (I - Q)^-1. +inf when the loop has no exit. check_network() refuses more than
+// kMaxExpectedStays: such a loop would keep patients circulating for the whole run.
+struct ExpectedStays {
+  std::string service;
+  double stays = 1.0;
+};
+inline constexpr double kMaxExpectedStays = 1000.0;
+std::vector<ExpectedStays> expected_community_stays(const Scenario& scenario);
+
 }  // namespace bedflow::model

@@ -1,0 +1,104 @@
+// What the command line says of values at their edges: unlimited capacity read back by
+// export and compare without stand-in numbers, a destination that never opens, and a
+// gridlock, each reported on stderr by validate or run (which still succeed).
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "child_process.hpp"
+
+using namespace bedflow::test;
+
+namespace {
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string small_scenario() { return source_path("tests/scenario/fixtures/good/small.yaml"); }
+
+}  // namespace
+
+TEST_CASE("unlimited acute beds: no occupancy share and no capacity series in any reader") {
+  const auto directory = scratch_directory("unlimited");
+  const auto path = directory + "/unlimited.h5";
+  const auto run = run_bedflow({"run", small_scenario(), "-n", "2", "-t", "1", "-o", path, "--set",
+                                "services.acute.capacity=unlimited", "--set",
+                                "scenario.horizon_days=20"});
+  INFO(run.err);
+  REQUIRE(run.exit_status == 0);
+  REQUIRE(run_bedflow({"export", path, "--csv", directory + "/csv"}).exit_status == 0);
+  REQUIRE(run_bedflow({"export", path, "--xlsx", directory + "/book.xlsx"}).exit_status == 0);
+  const auto compare = run_bedflow({"compare", path, path});
+  REQUIRE(compare.exit_status == 0);
+  for (const std::string& text : {read_text(directory + "/csv/summary.csv"),
+                                  read_text(directory + "/csv/statistics.csv"),
+                                  read_text(directory + "/csv/timeseries.csv"), compare.out}) {
+    CHECK(text.find("acute_occupancy_share") == std::string::npos);
+    CHECK(text.find(",acute,capacity,") == std::string::npos);
+    CHECK(text.find("e+18") == std::string::npos);
+    CHECK(text.find("1152921504606846") == std::string::npos);  // the internal stand-in
+  }
+  // The limited services keep their capacity series.
+  CHECK(read_text(directory + "/csv/timeseries.csv").find(",reablement,capacity,") !=
+        std::string::npos);
+}
+
+TEST_CASE("validate and run warn of a destination that never opens, and still succeed") {
+  const auto directory = scratch_directory("closed_destination");
+  for (const char* command : {"validate", "run"}) {
+    std::vector<std::string> arguments = {command, small_scenario(), "--set",
+                                          "services.intermediate_care.capacity=0"};
+    if (std::string(command) == "run") {
+      for (const char* extra : {"-n", "1", "-t", "1", "-o", "closed.h5", "--set",
+                                "scenario.horizon_days=10"})
+        arguments.emplace_back(extra);
+    }
+    const auto result = run_bedflow(arguments, directory);
+    INFO(command << ": " << result.err);
+    CHECK(result.exit_status == 0);
+    CHECK(result.err.find("WARNING: services.intermediate_care.capacity: 'intermediate_care' has "
+                          "no places for the whole run, but discharge pathway P2") !=
+          std::string::npos);
+  }
+}
+
+TEST_CASE("run reports a gridlock with its services and day") {
+  const auto directory = scratch_directory("gridlock");
+  std::ofstream(directory + "/gridlock.yaml") << R"(schema: 1
+scenario: { name: gridlock, start: 2026-01-05, horizon_days: 120, replications: 2 }
+cohorts:
+  general:
+    acute_los_days: { exponential: { mean: 2 } }
+    discharge_pathway: { P1: 0.5, P2: 0.5 }
+arrivals:
+  emergency: { rate_per_day: 40, cohort_mix: { general: 1.0 } }
+services:
+  acute: { kind: acute, capacity: 200 }
+  ward_a:
+    kind: beds
+    capacity: 2
+    los_days: { exponential: { mean: 3 } }
+    then: { ward_b: 0.5, home: 0.5 }
+  ward_b:
+    kind: beds
+    capacity: 2
+    los_days: { exponential: { mean: 3 } }
+    then: { ward_a: 0.5, home: 0.5 }
+discharge_pathways:
+  P1: { to: ward_a }
+  P2: { to: ward_b }
+)";
+  const auto result = run_bedflow({"run", "gridlock.yaml", "-t", "1"}, directory);
+  INFO(result.err);
+  CHECK(result.exit_status == 0);
+  CHECK(result.err.find("WARNING: replication ") != std::string::npos);
+  CHECK(result.err.find("gridlock from day ") != std::string::npos);
+  CHECK(result.err.find("'ward_a', 'ward_b' are full") != std::string::npos);
+  CHECK(result.err.find("of 2 replications)") != std::string::npos);
+}

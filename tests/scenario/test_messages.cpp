@@ -283,3 +283,14 @@ TEST_CASE("a misspelt cohort or arrival stream in a child file is named as such"
   CHECK(stream_errors[0].message == "unknown arrival stream 'emergncy'");
   CHECK(stream_errors[0].hint == "did you mean 'emergency'?");
 }
+
+TEST_CASE("in one file, a second service like the first that lacks its kind asks for it") {
+  std::string text = small_text();
+  const std::string anchor = "discharge_pathways:";
+  text.insert(text.find(anchor), "  reablement2:\n    capacity: 5\n");
+  const auto path = write_file(scratch_dir("same-file-service") / "small.yaml", text);
+  const auto errors = load_errors(path);
+  INFO(all_messages(errors));
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].message.find("missing required key 'kind'") != std::string::npos);
+}

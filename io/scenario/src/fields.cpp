@@ -82,7 +82,10 @@ bool report_misspelt_entry(Context& ctx, const Node& section, const MapEntry& en
   if (!entry.value.is_map() || entry.value.find(required_key) != nullptr) return false;
   std::vector<std::string> complete;
   for (const auto& other : section.entries) {
-    if (other.key != entry.key && other.value.is_map() && other.value.find(required_key) != nullptr)
+    // Only an entry written elsewhere (a parent file, another override) can be the one
+    // meant: in one file, ward_1 beside ward_2 is a second ward that lacks its key.
+    if (other.key != entry.key && other.key_where.file != entry.key_where.file &&
+        other.value.is_map() && other.value.find(required_key) != nullptr)
       complete.push_back(other.key);
   }
   const auto meant = engine::closest_match(entry.key, complete);

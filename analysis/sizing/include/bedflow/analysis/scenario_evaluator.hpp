@@ -12,7 +12,8 @@
 //  - Progress lines count points against the most a search can need (the scenario as given,
 //    plus per row of the first lever a bisection of the last: both ends and ceil(log2(n - 1))
 //    middles) and estimate the time left from the mean time per point so far; a search
-//    usually stops earlier, so the estimate is an upper bound.
+//    usually stops earlier, so the estimate is an upper bound (unless a two-lever row is
+//    searched again after a non-monotone response; the count then grows with it).
 //  - Every replication's observed window must be the same as the first one's, because a
 //    yearly cost is a window total x 365 / window days; a lever that moves the window
 //    throws AnalysisError when costs are annualised.

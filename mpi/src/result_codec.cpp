@@ -109,6 +109,8 @@ void put_result(Writer& w, const model::ReplicationResult& r) {
     w.put(e.service);
     w.put(e.cohort);
   }
+  w.put<std::uint64_t>(r.warnings.size());
+  for (const auto& warning : r.warnings) w.put(warning);
   w.put(r.events_processed);
   w.put(r.wall_seconds);
 }
@@ -157,6 +159,7 @@ model::ReplicationResult get_result(Reader& r) {
     e.service = r.get_string();
     e.cohort = r.get_string();
   }
+  for (auto n = r.length(1); n > 0; --n) out.warnings.push_back(r.get_string());
   out.events_processed = r.get<std::uint64_t>();
   out.wall_seconds = r.get<double>();
   return out;

@@ -43,6 +43,7 @@ void require_same(const model::ReplicationResult& a, const model::ReplicationRes
     REQUIRE(a.patient_events[i].service == b.patient_events[i].service);
     REQUIRE(a.patient_events[i].cohort == b.patient_events[i].cohort);
   }
+  REQUIRE(a.warnings == b.warnings);
   REQUIRE(a.events_processed == b.events_processed);
 }
 
@@ -53,6 +54,7 @@ TEST_CASE("a reply of results decodes to the same results, bit for bit") {
   for (std::uint32_t r : {1u, 4u, 7u}) reply.results.push_back(test::fake_replication(5, r, true));
   reply.results[1].scalars[0].value = -0.0;  // a sign bit a printed number could lose
   reply.results[2].series[0].values[0] = 0.1 + 0.2;
+  reply.results[1].warnings = {"gridlock from day 4.6: 'ward_a', 'ward_b'"};
   const auto decoded = mpi::decode_reply(mpi::encode_reply(reply));
   REQUIRE_FALSE(decoded.failed);
   REQUIRE(decoded.results.size() == reply.results.size());

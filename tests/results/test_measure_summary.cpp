@@ -72,3 +72,26 @@ TEST_CASE("the sweep table has one row per headline measure and one column per v
   REQUIRE(table.find("patients_arrived") == std::string::npos);
   REQUIRE(table.find("+/-") != std::string::npos);
 }
+
+TEST_CASE("GBP-sized figures print whole with grouped thousands, never in exponent form") {
+  results::MeasureSummary cost = summary_named("cost_total", false);
+  cost.unit = "GBP";
+  cost.ci.mean = 1234567.4;
+  cost.ci.half_width = 23456.0;
+  cost.ci.n = 10;
+  results::MeasureSummary beds = summary_named("delayed_bed_days", false);
+  beds.ci.mean = -98765432.0;  // a negative change prints its sign before the groups
+  beds.ci.half_width = 1500.0;
+  beds.ci.n = 10;
+  results::MeasureSummary share = summary_named("acute_occupancy_share", false);
+  share.ci.mean = 0.91234;
+  share.ci.half_width = 0.0123;
+  share.ci.n = 10;
+  const auto table = results::format_summary_table({cost, beds, share});
+  INFO(table);
+  CHECK(table.find("1,234,567") != std::string::npos);
+  CHECK(table.find("-98,765,432") != std::string::npos);
+  CHECK(table.find("[1,211,111, 1,258,023]") != std::string::npos);
+  CHECK(table.find("0.9123") != std::string::npos);
+  CHECK(table.find("e+0") == std::string::npos);
+}

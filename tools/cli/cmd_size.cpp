@@ -13,7 +13,9 @@
 //    the range meets the target (the evaluated points are still written, as evidence) or the
 //    run failed; exit 2 when the input was refused.
 #include <cstdint>
+#include <filesystem>
 #include <iostream>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,6 +40,10 @@ namespace {
 
 namespace po = boost::program_options;
 
+// Steps are checked by make_lever (positive, dividing the range), with its own message.
+constexpr long long kAnyLow = std::numeric_limits<long long>::min();
+constexpr long long kAnyHigh = std::numeric_limits<long long>::max();
+
 constexpr const char* kCommand = "size";
 constexpr const char* kUsage =
     "bedflow size SCENARIO --vary PATH --range LOW:HIGH --target \"MEASURE OP VALUE\" "
@@ -49,14 +55,14 @@ po::options_description size_options() {
       ("vary", po::value<std::string>(),
        "scenario path of the lever, e.g. services.reablement.capacity")
       ("range", po::value<std::string>(), "LOW:HIGH (or LOW:HIGH:STEP) values of the lever")
-      ("step", po::value<std::int64_t>(), "step between values of the lever (default 1)")
+      ("step", po::value<long long>(), "step between values of the lever (default 1)")
       ("target", po::value<std::string>(),
        "e.g. \"delayed_bed_days_per_week <= 500\" or \"acute_occupancy_share <= 92%\"")
       ("confidence", po::value<double>()->default_value(0.9, "0.9"),
        "confidence of the decision, in [0.5, 1)")
       ("vary2", po::value<std::string>(), "second lever (cheapest combination of two)")
       ("range2", po::value<std::string>(), "LOW:HIGH values of the second lever")
-      ("step2", po::value<std::int64_t>(), "step of the second lever (default 1)")
+      ("step2", po::value<long long>(), "step of the second lever (default 1)")
       ("cost-measure", po::value<std::string>()->default_value("cost_total"),
        "measure whose mean is a point's cost; a total over the window (cost_total: "
        "commissioned capacity (escalation beds included) plus activity, from the scenario's costs_gbp) is made yearly, "
@@ -64,20 +70,22 @@ po::options_description size_options() {
        "services.NAME.costs_gbp.place_day")
       ("set", po::value<std::vector<std::string>>()->composing(),
        "override PATH=VALUE before sizing (repeatable)")
-      ("replications,n", po::value<std::uint32_t>(),
+      ("replications,n", po::value<long long>(),
        "replications per point (default: the scenario's; at least 2)")
-      ("seed", po::value<std::uint64_t>(), "master seed (default: the scenario's)")
-      ("threads,t", po::value<unsigned>(), "threads (default: all cores)")
+      ("seed", po::value<long long>(), "master seed (default: the scenario's)")
+      ("threads,t", po::value<long long>(), "threads (default: all cores)")
       ("output,o", po::value<std::string>(),
        "HDF5 file of every evaluated point (default results/<scenario name>-sizing.h5)")
       ("force", "overwrite an existing output file");
   return options;
 }
 
+// A whole-number option within [low, high] (see bounded_option), or nothing when absent.
 template <class T>
-std::optional<T> optional_value(const po::variables_map& values, const char* name) {
+std::optional<T> optional_value(const po::variables_map& values, const char* name,
+                                long long low, long long high) {
   if (!values.count(name)) return std::nullopt;
-  return values[name].as<T>();
+  return bounded_option<T>(values, name, low, high);
 }
 
 std::string required(const po::variables_map& values, const char* name) {
@@ -106,11 +114,11 @@ analysis::SizingRequest read_request(const po::variables_map& values) {
     }
   }
   request.levers.push_back(analysis::make_lever(required(values, "vary"), required(values, "range"),
-                                                optional_value<std::int64_t>(values, "step")));
+                                                optional_value<std::int64_t>(values, "step", kAnyLow, kAnyHigh)));
   if (values.count("vary2") || values.count("range2") || values.count("step2")) {
     request.levers.push_back(analysis::make_lever(required(values, "vary2"),
                                                   required(values, "range2"),
-                                                  optional_value<std::int64_t>(values, "step2")));
+                                                  optional_value<std::int64_t>(values, "step2", kAnyLow, kAnyHigh)));
     if (request.levers[0].path == request.levers[1].path) {
       throw UsageError("--vary and --vary2 name the same path " + request.levers[0].path);
     }
@@ -128,14 +136,13 @@ analysis::SizingRequest read_request(const po::variables_map& values) {
   analysis::check_confidence(request.confidence);
   request.cost.measure = values["cost-measure"].as<std::string>();
 
-  request.replications = optional_value<std::uint32_t>(values, "replications");
-  if (request.replications && *request.replications < 2) {
+  if (values.count("replications") && values["replications"].as<long long>() < 2) {
     throw UsageError("--replications must be at least 2 (a confidence bound needs two values)");
   }
-  request.seed = optional_value<std::uint64_t>(values, "seed");
-  request.threads = values.count("threads") ? values["threads"].as<unsigned>()
+  request.replications = optional_value<std::uint32_t>(values, "replications", 2, 1'000'000);
+  request.seed = optional_value<std::uint64_t>(values, "seed", 0, kAnyHigh);
+  request.threads = values.count("threads") ? bounded_option<unsigned>(values, "threads", 1, 4096)
                                             : engine::default_thread_count();
-  if (request.threads == 0) throw UsageError("--threads must be at least 1");
   if (values.count("output")) request.output = values["output"].as<std::string>();
   request.force = values.count("force") > 0;
   return request;
@@ -188,6 +195,10 @@ int run_size(const std::vector<std::string>& arguments) {
   }
   if (request.output.empty()) {
     request.output = default_output_path(prepared.scenario_name + "-sizing", request.scenario_path);
+    // As `run` does: the default folder is made on demand (an -o folder must exist).
+    std::error_code ignored;
+    std::filesystem::create_directories(std::filesystem::path(request.output).parent_path(),
+                                        ignored);
   }
   std::optional<results::SafeOutputFile> output;
   try {

@@ -4,11 +4,34 @@
 
 #include <fmt/format.h>
 
+#include "bedflow/engine/did_you_mean.hpp"
 #include "exit_status.hpp"
 
 namespace bedflow::cli {
 
 namespace po = boost::program_options;
+
+namespace {
+
+// "unrecognised option '--replicatons' (did you mean '--replications'?)": the same
+// edit-distance hint as for scenario keys and sub-commands.
+std::string unknown_option_message(const po::unknown_option& error,
+                                   const po::options_description& options) {
+  std::string name = error.get_option_name();
+  std::vector<std::string> known;
+  for (const auto& option : options.options()) {
+    if (!option->long_name().empty()) known.push_back("--" + option->long_name());
+  }
+  std::string message = error.what();
+  const auto equals = name.find('=');
+  if (equals != std::string::npos) name.resize(equals);
+  if (const auto hint = engine::closest_match(name, known)) {
+    message += " (did you mean '" + *hint + "'?)";
+  }
+  return message;
+}
+
+}  // namespace
 
 ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments,
                                      const CommandSyntax& syntax,
@@ -40,6 +63,8 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments,
       return parsed;
     }
     po::notify(parsed.values);
+  } catch (const po::unknown_option& error) {
+    throw UsageError(unknown_option_message(error, options));
   } catch (const po::error& error) {
     throw UsageError(error.what());
   }

@@ -39,6 +39,20 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments,
                                      const CommandSyntax& syntax,
                                      boost::program_options::options_description options);
 
+// The value of a whole-number option (declared as po::value<long long>) as T, refused with
+// a UsageError unless it is within [low, high]. Options are read as signed numbers so that
+// "-1" is refused rather than wrapped to a huge unsigned value.
+template <class T>
+T bounded_option(const boost::program_options::variables_map& values, const char* name,
+                 long long low, long long high) {
+  const long long value = values[name].as<long long>();
+  if (value < low || value > high) {
+    throw UsageError("--" + std::string(name) + " must be between " + std::to_string(low) +
+                     " and " + std::to_string(high) + ", got " + std::to_string(value));
+  }
+  return static_cast<T>(value);
+}
+
 // Prints "bedflow <command>: error: <message>" and the usage line on stderr; returns kBadInput.
 int report_usage_error(const std::string& command, const std::string& message,
                        const std::string& usage);

@@ -5,7 +5,9 @@
 
 #include <fmt/format.h>
 
-#include "bedflow/results/csv_export.hpp"
+#include "bedflow/analysis/error.hpp"
+#include "bedflow/analysis/sizing_csv.hpp"
+#include "bedflow/results/csv_folder.hpp"
 #include "bedflow/results/read_results.hpp"
 #include "bedflow/results/results_error.hpp"
 #include "bedflow/results/safe_output.hpp"
@@ -20,12 +22,15 @@ namespace {
 namespace po = boost::program_options;
 
 const CommandSyntax kSyntax{
-    "bedflow export RESULTS.h5 [B.h5] (--csv DIR | --xlsx BOOK.xlsx [--force])",
+    "bedflow export RESULTS.h5 [B.h5] (--csv DIR | --xlsx BOOK.xlsx) [--force] "
+    "[--variant-a LABEL] [--variant-b LABEL]",
     "Writes a results file for spreadsheets.\n"
     "--csv DIR: tidy CSV (one value per row, each with its unit and window): summary.csv (one\n"
     "row per replication and measure), statistics.csv (mean, 95% CI, percentiles, per day and\n"
     "per year, one row per measure) and timeseries.csv (one row per replication, series and\n"
-    "date). Existing files of those names in DIR are replaced.\n"
+    "date); for a sizing file also sizing.csv (every evaluated point, one column per lever)\n"
+    "and, with two levers, sizing_frontier.csv. The files appear together when all are\n"
+    "complete; a DIR that already holds files is refused unless --force.\n"
     "--xlsx BOOK.xlsx: an Excel workbook (About, Summary, Costs, Daily; Sizing when the file\n"
     "holds a sizing record). Given a second file B.h5, it adds a Comparison sheet: B - A with\n"
     "the first file as the baseline A (pick sweep variants with --variant-a/--variant-b). The\n"
@@ -38,7 +43,8 @@ int export_results(const std::vector<std::string>& arguments) {
   options.add_options()
       ("csv", po::value<std::string>(), "directory to write the CSV files to (created if missing)")
       ("xlsx", po::value<std::string>(), "workbook to write (.xlsx)")
-      ("force", po::bool_switch(), "overwrite an existing workbook")
+      ("force", po::bool_switch(),
+       "overwrite an existing workbook, or the CSV files in a folder that holds files")
       ("variant-a", po::value<std::string>()->default_value(""), "variant of the first file (sweeps)")
       ("variant-b", po::value<std::string>()->default_value(""), "variant of the second file (sweeps)");
   ParsedCommandLine parsed;
@@ -60,15 +66,26 @@ int export_results(const std::vector<std::string>& arguments) {
   if (values.count("csv")) {
     const auto directory = values["csv"].as<std::string>();
     results::ResultsFile file;
+    std::optional<analysis::StoredSizingRecord> sizing;
     try {
       file = results::read_results_file(path, {.patient_events = false});
+      sizing = analysis::read_sizing_record(path);
+      results::check_csv_folder(directory, values["force"].as<bool>());
     } catch (const results::ResultsError& error) {
+      return report_error("export", error.what(), kBadInput);
+    } catch (const analysis::AnalysisError& error) {
       return report_error("export", error.what(), kBadInput);
     }
     try {
-      const auto written = results::export_csv(file, directory);
+      results::MoreCsvFiles more;
+      if (sizing) {
+        more = [&](const std::string& folder) { return analysis::write_sizing_csv(*sizing, folder); };
+      }
+      const auto written = results::export_csv_folder(file, directory, more);
       std::cout << fmt::format("Wrote {} CSV files to {}\n", written.size(), directory);
     } catch (const results::ResultsError& error) {
+      return report_error("export", error.what(), kFailure);
+    } catch (const analysis::AnalysisError& error) {
       return report_error("export", error.what(), kFailure);
     }
     return kSuccess;

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "bedflow/engine/did_you_mean.hpp"
 #include "command_registry.hpp"
 #include "command_line_main.hpp"
 #include "exit_status.hpp"
@@ -34,7 +35,11 @@ int bedflow::cli::run_command_line(int argc, char** argv) {
     return kBadInput;
   }
   const std::string& first = arguments.front();
-  if (first == "--help" || first == "-h" || first == "help") {
+  if (first == "help" && arguments.size() > 1) {
+    // `bedflow help run` is `bedflow run --help`.
+    if (const Command* command = find_command(arguments[1])) return command->run({"--help"});
+  }
+  if (first == "--help" || first == "-h" || (first == "help" && arguments.size() == 1)) {
     print_overview(std::cout);
     return kSuccess;
   }
@@ -42,9 +47,15 @@ int bedflow::cli::run_command_line(int argc, char** argv) {
     std::cout << "bedflow " << BEDFLOW_VERSION << " (" << BEDFLOW_GIT_COMMIT << ")\n";
     return kSuccess;
   }
-  const Command* command = find_command(first);
+  const bool asks_help = first == "help";
+  const std::string& name = asks_help ? arguments[1] : first;
+  const Command* command = find_command(name);
   if (command == nullptr) {
-    std::cerr << fmt::format("bedflow: error: unknown command '{}'\n\n", first);
+    std::vector<std::string> names{"help", "--help", "--version"};
+    for (const auto& known : registered_commands()) names.push_back(known.name);
+    const auto hint = bedflow::engine::closest_match(name, names);
+    std::cerr << fmt::format("bedflow: error: unknown command '{}'{}\n\n", name,
+                             hint ? " (did you mean '" + *hint + "'?)" : std::string());
     print_overview(std::cerr);
     return kBadInput;
   }

@@ -47,11 +47,17 @@ int report(const std::vector<std::string>& arguments) {
   options.add_options()
       ("output,o", po::value<std::string>(), "the HTML file to write (default: beside the first file)")
       ("force", po::bool_switch(), "replace the output file if it exists")
-      ("max-points", po::value<std::size_t>()->default_value(400),
-       "longest series drawn; longer ones are thinned to every k-th point");
+      ("max-points", po::value<long long>()->default_value(400),
+       "longest series drawn (at least 2); longer ones are thinned to every k-th point");
   ParsedCommandLine parsed;
+  std::size_t max_points = 0;
   try {
     parsed = parse_command_line(arguments, kSyntax, options);
+    // Read as a signed number: "-1" must be refused, not wrapped to a huge count; a line
+    // needs two points.
+    if (!parsed.help_shown) {
+      max_points = bounded_option<std::size_t>(parsed.values, "max-points", 2, 10'000'000);
+    }
   } catch (const UsageError& error) {
     return report_usage_error("report", error.what(), kSyntax.usage);
   }
@@ -78,7 +84,7 @@ int report(const std::vector<std::string>& arguments) {
   }
   try {
     report::ReportOptions report_options;
-    report_options.max_points_per_series = values["max-points"].as<std::size_t>();
+    report_options.max_points_per_series = max_points;
     const auto page = report::build_report(sources, report_options);
     write_text(output->temporary_path(), page.html);
     output->commit();

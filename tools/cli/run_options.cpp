@@ -48,19 +48,6 @@ po::options_description run_options_description() {
   return options;
 }
 
-namespace {
-
-template <class T>
-T in_range(const po::variables_map& values, const char* name, long long low, long long high) {
-  const long long value = values[name].as<long long>();
-  if (value < low || value > high) {
-    throw UsageError("--" + std::string(name) + " must be between " + std::to_string(low) +
-                     " and " + std::to_string(high) + ", got " + std::to_string(value));
-  }
-  return static_cast<T>(value);
-}
-
-}  // namespace
 
 RunOptions parse_run_options(const po::variables_map& values) {
   constexpr long long kMaxReplications = 1'000'000;
@@ -72,13 +59,13 @@ RunOptions parse_run_options(const po::variables_map& values) {
   }
   if (values.count("replications")) {
     options.replications =
-        in_range<std::uint32_t>(values, "replications", 1, kMaxReplications);
+        bounded_option<std::uint32_t>(values, "replications", 1, kMaxReplications);
   }
   options.threads = values.count("threads")
-                        ? in_range<unsigned>(values, "threads", 1, 4096)
+                        ? bounded_option<unsigned>(values, "threads", 1, 4096)
                         : engine::default_thread_count();
   if (values.count("seed")) {
-    options.seed = in_range<std::uint64_t>(values, "seed", 0,
+    options.seed = bounded_option<std::uint64_t>(values, "seed", 0,
                                            std::numeric_limits<long long>::max());
   }
   if (values.count("set")) options.set = values["set"].as<std::vector<std::string>>();
@@ -106,7 +93,7 @@ RunOptions parse_run_options(const po::variables_map& values) {
   if (values.count("max-replications")) {
     if (options.precision == 0.0) throw UsageError("--max-replications needs --precision");
     options.max_replications =
-        in_range<std::uint32_t>(values, "max-replications", 2, kMaxReplications);
+        bounded_option<std::uint32_t>(values, "max-replications", 2, kMaxReplications);
   }
   if (options.precision > 0.0 && options.replications &&
       *options.replications > options.max_replications) {

@@ -1,6 +1,7 @@
 #include "bedflow/analysis/scenario_evaluator.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -11,10 +12,28 @@
 #include "bedflow/results/replication_executor.hpp"
 
 namespace bedflow::analysis {
+namespace {
+
+std::string describe_seconds(double seconds) {
+  if (seconds < 90.0) return fmt::format("{:.0f} s", seconds);
+  if (seconds < 5400.0) return fmt::format("{:.0f} min", seconds / 60.0);
+  return fmt::format("{:.1f} h", seconds / 3600.0);
+}
+
+}  // namespace
 
 ScenarioEvaluator::ScenarioEvaluator(const SizingRequest& request, std::uint32_t replications,
                                      std::uint64_t seed, std::ostream* progress)
-    : request_(request), replications_(replications), seed_(seed), progress_(progress) {}
+    : request_(request), replications_(replications), seed_(seed), progress_(progress) {
+  // The most points the search can evaluate (see the header); the scenario as given is one.
+  std::size_t rows = 1;
+  for (std::size_t i = 0; i + 1 < request.levers.size(); ++i) rows *= request.levers[i].count();
+  const std::size_t last = request.levers.empty() ? 1 : request.levers.back().count();
+  const std::size_t middles =
+      last > 2 ? static_cast<std::size_t>(std::ceil(std::log2(static_cast<double>(last - 1))))
+               : 0;
+  most_points_ = 1 + rows * (std::min<std::size_t>(last, 2) + middles);
+}
 
 MeasureSamples ScenarioEvaluator::operator()(const LeverSetting& setting) {
   return run_labelled(setting, setting_label(setting));
@@ -76,8 +95,14 @@ void ScenarioEvaluator::report_progress(const std::string& label,
   double mean = 0.0;
   for (double v : found->second) mean += v;
   mean /= static_cast<double>(std::max<std::size_t>(1, found->second.size()));
-  *progress_ << fmt::format("  point {}: {} -> {} mean {:.4g}\n", variants_.size(), label,
-                            request_.target.measure, mean);
+  const std::size_t done = variants_.size();
+  const std::size_t most = std::max(most_points_, done);
+  const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started_;
+  const double left = elapsed.count() / static_cast<double>(done) * static_cast<double>(most - done);
+  *progress_ << fmt::format("  point {} of at most {}: {} -> {} mean {:.4g}{}\n", done, most,
+                            label, request_.target.measure, mean,
+                            most == done ? std::string()
+                                         : fmt::format("; at most {} left", describe_seconds(left)));
 }
 
 }  // namespace bedflow::analysis

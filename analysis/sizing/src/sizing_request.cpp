@@ -7,7 +7,15 @@ namespace bedflow::analysis {
 std::vector<scenario::Override> overrides_for(const SizingRequest& request,
                                               const LeverSetting& setting) {
   std::vector<scenario::Override> overrides = request.overrides;
-  for (const auto& [path, value] : setting) overrides.push_back({path, std::to_string(value)});
+  // Messages about a lever's path cite the option that named it (--vary, --vary2), not a
+  // --set the user never typed.
+  for (const auto& [path, value] : setting) {
+    std::string option = "--vary";
+    for (std::size_t i = 1; i < request.levers.size(); ++i) {
+      if (request.levers[i].path == path) option += std::to_string(i + 1);
+    }
+    overrides.push_back({path, std::to_string(value), option});
+  }
   return overrides;
 }
 

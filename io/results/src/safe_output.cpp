@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <csignal>
@@ -19,8 +20,26 @@ constexpr std::size_t kMaxPath = 4096;
 char g_pending_path[kMaxPath];
 std::atomic<bool> g_pending{false};
 
+// What an interruption kept and removed, said by the handler; written beforehand, since a
+// handler may not allocate or format.
+char g_interrupt_note[2 * kMaxPath + 512];
+std::size_t g_interrupt_note_size = 0;
+
+void prepare_interrupt_note(const std::string& temporary, const std::string& target) {
+  std::string note = "\nbedflow: interrupted: removed the unfinished " + temporary + "; " +
+                     target + " was not written";
+  if (std::filesystem::exists(target)) note += " (the existing " + target + " is kept as it was)";
+  note += "\n";
+  g_interrupt_note_size = std::min(note.size(), sizeof g_interrupt_note);
+  std::memcpy(g_interrupt_note, note.data(), g_interrupt_note_size);
+}
+
 extern "C" void remove_pending_and_reraise(int signal_number) {
-  if (g_pending.load()) ::unlink(g_pending_path);
+  if (g_pending.load()) {
+    ::unlink(g_pending_path);
+    const ssize_t ignored = ::write(STDERR_FILENO, g_interrupt_note, g_interrupt_note_size);
+    static_cast<void>(ignored);
+  }
   std::signal(signal_number, SIG_DFL);
   std::raise(signal_number);
 }
@@ -78,6 +97,7 @@ SafeOutputFile::SafeOutputFile(std::string target, bool overwrite,
   ::close(fd);
   std::memcpy(g_pending_path, temporary_.c_str(), temporary_.size() + 1);
   g_pending.store(true);
+  prepare_interrupt_note(temporary_, target_);
   install_handlers();
 }
 

@@ -68,7 +68,7 @@ Census read_census(const std::string& path, const Location& referenced_from,
       if (!ok) {
         diagnostics.error(where, "header",
                           "expected the header service,cohort,days_in_service,medically_fit, found '" +
-                              trim(line) + "'");
+                              excerpt(trim(line)) + "'");
         return census;
       }
       continue;
@@ -100,7 +100,7 @@ Census read_census(const std::string& path, const Location& referenced_from,
         !std::isfinite(value) || value < 0 || value > limits::kMaxDays) {
       diagnostics.error(where, "days_in_service",
                         "expected a number of days from 0 to " +
-                            std::to_string(static_cast<int>(limits::kMaxDays)) + ", found '" + days + "'");
+                            std::to_string(static_cast<int>(limits::kMaxDays)) + ", found '" + excerpt(days) + "'");
       ok = false;
     }
     entry.days_in_service = value;

@@ -122,6 +122,7 @@ std::optional<Node> load_chain(const std::string& path, std::vector<std::string>
   const std::string parent_path = absolute_from(path, extends->text);
   const Location parent_ref = extends->where;
   chain.push_back(canonical);
+  diagnostics.note_reference(parent_path, parent_ref, "extends");
   auto parent = load_chain(parent_path, chain, parent_ref, diagnostics);
   chain.pop_back();
   if (!parent) return std::nullopt;
@@ -178,7 +179,7 @@ void remove_nulls_set(Node& root, const std::vector<std::string>& parts) {
 void apply_overrides(Node& root, const std::vector<Override>& overrides,
                      Diagnostics& diagnostics) {
   for (const auto& o : overrides) {
-    const Location where{"--set " + o.path + "=" + o.value, 0, 0};
+    const Location where{o.option + " " + o.path + "=" + o.value, 0, 0};
     const auto parts = split_path(o.path);
     if (std::any_of(parts.begin(), parts.end(), [](const std::string& p) { return p.empty(); })) {
       diagnostics.error(where, o.path, "malformed override path",

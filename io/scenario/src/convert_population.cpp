@@ -44,6 +44,7 @@ void read_cohorts(Context& ctx, const Node& node, std::vector<model::Cohort>& co
     const std::string path = "cohorts." + entry.key;
     ctx.where[path + "#key"] = entry.key_where;
     const Node& body = entry.value;
+    if (report_misspelt_entry(ctx, node, entry, path, "acute_los_days", "cohort")) continue;
     model::Cohort cohort;
     cohort.name = entry.key;
     if (!expect_map(ctx, body, path,
@@ -79,6 +80,7 @@ void read_arrivals(Context& ctx, const Node& node, std::vector<model::ArrivalStr
     const std::string path = "arrivals." + entry.key;
     ctx.where[path + "#key"] = entry.key_where;
     const Node& body = entry.value;
+    if (report_misspelt_entry(ctx, node, entry, path, "rate_per_day", "arrival stream")) continue;
     model::ArrivalStream stream;
     stream.name = entry.key;
     if (!expect_map(ctx, body, path,

@@ -227,6 +227,10 @@ void read_services(Context& ctx, const Node& node, std::vector<model::Service>& 
       ctx.error(body, path, "expected a map describing the service, found " + describe(body));
       continue;
     }
+    // A service without `kind` named like another service is a misspelling in a file that
+    // extends the scenario (or an override): it made a new service instead of changing one.
+    // Say so at the user's own key, not "missing kind" at a map they never meant to create.
+    if (report_misspelt_entry(ctx, node, entry, path, "kind", "service")) continue;
     const Node* kind_node = required(ctx, body, path, "kind", "one of: " + [&] {
       std::string list;
       for (const auto& k : kind_names) list += (list.empty() ? "" : ", ") + k;

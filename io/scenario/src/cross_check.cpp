@@ -32,7 +32,7 @@ class Checker {
     for (const auto& p : s.profiles) profiles_.push_back(p.name);
   }
 
-  void run(const Census& census) {
+  void run(const Census& census, bool network_check) {
     check_presence();
     check_profiles_used();
     check_cohorts();
@@ -40,7 +40,7 @@ class Checker {
     check_services();
     check_pathways();
     check_census(census);
-    if (ctx_.diagnostics.empty()) check_network();
+    if (network_check && ctx_.diagnostics.empty()) check_network();
   }
 
  private:
@@ -261,10 +261,10 @@ class Checker {
       const auto& e = census.entries[i];
       const Location where{census.file, census.lines[i], 1};
       if (!has(services_, e.service))
-        ctx_.diagnostics.error(where, "service", "unknown service '" + e.service + "'",
+        ctx_.diagnostics.error(where, "service", "unknown service '" + excerpt(e.service) + "'",
                                did_you_mean(e.service, services_));
       if (!has(cohorts_, e.cohort))
-        ctx_.diagnostics.error(where, "cohort", "unknown cohort '" + e.cohort + "'",
+        ctx_.diagnostics.error(where, "cohort", "unknown cohort '" + excerpt(e.cohort) + "'",
                                did_you_mean(e.cohort, cohorts_));
       const model::Service* v = service(e.service);
       if (v == nullptr) continue;
@@ -306,8 +306,9 @@ class Checker {
 
 }  // namespace
 
-void cross_check(Context& ctx, model::Scenario& scenario, const Census& census) {
-  Checker(ctx, scenario).run(census);
+void cross_check(Context& ctx, model::Scenario& scenario, const Census& census,
+                 bool network_check) {
+  Checker(ctx, scenario).run(census, network_check);
 }
 
 }  // namespace bedflow::scenario

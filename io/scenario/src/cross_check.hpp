@@ -9,7 +9,7 @@
 //  - The only changes made are that normalisation and documented defaults (admit_to: the only
 //    acute service).
 //  - The model's own network check runs last, and only on a scenario with no other
-//    problem, so its messages never repeat ours.
+//    problem (and only when `network_check`), so its messages never repeat ours.
 #include "census.hpp"
 #include "fields.hpp"
 
@@ -17,6 +17,7 @@ namespace bedflow::scenario {
 
 inline constexpr double kSumTolerance = 1e-6;
 
-void cross_check(Context& ctx, model::Scenario& scenario, const Census& census);
+void cross_check(Context& ctx, model::Scenario& scenario, const Census& census,
+                 bool network_check = true);
 
 }  // namespace bedflow::scenario

@@ -53,7 +53,7 @@ bool expect_map(Context& ctx, const Node& node, const std::string& path,
   for (const auto& entry : node.entries) {
     if (std::find(allowed.begin(), allowed.end(), entry.key) != allowed.end()) continue;
     ctx.diagnostics.error(entry.key_where, join_path(path, entry.key),
-                          "unknown key '" + entry.key + "'" +
+                          "unknown key '" + excerpt(entry.key) + "'" +
                               (path.empty() ? std::string() : " in '" + path + "'"),
                           did_you_mean(entry.key, allowed));
   }
@@ -70,6 +70,31 @@ bool is_valid_name(const std::string& name) {
   return true;
 }
 
+// Names become HDF5 group names, file names and CSV fields read by other tools, so they are
+// plain ASCII; the hint says so, since "letters" alone reads as allowing accented ones.
+constexpr const char* kNameRule =
+    "names use only ASCII letters (a-z, A-Z; no accented letters), digits, '_' and '-', at "
+    "most 64";
+
+bool report_misspelt_entry(Context& ctx, const Node& section, const MapEntry& entry,
+                           const std::string& path, const char* required_key,
+                           const std::string& what) {
+  if (!entry.value.is_map() || entry.value.find(required_key) != nullptr) return false;
+  std::vector<std::string> complete;
+  for (const auto& other : section.entries) {
+    // Only an entry written elsewhere (a parent file, another override) can be the one
+    // meant: in one file, ward_1 beside ward_2 is a second ward that lacks its key.
+    if (other.key != entry.key && other.key_where.file != entry.key_where.file &&
+        other.value.is_map() && other.value.find(required_key) != nullptr)
+      complete.push_back(other.key);
+  }
+  const auto meant = engine::closest_match(entry.key, complete);
+  if (!meant) return false;
+  ctx.diagnostics.error(entry.key_where, path, "unknown " + what + " '" + excerpt(entry.key) + "'",
+                        "did you mean '" + *meant + "'?");
+  return true;
+}
+
 bool expect_named_map(Context& ctx, const Node& node, const std::string& path,
                       const std::string& what) {
   if (!node.is_map()) {
@@ -80,8 +105,7 @@ bool expect_named_map(Context& ctx, const Node& node, const std::string& path,
   for (const auto& entry : node.entries) {
     if (!is_valid_name(entry.key)) {
       ctx.diagnostics.error(entry.key_where, join_path(path, entry.key),
-                            "invalid name '" + entry.key + "'",
-                            "names use letters, digits, '_' and '-' (at most 64)");
+                            "invalid name '" + excerpt(entry.key) + "'", kNameRule);
     }
   }
   return true;
@@ -213,7 +237,7 @@ std::optional<std::string> read_name(Context& ctx, const Node& node, const std::
   }
   if (!is_valid_name(node.text)) {
     ctx.error(node, path, "expected a name, found " + describe(node),
-              "names use letters, digits, '_' and '-' (at most 64)");
+              kNameRule);
     return std::nullopt;
   }
   return node.text;

@@ -88,4 +88,14 @@ std::optional<engine::DistributionParams> read_distribution(Context& ctx, const 
                                                             double max_mean);
 bool is_valid_name(const std::string& name);
 
+// An entry of a named section (services, cohorts, arrivals) without its `required_key`, whose
+// name is one slip from an entry that has it and was written in another file (a parent, or
+// the scenario an override changes), is a misspelling in a file that extends the scenario
+// (or in an override): it made a new entry instead of changing one. Reports
+// "unknown <what> 'x'" (did you mean 'y'?) at the user's key, not a missing key in a map they
+// never meant to create, and returns true; false (nothing reported) otherwise.
+bool report_misspelt_entry(Context& ctx, const Node& section, const MapEntry& entry,
+                           const std::string& path, const char* required_key,
+                           const std::string& what);
+
 }  // namespace bedflow::scenario

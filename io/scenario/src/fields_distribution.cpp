@@ -133,7 +133,7 @@ std::optional<DistributionParams> read_distribution(Context& ctx, const Node& no
         params = DistributionParams::empirical_histogram(*e, *w);
       }
     } else {
-      ctx.diagnostics.error(entry.key_where, body_path, "unknown distribution '" + kind + "'",
+      ctx.diagnostics.error(entry.key_where, body_path, "unknown distribution '" + excerpt(kind) + "'",
                             did_you_mean(kind, kinds));
       return std::nullopt;
     }

@@ -83,7 +83,15 @@ std::vector<Override> expand_sweep(const std::string& text) {
       const std::string value =
           trim(range.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
       if (value.empty()) fail(source, path, "empty value in the sweep list '" + range + "'", hint);
-      result.push_back({path, value});
+      // Each variant is labelled by its value: a repeated value would make two variants of
+      // one label, which no results file can hold. Refused here, before anything runs.
+      for (const auto& earlier : result) {
+        if (earlier.value == value) {
+          fail(source, path, "the value '" + value + "' is listed twice",
+               "each value names its own variant; give each once");
+        }
+      }
+      result.push_back({path, value, "--sweep"});
       if (result.size() > kMaxSweepValues)
         fail(source, path, "more than " + std::to_string(kMaxSweepValues) + " sweep values", hint);
       if (comma == std::string::npos) break;
@@ -120,7 +128,7 @@ std::vector<Override> expand_sweep(const std::string& text) {
   }
   const auto count = static_cast<std::size_t>(steps) + 1;
   for (std::size_t i = 0; i < count; ++i) {
-    result.push_back({path, format_number(from + static_cast<double>(i) * step)});
+    result.push_back({path, format_number(from + static_cast<double>(i) * step), "--sweep"});
   }
   return result;
 }

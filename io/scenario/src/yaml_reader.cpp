@@ -3,7 +3,9 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
+#include <utility>
 
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
@@ -120,6 +122,30 @@ bool check_nesting(std::string_view text, const std::string& file, Diagnostics& 
 }
 
 namespace {
+
+// The line and column (1-based) of the first tab among the leading blanks of a line that
+// holds something (a blank line's tabs indent nothing), if any.
+std::optional<std::pair<int, int>> first_indentation_tab(std::string_view text) {
+  int line = 1;
+  int column = 0;
+  int tab_column = 0;  // of the first tab in this line's leading blanks
+  bool leading = true;
+  for (const char c : text) {
+    ++column;
+    if (c == '\n') {
+      ++line;
+      column = 0;
+      tab_column = 0;
+      leading = true;
+    } else if (leading && c == '\t') {
+      if (tab_column == 0) tab_column = column;
+    } else if (leading && c != ' ' && c != '\r') {
+      if (tab_column != 0) return std::make_pair(line, tab_column);
+      leading = false;
+    }
+  }
+  return std::nullopt;
+}
 
 // The parser quotes the offending input; keep messages to printable ASCII on one line.
 std::string printable(std::string text) {
@@ -297,6 +323,13 @@ std::optional<Node> parse_yaml(const std::string& text, const std::string& file,
     diagnostics.error({file, limit.mark.line + 1, limit.mark.column + 1}, "", limit.message,
                       "YAML anchors and aliases are not needed in scenarios; use 'extends:'");
   } catch (const YAML::Exception& e) {
+    if (const auto tab = first_indentation_tab(text)) {
+      // yaml-cpp says only "illegal map value" or similar; the cause is the tab.
+      diagnostics.error({file, tab->first, tab->second}, "",
+                        "a tab in the indentation: YAML forbids tabs for indenting",
+                        "indent with spaces");
+      return std::nullopt;
+    }
     diagnostics.error({file, e.mark.is_null() ? 0 : e.mark.line + 1,
                        e.mark.is_null() ? 0 : e.mark.column + 1},
                       "", "not valid YAML: " + printable(e.msg));

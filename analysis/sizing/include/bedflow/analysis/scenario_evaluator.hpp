@@ -9,9 +9,15 @@
 //    first, then one override per lever; a refused value throws scenario::ScenarioError.
 //  - variants() holds one results::Variant per call, in call order, labelled by
 //    setting_label() (or the label given to run_labelled()).
+//  - Progress lines count points against the most a search can need (the scenario as given,
+//    plus per row of the first lever a bisection of the last: both ends and ceil(log2(n - 1))
+//    middles) and estimate the time left from the mean time per point so far; a search
+//    usually stops earlier, so the estimate is an upper bound (unless a two-lever row is
+//    searched again after a non-monotone response; the count then grows with it).
 //  - Every replication's observed window must be the same as the first one's, because a
 //    yearly cost is a window total x 365 / window days; a lever that moves the window
 //    throws AnalysisError when costs are annualised.
+#include <chrono>
 #include <cstdint>
 #include <iosfwd>
 #include <map>
@@ -28,7 +34,8 @@ namespace bedflow::analysis {
 
 class ScenarioEvaluator {
  public:
-  // Progress lines ("  point 3: ... -> measure mean ...") go to `progress` when given.
+  // Progress lines ("  point 3 of at most 12: ... -> measure mean ...; at most 1 min left")
+  // go to `progress` when given.
   ScenarioEvaluator(const SizingRequest& request, std::uint32_t replications, std::uint64_t seed,
                     std::ostream* progress = nullptr);
 
@@ -51,6 +58,8 @@ class ScenarioEvaluator {
   std::uint32_t replications_;
   std::uint64_t seed_;
   std::ostream* progress_;
+  std::size_t most_points_ = 0;
+  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
   std::vector<results::Variant> variants_;
   std::map<std::string, std::string> units_;
   std::optional<model::ObservedWindow> window_;

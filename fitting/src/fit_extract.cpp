@@ -73,6 +73,7 @@ FittedSystem fit_extract(const Extract& extract, const std::optional<std::string
     }
     if (s.pathway < 0) {
       if (s.discharged != kMissing) ++out.spells_without_pathway;
+      if (s.discharged == kMissing && s.ready != kMissing) ++out.open_delays_without_pathway;
       continue;
     }
     const auto k = static_cast<std::size_t>(s.pathway);
@@ -107,6 +108,12 @@ FittedSystem fit_extract(const Extract& extract, const std::optional<std::string
                                        "pathway shares", out.spells_without_pathway));
   }
 
+  if (out.open_delays_without_pathway > 0) {
+    out.warnings.push_back(fmt::format(
+        "{} patients still in hospital are ready for discharge but have no pathway: their "
+        "delays so far are left out, which biases the fitted delays short (record the planned "
+        "pathway)", out.open_delays_without_pathway));
+  }
   if (census_date) {
     double day = 0;
     try {

@@ -64,7 +64,7 @@ std::size_t write_synthetic_extract(const SyntheticSystem& s, const std::string&
     // Times are kept to the minute, as extracts hold them.
     out << fmt::format("S{},{},{},{},{},{},{}\n", ++id, stamp(t, s.start, s.uk_dates),
                        leave < end ? stamp(leave, s.start, s.uk_dates) : "", method, c.name,
-                       leave < end ? fmt::format("P{}", k) : "",
+                       ready < end ? fmt::format("P{}", k) : "",
                        ready < end ? stamp(ready, s.start, s.uk_dates) : "");
   };
   // Thinning (Lewis & Shedler 1979): a homogeneous process at the peak rate, each point kept

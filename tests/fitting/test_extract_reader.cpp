@@ -78,7 +78,7 @@ TEST_CASE("each class of bad extract is refused with its file, line and column")
   }
 }
 
-TEST_CASE("a mapping naming a missing column is refused naming the column; a good one maps") {
+TEST_CASE("a mapping naming a missing column is refused naming the column, and a good one maps") {
   const auto directory = scratch_directory("fit_reader_mapping");
   const auto extract = write(directory, "extract.csv",
                              "Spell,AdmDate,DisDate,Method,Group,Pathway\n"

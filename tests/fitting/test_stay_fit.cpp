@@ -61,7 +61,7 @@ TEST_CASE("Weibull: shape and scale within their standard errors, and AIC picks 
         kZ * lambda * std::sqrt((1 + 6 * (1 - euler) * (1 - euler) / pi2) / (k * k * kN)));
 }
 
-TEST_CASE("exponential: the mean within its standard error; the two-parameter families find shape 1") {
+TEST_CASE("exponential: the mean within its standard error, and the two-parameter families find shape 1") {
   const double mean = 4.0;
   const auto fit = fit_durations(sample(std::exponential_distribution<double>(1 / mean), 14));
   const auto family = [&](Family f) {

@@ -60,7 +60,8 @@ struct FittedSystem {
   std::vector<CohortFit> cohorts;
   std::array<std::optional<StayFit>, 4> delays;     // per pathway, ready -> discharge
   std::array<std::optional<StayFit>, 4> community;  // per pathway, community spell length
-  std::size_t spells_without_pathway = 0;
+  std::size_t spells_without_pathway = 0;       // discharged with no pathway
+  std::size_t open_delays_without_pathway = 0;  // ready, still in hospital, no pathway
   std::optional<std::string> census_date;
   std::vector<CensusRow> census;
   std::vector<std::string> warnings;

@@ -79,3 +79,31 @@ TEST_CASE("backtest of a fitted scenario on its own extract: days inside the 90%
     CHECK(share >= coverage - bound);
   }
 }
+
+TEST_CASE("backtest refuses days the extract cannot cover, with exit 2 and nothing written") {
+  const auto directory = scratch_directory("fit_backtest_refusals");
+  SyntheticSystem truth;
+  truth.cohorts = {{"adult", 1.0, true, 2.0, 2.0, {0.7, 0.2, 0.1, 0.0}}};
+  truth.days = 60;
+  const auto extract = (fs::path(directory) / "extract.csv").string();
+  write_synthetic_extract(truth, extract);
+  const auto fitted = (fs::path(directory) / "fitted.yaml").string();
+  REQUIRE(run_bedflow({"fit", extract, "-o", fitted}).exit_status == 0);
+  const auto csv = (fs::path(directory) / "backtest.csv").string();
+  const std::vector<std::pair<std::string, std::string>> periods = {
+      {"2025-02-10", "2025-12-31"},  // --to after the extract's end (2025-03-07)
+      {"2025-01-10", "2025-02-10"},  // --from less the 28-day burn-in before its start
+      {"2025-02-20", "2025-02-10"},  // --to before --from
+      {"2025-02-30", "2025-03-01"},  // no such date
+  };
+  for (const auto& [from, to] : periods) {
+    INFO(from << " to " << to);
+    const auto run = run_bedflow({"backtest", fitted, extract, "--from", from, "--to", to, "-o", csv});
+    CHECK(run.exit_status == 2);
+    CHECK(run.err.find("bedflow backtest: error:") != std::string::npos);
+    CHECK_FALSE(fs::exists(csv));
+  }
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(directory)) ++files;
+  CHECK(files == 2);  // the extract and the fitted scenario: no census or partial left behind
+}

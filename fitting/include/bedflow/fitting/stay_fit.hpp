@@ -9,9 +9,9 @@
 //    (Klein & Moeschberger, Survival Analysis, 2003, ch. 3.5); censored rows are never dropped.
 //  - Exponential: closed form (rate = events / total time). Weibull: the scale profiled out in
 //    closed form, the shape by Brent's method (Boost.Math brent_find_minima). Lognormal and
-//    gamma: Nelder-Mead on (location, log spread) from the uncensored moments; events enter
-//    through sufficient statistics (sum t, sum log t, sum log^2 t), so a likelihood evaluation
-//    costs one special-function call per censored row only.
+//    gamma: Nelder-Mead on (meanlog, log sdlog) and (log shape, log scale) from uncensored
+//    estimates; events enter through sufficient statistics (sum t, sum log t, sum log^2 t),
+//    so a likelihood evaluation costs one special-function call per censored row only.
 //  - The family of least AIC (= 2k - 2 log L) is chosen. Its fit is measured by the
 //    Kolmogorov-Smirnov distance between the fitted CDF and the Kaplan-Meier estimate; above
 //    kPoorFitDistance none fits and `empirical` holds the Kaplan-Meier distribution binned.

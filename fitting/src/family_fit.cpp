@@ -1,4 +1,5 @@
 // Maximum-likelihood fits of the four families to right-censored durations.
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -83,7 +84,9 @@ FamilyFit fit_gamma(const Sums& s) {
   // distribution"), then the censored likelihood.
   const double mean = s.sum / s.events;
   const double spread = std::max(std::log(mean) - s.sum_log / s.events, 1e-8);
-  const double k0 = (3 - spread + std::sqrt((spread - 3) * (spread - 3) + 24 * spread)) / (12 * spread);
+  // Bounded: identical durations (spread 0) would otherwise start the shape near infinity.
+  const double k0 = std::clamp(
+      (3 - spread + std::sqrt((spread - 3) * (spread - 3) + 24 * spread)) / (12 * spread), 0.01, 1000.0);
   const auto nll = [&](const Point2& p) {
     return -gamma_log_likelihood(s, std::exp(p[0]), std::exp(p[1]));
   };

@@ -2,6 +2,8 @@
 // empirical fallback when no family fits.
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <stdexcept>
 
 #include "bedflow/fitting/stay_fit.hpp"
 
@@ -83,7 +85,20 @@ StayFit fit_durations(std::vector<Duration> durations) {
   fit.count = durations.size();
   for (const auto& d : durations) fit.censored += d.censored ? 1 : 0;
   for (const auto family : {Family::exponential, Family::lognormal, Family::gamma, Family::weibull}) {
-    fit.families.push_back(fit_family(family, durations));
+    // A family whose special functions fail on these data (overflow at an extreme shape)
+    // simply loses: it cannot be chosen. The exponential's closed form always succeeds.
+    FamilyFit f{family};
+    try {
+      f = fit_family(family, durations);
+    } catch (const std::invalid_argument&) {
+      throw;  // no completed durations: nothing to fit at all
+    } catch (const std::exception&) {
+      f.log_likelihood = -std::numeric_limits<double>::infinity();
+    }
+    if (!std::isfinite(f.log_likelihood) || !std::isfinite(f.a) || !std::isfinite(f.b)) {
+      f.aic = std::numeric_limits<double>::infinity();
+    }
+    fit.families.push_back(f);
   }
   const auto steps = kaplan_meier(durations);
   double last = 0, survival = 1;
@@ -92,7 +107,14 @@ StayFit fit_durations(std::vector<Duration> durations) {
     last = s.days;
     survival = 1 - s.after;
   }
-  for (auto& f : fit.families) f.ks = ks_distance(f, steps);
+  for (auto& f : fit.families) {
+    if (!std::isfinite(f.aic)) continue;
+    try {
+      f.ks = ks_distance(f, steps);
+    } catch (const std::exception&) {
+      f.aic = std::numeric_limits<double>::infinity();  // its CDF cannot be evaluated here
+    }
+  }
   std::sort(fit.families.begin(), fit.families.end(),
             [](const FamilyFit& x, const FamilyFit& y) { return x.aic < y.aic; });
   fit.fits = fit.best().ks <= kPoorFitDistance;

@@ -105,3 +105,18 @@ TEST_CASE("a two-humped stay fits no family: empirical fallback from the Kaplan-
   // The Kaplan-Meier mean of uncensored data is the sample mean: (1 + 20) / 2.
   CHECK(std::abs(fit.km_mean - 10.5) < kZ * 9.5 / std::sqrt(double(kN)) + 0.01);
 }
+
+TEST_CASE("degenerate durations (one stay, identical stays, all censored but one) still fit") {
+  const std::vector<std::vector<Duration>> cases = {
+      {{3.0, false}},
+      std::vector<Duration>(500, Duration{1.0, false}),  // date-only data: whole days
+      {{2.0, false}, {5.0, true}, {7.0, true}, {9.0, true}},
+  };
+  for (const auto& durations : cases) {
+    INFO(durations.size() << " durations");
+    const auto fit = fit_durations(durations);
+    CHECK(std::isfinite(fit.best().aic));
+    CHECK(fit.best().mean() > 0);
+  }
+  CHECK_THROWS_AS(fit_durations({{4.0, true}}), std::invalid_argument);  // nothing completed
+}

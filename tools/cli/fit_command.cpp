@@ -79,6 +79,8 @@ int fit(const std::vector<std::string>& arguments) {
     return report_error("fit", error.what(), kBadInput);
   } catch (const std::invalid_argument& error) {
     return report_error("fit", error.what(), kBadInput);
+  } catch (const std::exception& error) {
+    return report_error("fit", std::string("the fit failed: ") + error.what(), kFailure);
   }
 
   fitting::ScenarioText settings;

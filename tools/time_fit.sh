@@ -11,5 +11,6 @@ trap 'rm -rf "$work"' EXIT
 echo "extract: $spells spells, $(du -h "$work/extract.csv" | cut -f1)"
 /usr/bin/time -f "bedflow fit: %e s wall, %M KiB peak memory" \
   "${BUILD_DIR:-$root/build}/tools/bedflow" fit "$work/extract.csv" -o "$work/fitted.yaml" \
-  --census-date "$(sed -n 2p "$work/extract.csv" | cut -d, -f2 | cut -c1-4)-12-01" >/dev/null
+  --census-date "$(date -d "$(sed -n 2p "$work/extract.csv" | cut -d, -f2 | cut -c1-10) + 60 days" +%F)" \
+  >/dev/null
 "${BUILD_DIR:-$root/build}/tools/bedflow" validate "$work/fitted.yaml"

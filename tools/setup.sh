@@ -13,8 +13,10 @@ packages=(
   libxlsxwriter-dev                         # export --xlsx: the finance workbook
   nlohmann-json3-dev                        # the data the HTML report's page script reads
   libfmt-dev libpcg-cpp-dev                 # messages and tables; the random generator
+  libhowardhinnant-date-dev                 # bedflow fit: date-times of the patient extract
   catch2 libbenchmark-dev                   # tests and benchmarks
   python3 python3-h5py python3-numpy python3-matplotlib   # tools/fanchart.py and its test
+  python3-yaml                              # tools/events_to_extract.py reads the stored scenario
 )
 
 # Only for the tests: never installed by the run command.

@@ -58,7 +58,7 @@ void HospitalModel::on_arrival(std::uint16_t s) {
     }
   }
   const std::uint32_t id = new_patient(s, cohort, plan.admit_to);
-  log(id, "arrive", kNoService);
+  log(id, "arrive", plan.name);
   if (avoidable) {
     for (const std::int16_t alternative : plan.alternatives) {
       if (try_alternative(id, alternative)) return;
@@ -72,7 +72,7 @@ void HospitalModel::on_readmission(std::uint32_t subject) {
   const auto acute = static_cast<std::int16_t>(subject >> 16);
   const std::uint32_t id = new_patient(kReadmitted, cohort, acute);
   ++counters_.readmissions;
-  log(id, "readmit", kNoService);
+  log(id, "readmit", acute);
   admit(id);
 }
 

@@ -81,11 +81,15 @@ HospitalModel::HospitalModel(const Scenario& scenario, std::uint64_t seed,
 
 void HospitalModel::log(std::uint32_t id, const char* event, std::int16_t service) {
   if (!keep_patient_events_) return;
+  log(id, event,
+      service >= 0 ? plan_.services[static_cast<std::size_t>(service)].name : std::string(kHome));
+}
+
+void HospitalModel::log(std::uint32_t id, const char* event, const std::string& where) {
+  if (!keep_patient_events_) return;
   const Patient& p = patients_[id];
-  patient_events_.push_back(
-      {serials_[id], engine::to_days(now()), event,
-       service >= 0 ? plan_.services[static_cast<std::size_t>(service)].name : std::string(kHome),
-       plan_.cohorts[p.cohort].name});
+  patient_events_.push_back({serials_[id], engine::to_days(now()), event, where,
+                             plan_.cohorts[p.cohort].name});
 }
 
 void HospitalModel::handle(const engine::Event& event) {

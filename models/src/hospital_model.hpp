@@ -122,6 +122,8 @@ class HospitalModel {
   void build_series_skeleton(ReplicationResult& result);
   void build_scalars(ReplicationResult& result) const;
   void log(std::uint32_t id, const char* event, std::int16_t service);
+  // An event whose place is not a service: an arrival names its stream.
+  void log(std::uint32_t id, const char* event, const std::string& where);
 
   double delayed_level(int pathway) const noexcept { return delayed_[pathway].level(); }
   engine::Time now() const noexcept { return sim_.now(); }

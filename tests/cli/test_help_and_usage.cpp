@@ -8,14 +8,14 @@ using bedflow::test::run_bedflow;
 TEST_CASE("bedflow --help lists every sub-command and exits 0") {
   const auto result = run_bedflow({"--help"});
   REQUIRE(result.exit_status == 0);
-  for (const char* command : {"run", "validate", "compare", "export", "report"}) {
+  for (const char* command : {"run", "validate", "compare", "export", "report", "fit", "backtest"}) {
     INFO(command);
     REQUIRE(result.out.find(std::string("  ") + command + " ") != std::string::npos);
   }
 }
 
 TEST_CASE("each sub-command explains itself with --help") {
-  for (const char* command : {"run", "validate", "compare", "export", "report"}) {
+  for (const char* command : {"run", "validate", "compare", "export", "report", "fit", "backtest"}) {
     INFO(command);
     const auto result = run_bedflow({command, "--help"});
     REQUIRE(result.exit_status == 0);
@@ -41,6 +41,12 @@ TEST_CASE("usage errors exit 2 with a message on stderr") {
       {"export", "results.h5"},
       {"report"},
       {"report", "results.h5", "--no-such-option"},
+      {"fit"},
+      {"fit", "spells.csv"},
+      {"backtest", "fitted.yaml"},
+      {"backtest", "fitted.yaml", "spells.csv", "--from", "2025-01-01", "-o", "b.csv"},
+      {"backtest", "fitted.yaml", "spells.csv", "--from", "2025-01-01", "--to", "2025-02-01",
+       "-o", "b.csv", "--replications", "1"},
   };
   for (const auto& arguments : bad_usages) {
     std::string shown;

@@ -1,0 +1,69 @@
+#pragma once
+// Fitting a duration distribution (acute stays, delays, community stays) to observed,
+// possibly right-censored, durations by maximum likelihood, and choosing among families.
+//
+// Invariants:
+//  - Families: exponential (mean), lognormal (meanlog, sdlog), gamma (shape, scale), Weibull
+//    (shape, scale): all four are distributions the scenario format accepts.
+//  - Censored durations contribute the log of the survival function S(t), events log f(t)
+//    (Klein & Moeschberger, Survival Analysis, 2003, ch. 3.5); censored rows are never dropped.
+//  - Exponential: closed form (rate = events / total time). Weibull: the scale profiled out in
+//    closed form, the shape by Brent's method (Boost.Math brent_find_minima). Lognormal and
+//    gamma: Nelder-Mead on (meanlog, log sdlog) and (log shape, log scale) from uncensored
+//    estimates; events enter through sufficient statistics (sum t, sum log t, sum log^2 t),
+//    so a likelihood evaluation costs one special-function call per censored row only.
+//  - The family of least AIC (= 2k - 2 log L) is chosen. Its fit is measured by the
+//    Kolmogorov-Smirnov distance between the fitted CDF and the Kaplan-Meier estimate; above
+//    kPoorFitDistance none fits and `empirical` holds the Kaplan-Meier distribution binned.
+//  - Durations below one minute (0 included) are taken as one minute: every family has
+//    log f(0) = -inf or a spike the data cannot show.
+//  - Throws std::invalid_argument if there are no events (nothing to fit).
+#include <string>
+#include <vector>
+
+namespace bedflow::fitting {
+
+inline constexpr double kPoorFitDistance = 0.05;  // KS distance above which no family fits
+inline constexpr double kMinimumDuration = 1.0 / 1440.0;  // one minute, in days
+
+struct Duration {
+  double days = 0.0;
+  bool censored = false;  // still running when observation stopped at `days`
+};
+
+enum class Family { exponential, lognormal, gamma, weibull };
+const char* family_name(Family family);
+
+struct FamilyFit {
+  Family family = Family::exponential;
+  double a = 0.0;  // exponential: mean; lognormal: meanlog; gamma, Weibull: shape
+  double b = 0.0;  // lognormal: sdlog; gamma, Weibull: scale (days); exponential: unused
+  double log_likelihood = 0.0;
+  double aic = 0.0;
+  double ks = 1.0;  // sup |F(t) - F_KM(t)|
+  double mean() const;
+  double cdf(double days) const;
+};
+
+struct EmpiricalFit {
+  std::vector<double> edges;    // days, increasing, first 0
+  std::vector<double> weights;  // one per bin, summing to 1
+};
+
+struct StayFit {
+  std::size_t count = 0;     // durations
+  std::size_t censored = 0;  // of which censored
+  std::vector<FamilyFit> families;  // all four, least AIC first
+  const FamilyFit& best() const { return families.front(); }
+  bool fits = true;                 // best().ks <= kPoorFitDistance
+  EmpiricalFit empirical;           // filled when !fits
+  double km_mean = 0.0;             // mean of the Kaplan-Meier estimate (restricted to the
+                                    // longest observation)
+};
+
+StayFit fit_durations(std::vector<Duration> durations);
+
+// One family alone, for tests and for comparing a fixed family.
+FamilyFit fit_family(Family family, const std::vector<Duration>& durations);
+
+}  // namespace bedflow::fitting

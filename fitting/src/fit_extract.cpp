@@ -1,0 +1,167 @@
+// From an extract to a fitted system: streams (fit_arrivals.cpp), cohort stays, pathway
+// shares and delays, community stays and the census.
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "bedflow/fitting/fit_extract.hpp"
+
+namespace bedflow::fitting {
+namespace {
+
+constexpr std::size_t kFewStays = 30;  // below this a fitted stay is flagged as unreliable
+
+std::optional<StayFit> fit_or_nothing(std::vector<Duration> durations, const std::string& what,
+                                      std::vector<std::string>& warnings) {
+  std::size_t events = 0, instant = 0;
+  for (const auto& d : durations) {
+    events += d.censored ? 0 : 1;
+    instant += !d.censored && d.days <= kMinimumDuration ? 1 : 0;
+  }
+  if (events > 0 && instant == events) {
+    warnings.push_back(what + ": every completed duration is under a minute: none fitted");
+    return std::nullopt;
+  }
+  if (events == 0) {
+    if (!durations.empty()) warnings.push_back(what + ": no completed durations, nothing fitted");
+    return std::nullopt;
+  }
+  if (events < kFewStays) {
+    warnings.push_back(fmt::format("{}: only {} completed durations; the fit is rough", what, events));
+  }
+  auto fit = fit_durations(std::move(durations));
+  if (!fit.fits) {
+    warnings.push_back(fmt::format(
+        "{}: no family fits (best {}: Kolmogorov-Smirnov distance {:.3f} > {}); using the "
+        "empirical distribution", what, family_name(fit.best().family), fit.best().ks,
+        kPoorFitDistance));
+  }
+  return fit;
+}
+
+}  // namespace
+
+FittedSystem fit_extract(const Extract& extract, const std::optional<std::string>& census_date) {
+  FittedSystem out;
+  out.extract_file = extract.file;
+  out.rows = extract.rows;
+  out.odd = extract.odd;
+  const double first_day = std::floor(extract.start);
+  const double end_day = std::max(std::floor(extract.end), first_day + 1);
+  out.first_day = format_date(first_day);
+  out.last_day = format_date(end_day - 1);
+  out.window_days = end_day - first_day;
+  out.streams = fit_arrivals(extract, first_day, end_day, out.warnings);
+
+  const auto n_cohorts = extract.cohorts.size();
+  std::vector<std::vector<Duration>> stays(n_cohorts);
+  std::array<std::vector<Duration>, 4> delays, community;
+  out.cohorts.resize(n_cohorts);
+  for (std::size_t c = 0; c < n_cohorts; ++c) out.cohorts[c].name = extract.cohorts[c];
+  for (const auto& s : extract.spells) {
+    auto& cohort = out.cohorts[s.cohort];
+    ++cohort.spells;
+    // Admission to medically fit: the scenario's acute stay.
+    if (s.ready != kMissing) {
+      stays[s.cohort].push_back({s.ready - s.admitted, false});
+    } else if (s.discharged != kMissing) {
+      stays[s.cohort].push_back({s.discharged - s.admitted, false});
+    } else {
+      stays[s.cohort].push_back({extract.end - s.admitted, true});
+    }
+    if (s.pathway < 0) {
+      if (s.discharged != kMissing) ++out.spells_without_pathway;
+      if (s.discharged == kMissing && s.ready != kMissing) ++out.open_delays_without_pathway;
+      continue;
+    }
+    const auto k = static_cast<std::size_t>(s.pathway);
+    ++cohort.pathway_counts[k];
+    if (s.ready != kMissing) {
+      if (s.discharged != kMissing) delays[k].push_back({s.discharged - s.ready, false});
+      else delays[k].push_back({extract.end - s.ready, true});
+    }
+    if (s.community_start != kMissing) {
+      if (s.community_end != kMissing) community[k].push_back({s.community_end - s.community_start, false});
+      else community[k].push_back({extract.end - s.community_start, true});
+    }
+  }
+  for (std::size_t c = 0; c < n_cohorts; ++c) {
+    out.cohorts[c].stay = fit_or_nothing(std::move(stays[c]),
+                                         "cohort " + out.cohorts[c].name + " acute stay", out.warnings);
+    std::size_t known = 0;
+    for (const auto n : out.cohorts[c].pathway_counts) known += n;
+    if (known == 0) {
+      out.warnings.push_back("cohort " + out.cohorts[c].name +
+                             ": no discharge pathway recorded; all taken as P0");
+      out.cohorts[c].pathway_counts[0] = 1;
+    }
+  }
+  for (std::size_t k = 0; k < 4; ++k) {
+    out.delays[k] = fit_or_nothing(std::move(delays[k]), fmt::format("P{} delay", k), out.warnings);
+    out.community[k] = fit_or_nothing(std::move(community[k]),
+                                      fmt::format("P{} community stay", k), out.warnings);
+  }
+  if (out.spells_without_pathway > 0) {
+    out.warnings.push_back(fmt::format("{} discharged spells have no pathway: left out of the "
+                                       "pathway shares", out.spells_without_pathway));
+  }
+
+  if (out.open_delays_without_pathway > 0) {
+    out.warnings.push_back(fmt::format(
+        "{} patients still in hospital are ready for discharge but have no pathway: their "
+        "delays so far are left out, which biases the fitted delays short (record the planned "
+        "pathway)", out.open_delays_without_pathway));
+  }
+  if (census_date) {
+    double day = 0;
+    try {
+      day = parse_date_time(*census_date);
+    } catch (const std::invalid_argument& error) {
+      throw std::invalid_argument(std::string("--census-date: ") + error.what());
+    }
+    if (day < extract.start || day > extract.end) {
+      throw std::invalid_argument(fmt::format(
+          "--census-date {} is outside the extract ({} to {})", *census_date,
+          format_date(extract.start), format_date(extract.end)));
+    }
+    out.census_date = format_date(day);
+    for (const auto& s : extract.spells) {
+      if (s.admitted >= day || (s.discharged != kMissing && s.discharged <= day)) continue;
+      out.census.push_back({extract.cohorts[s.cohort], day - s.admitted,
+                            s.ready != kMissing && s.ready <= day});
+    }
+  }
+  return out;
+}
+
+std::vector<DailyCount> daily_counts(const Extract& extract, double from, double to) {
+  std::vector<DailyCount> days;
+  const auto n = static_cast<std::size_t>(std::max(0.0, to - from + 1));
+  std::vector<double> in(n + 1), fit(n + 1);
+  // Each spell adds 1 at midnights from its admission to its discharge: a difference array
+  // keeps this one pass over the spells.
+  const auto first_midnight_after = [&](double t) {
+    return std::clamp(std::ceil(t - from), 0.0, static_cast<double>(n));
+  };
+  for (const auto& s : extract.spells) {
+    const double leave = s.discharged != kMissing ? s.discharged : extract.end;
+    const auto a = static_cast<std::size_t>(first_midnight_after(s.admitted));
+    const auto b = static_cast<std::size_t>(first_midnight_after(leave));
+    if (a < b) in[a] += 1, in[b] -= 1;
+    if (s.ready != kMissing) {
+      const auto r = static_cast<std::size_t>(first_midnight_after(s.ready));
+      if (r < b) fit[r] += 1, fit[b] -= 1;
+    }
+  }
+  double occupancy = 0, medically_fit = 0;
+  for (std::size_t d = 0; d < n; ++d) {
+    occupancy += in[d];
+    medically_fit += fit[d];
+    days.push_back({format_date(from + static_cast<double>(d)), occupancy, medically_fit});
+  }
+  return days;
+}
+
+}  // namespace bedflow::fitting

@@ -1,0 +1,232 @@
+// Reading the extract: header, column mapping, one Spell per row, every refusal located.
+#include <algorithm>
+#include <optional>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "bedflow/fitting/extract.hpp"
+#include "csv_reader.hpp"
+
+namespace bedflow::fitting {
+
+ExtractError::ExtractError(const std::string& file_, std::size_t line_, const std::string& column_,
+                           const std::string& message)
+    : std::runtime_error(fmt::format("{}:{}: {}{}", file_, line_,
+                                     column_.empty() ? "" : "column '" + column_ + "': ",
+                                     message)),
+      file(file_),
+      line(line_),
+      column(column_) {}
+
+namespace {
+
+constexpr double kYearDays = 365.0;
+constexpr std::size_t kMaxCohorts = 1000;
+
+// Scenario names are letters, digits, '_' and '-', at most 64 characters.
+std::string scenario_name(const std::string& label) {
+  std::string name;
+  for (const char c : label.substr(0, 64)) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                    (c >= '0' && c <= '9') || c == '_' || c == '-';
+    name.push_back(ok ? c : '_');
+  }
+  return name == "home" ? "home_cohort" : name;
+}
+
+// A header of control characters or broken UTF-8 is a binary file, not an extract.
+bool plain_text(const std::string& text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 && c != '\t') return false;
+    if (c < 0x80) continue;
+    const std::size_t more = c >= 0xF0 && c < 0xF5 ? 3 : c >= 0xE0 ? 2 : c >= 0xC2 && c < 0xE0 ? 1 : 9;
+    if (more == 9 || i + more >= text.size()) return false;
+    for (std::size_t j = 1; j <= more; ++j) {
+      if ((static_cast<unsigned char>(text[i + j]) & 0xC0) != 0x80) return false;
+    }
+    i += more;
+  }
+  return true;
+}
+
+struct Columns {
+  std::size_t id, admitted, discharged, method, cohort;
+  std::optional<std::size_t> pathway, ready, community_start, community_end;
+};
+
+Columns locate(const std::vector<std::string>& header, const ColumnMapping& m,
+               const std::string& file) {
+  const auto find = [&](const std::string& name) -> std::optional<std::size_t> {
+    const auto at = std::find(header.begin(), header.end(), name);
+    if (at == header.end()) return std::nullopt;
+    return static_cast<std::size_t>(at - header.begin());
+  };
+  const auto require = [&](const std::string& name, const char* field) {
+    const auto at = find(name);
+    if (!at) {
+      std::string names;
+      for (const auto& h : header) names += (names.empty() ? "" : ", ") + h;
+      throw ExtractError(file, 1, name,
+                         fmt::format("the header has no such column (the {} field is mapped "
+                                     "to it); the header's columns are: {}",
+                                     field, names));
+    }
+    return *at;
+  };
+  Columns c{require(m.spell_id, "spell_id"), require(m.admitted, "admitted"),
+            require(m.discharged, "discharged"), require(m.admission_method, "admission_method"),
+            require(m.cohort, "cohort"), find(m.pathway), find(m.ready),
+            find(m.community_start), find(m.community_end)};
+  if (c.community_start.has_value() != c.community_end.has_value()) {
+    throw ExtractError(file, 1, c.community_start ? m.community_end : m.community_start,
+                       "community spells need both a start and an end column");
+  }
+  return c;
+}
+
+}  // namespace
+
+Extract read_extract(const std::string& path, const ColumnMapping& mapping) {
+  Extract extract;
+  extract.file = path;
+  CsvReader csv(path);
+  std::vector<std::string> header;
+  if (!csv.next(header)) throw ExtractError(path, 0, "", "the file is empty (no header row)");
+  for (const auto& name : header) {
+    if (!plain_text(name)) {
+      throw ExtractError(path, 1, "", "not a CSV file: the header is not plain UTF-8 text "
+                                      "(a binary or spreadsheet file? save it as CSV)");
+    }
+  }
+  const auto columns = locate(header, mapping, path);
+  extract.has_ready = columns.ready.has_value();
+  extract.has_community = columns.community_start.has_value();
+
+  std::unordered_map<std::string, std::size_t> first_line;  // spell id -> line
+  std::unordered_map<std::string, std::uint16_t> cohort_index;
+  std::unordered_map<std::string, std::string> name_label;  // scenario name -> label
+  std::vector<std::string> row;
+  double latest = kMissing;
+  double earliest = 1e300;
+  while (csv.next(row)) {
+    const auto line = csv.line();
+    if (row.size() == 1 && row[0].empty()) {
+      ++extract.odd.blank_lines;
+      continue;
+    }
+    if (row.size() != header.size()) {
+      throw ExtractError(path, line, "",
+                         fmt::format("the row has {} fields, the header {}", row.size(),
+                                     header.size()));
+    }
+    const auto time = [&](std::size_t index, bool required) {
+      const auto& text = row[index];
+      if (text.empty()) {
+        if (required) throw ExtractError(path, line, header[index], "a date-time is required");
+        return kMissing;
+      }
+      try {
+        const double t = parse_date_time(text);
+        latest = std::max(latest, t);
+        return t;
+      } catch (const std::invalid_argument& error) {
+        throw ExtractError(path, line, header[index], error.what());
+      }
+    };
+    Spell spell;
+    const auto& id = row[columns.id];
+    if (id.empty()) throw ExtractError(path, line, header[columns.id], "empty spell id");
+    const auto [at, inserted] = first_line.emplace(id, line);
+    if (!inserted) {
+      throw ExtractError(path, line, header[columns.id],
+                         fmt::format("duplicate spell id '{}' (first on line {})", id, at->second));
+    }
+    spell.admitted = time(columns.admitted, true);
+    earliest = std::min(earliest, spell.admitted);
+    spell.discharged = time(columns.discharged, false);
+    if (spell.discharged != kMissing && spell.discharged < spell.admitted) {
+      throw ExtractError(path, line, header[columns.discharged],
+                         fmt::format("discharge '{}' is before admission '{}'",
+                                     row[columns.discharged], row[columns.admitted]));
+    }
+    const auto& method = row[columns.method];
+    const auto is = [&](const std::vector<std::string>& codes) {
+      return std::find(codes.begin(), codes.end(), method) != codes.end();
+    };
+    if (is(mapping.emergency_codes)) {
+      spell.method = Method::emergency;
+    } else if (is(mapping.elective_codes)) {
+      spell.method = Method::elective;
+    } else {
+      throw ExtractError(path, line, header[columns.method],
+                         fmt::format("unknown admission method '{}' (expected emergency or "
+                                     "elective, or a code the mapping lists)", method));
+    }
+    const auto& label = row[columns.cohort];
+    if (label.empty()) throw ExtractError(path, line, header[columns.cohort], "empty cohort");
+    auto cohort = cohort_index.find(label);
+    if (cohort == cohort_index.end()) {
+      const auto name = scenario_name(label);
+      const auto [clash, fresh] = name_label.emplace(name, label);
+      if (!fresh) {
+        throw ExtractError(path, line, header[columns.cohort],
+                           fmt::format("cohorts '{}' and '{}' would both be named '{}' in the "
+                                       "scenario (names are letters, digits, _ and -)",
+                                       clash->second, label, name));
+      }
+      if (extract.cohorts.size() == kMaxCohorts) {
+        throw ExtractError(path, line, header[columns.cohort], "more than 1000 cohorts");
+      }
+      cohort = cohort_index.emplace(label, static_cast<std::uint16_t>(extract.cohorts.size())).first;
+      extract.cohorts.push_back(name);
+    }
+    spell.cohort = cohort->second;
+    if (columns.pathway && !row[*columns.pathway].empty()) {
+      auto text = row[*columns.pathway];
+      if (text.size() == 2 && (text[0] == 'P' || text[0] == 'p')) text = text.substr(1);
+      if (text.size() != 1 || text[0] < '0' || text[0] > '3') {
+        throw ExtractError(path, line, header[*columns.pathway],
+                           fmt::format("expected a discharge pathway 0-3 or P0-P3, found '{}'",
+                                       row[*columns.pathway]));
+      }
+      spell.pathway = static_cast<std::int8_t>(text[0] - '0');
+    }
+    if (columns.ready) {
+      spell.ready = time(*columns.ready, false);
+      if (spell.ready != kMissing && spell.ready < spell.admitted) {
+        ++extract.odd.ready_before_admission;
+        spell.ready = kMissing;
+      } else if (spell.ready != kMissing && spell.discharged != kMissing &&
+                 spell.ready > spell.discharged) {
+        ++extract.odd.ready_after_discharge;
+        spell.ready = kMissing;
+      }
+    }
+    if (columns.community_start) {
+      spell.community_start = time(*columns.community_start, false);
+      spell.community_end = time(*columns.community_end, false);
+      if (spell.community_start == kMissing && spell.community_end != kMissing) {
+        throw ExtractError(path, line, header[*columns.community_start],
+                           "a community spell with an end needs a start");
+      }
+      if (spell.community_end != kMissing && spell.community_end < spell.community_start) {
+        throw ExtractError(path, line, header[*columns.community_end],
+                           "the community spell ends before it starts");
+      }
+    }
+    if (spell.discharged != kMissing) {
+      if (spell.discharged - spell.admitted > kYearDays) ++extract.odd.stays_over_a_year;
+      if (spell.discharged == spell.admitted) ++extract.odd.zero_length_stays;
+    }
+    extract.spells.push_back(spell);
+  }
+  extract.rows = extract.spells.size();
+  if (extract.spells.empty()) throw ExtractError(path, 1, "", "the extract has no spells");
+  extract.start = earliest;
+  extract.end = latest;
+  return extract;
+}
+
+}  // namespace bedflow::fitting

@@ -1,0 +1,169 @@
+// `bedflow backtest FITTED.yaml EXTRACT.csv --from D --to D -o BACKTEST.csv`: runs a fitted
+// scenario from the extract's census on D and compares it day by day with the extract
+// (comparison: fitting/include/bedflow/fitting/backtest.hpp; methods: docs/fitting.md).
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "bedflow/fitting/backtest.hpp"
+#include "bedflow/fitting/extract.hpp"
+#include "bedflow/fitting/fit_extract.hpp"
+#include "bedflow/fitting/scenario_writer.hpp"
+#include "bedflow/models/simulate.hpp"
+#include "bedflow/results/results_error.hpp"
+#include "bedflow/results/safe_output.hpp"
+#include "command_line.hpp"
+#include "command_registry.hpp"
+#include "exit_status.hpp"
+#include "scenario_input.hpp"
+
+namespace bedflow::cli {
+namespace {
+
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+
+const CommandSyntax kSyntax{
+    "bedflow backtest FITTED.yaml EXTRACT.csv --from DATE --to DATE -o BACKTEST.csv "
+    "[--mapping MAP.yaml] [--replications N] [--burn-in-days B] [--force]",
+    "Runs the fitted scenario from the extract's census B days (default 28) before --from to\n"
+    "the end of --to, and compares from --from on day by day, at each midnight, the model's patients in acute beds and\n"
+    "medically fit patients still in them with the extract's counts: the mean absolute\n"
+    "percentage error of the model's mean, and the share of days on which the actual count\n"
+    "is inside the model's 90% band (5th to 95th percentile of the replications). Writes one\n"
+    "CSV row per day. The B days let the run settle: a census patient already medically fit\n"
+    "leaves at once when the pathway has no queue (the model takes the assessment as done).",
+    {"scenario", "extract"}};
+
+// The series a replication keeps, by group and measure; throws if the scenario has none.
+std::vector<double> series(const model::ReplicationResult& r, const char* group, const char* measure) {
+  for (const auto& s : r.series) {
+    if (s.group == group && s.measure == measure) return s.values;
+  }
+  throw std::invalid_argument(fmt::format("the scenario has no series {}/{}", group, measure));
+}
+
+int backtest(const std::vector<std::string>& arguments) {
+  po::options_description options("Options");
+  options.add_options()
+      ("from", po::value<std::string>()->required(), "first day compared")
+      ("to", po::value<std::string>()->required(), "last day compared")
+      ("output,o", po::value<std::string>()->required(), "CSV file to write")
+      ("mapping", po::value<std::string>(), "column mapping file (YAML)")
+      ("replications,n", po::value<std::uint32_t>()->default_value(100), "replications to run")
+      ("burn-in-days", po::value<std::uint32_t>()->default_value(28),
+       "days run from the census before --from, not compared")
+      ("force", po::bool_switch(), "overwrite an existing output file");
+  ParsedCommandLine parsed;
+  try {
+    parsed = parse_command_line(arguments, kSyntax, options);
+    if (!parsed.help_shown && parsed.values["replications"].as<std::uint32_t>() < 2) {
+      throw UsageError("--replications must be at least 2 for a band");
+    }
+  } catch (const UsageError& error) {
+    return report_usage_error("backtest", error.what(), kSyntax.usage);
+  }
+  if (parsed.help_shown) return kSuccess;
+  const auto& values = parsed.values;
+  const auto scenario_path = values["scenario"].as<std::string>();
+  const auto extract_path = values["extract"].as<std::string>();
+  const auto target = values["output"].as<std::string>();
+  const auto from_text = values["from"].as<std::string>();
+  const auto to_text = values["to"].as<std::string>();
+
+  fitting::Extract extract;
+  fitting::FittedSystem census;
+  double from = 0, to = 0;
+  const auto burn_in = static_cast<double>(values["burn-in-days"].as<std::uint32_t>());
+  try {
+    from = fitting::parse_date_time(from_text);
+    to = fitting::parse_date_time(to_text);
+    if (to < from) throw std::invalid_argument("--to is before --from");
+    const auto mapping = values.count("mapping")
+                             ? fitting::read_mapping(values["mapping"].as<std::string>())
+                             : fitting::ColumnMapping{};
+    extract = fitting::read_extract(extract_path, mapping);
+    if (to >= std::floor(extract.end)) {
+      throw std::invalid_argument(fmt::format("--to {} is not before the extract's last day {}",
+                                              to_text, fitting::format_date(extract.end)));
+    }
+    if (from - burn_in < std::floor(extract.start)) {
+      throw std::invalid_argument(fmt::format(
+          "--from {} less {} burn-in days is before the extract's first day {}", from_text,
+          burn_in, fitting::format_date(extract.start)));
+    }
+    census = fitting::fit_extract(extract, fitting::format_date(from - burn_in));
+  } catch (const fitting::ExtractError& error) {
+    return report_error("backtest", error.what(), kBadInput);
+  } catch (const std::invalid_argument& error) {
+    return report_error("backtest", error.what(), kBadInput);
+  }
+  if (!values["force"].as<bool>() && fs::exists(target)) {
+    return report_error("backtest", target + " exists (use --force to replace it)", kBadInput);
+  }
+
+  // The census at --from, in a temporary file the scenario is pointed at, removed on return.
+  const auto census_path = fs::absolute(fs::path(target).parent_path() /
+                                        fmt::format(".{}.census.csv", fs::path(target).filename().string()));
+  struct Remove {
+    fs::path path;
+    ~Remove() { std::error_code ignored; fs::remove(path, ignored); }
+  } remove_census{census_path};
+  std::ofstream(census_path) << fitting::census_csv(census);
+  const auto days = static_cast<long>(to - from) + 1;
+  const auto skip = static_cast<std::ptrdiff_t>(burn_in);
+  const auto overrides = parse_overrides_or_report(
+      {"scenario.start=" + fitting::format_date(from - burn_in),
+       fmt::format("scenario.horizon_days={}", days + skip),
+       "scenario.warmup_days=0", "outputs.timeseries_every_hours=24",
+       "initial_state.census_csv=" + census_path.string()});
+  if (!overrides) return kBadInput;
+  const auto loaded = load_scenario_or_report(scenario_path, *overrides);
+  if (!loaded) return kBadInput;
+
+  const auto replications = values["replications"].as<std::uint32_t>();
+  std::vector<std::vector<double>> occupancy, medically_fit;
+  fitting::BacktestSummary summary;
+  try {
+    for (std::uint32_t r = 0; r < replications; ++r) {
+      const auto result = model::simulate_replication(loaded->scenario, loaded->scenario.run.seed, r);
+      for (auto* runs : {&occupancy, &medically_fit}) {
+        const auto all = runs == &occupancy ? series(result, "acute", "occupancy")
+                                            : series(result, "system", "delayed_total");
+        runs->emplace_back(all.begin() + std::min<std::ptrdiff_t>(skip, std::ssize(all)), all.end());
+      }
+    }
+    summary = fitting::compare_backtest(fitting::daily_counts(extract, from, to), occupancy, medically_fit);
+  } catch (const std::invalid_argument& error) {
+    return report_error("backtest", error.what(), kBadInput);
+  }
+  try {
+    results::SafeOutputFile output(target, values["force"].as<bool>(), {extract_path, scenario_path});
+    {
+      std::ofstream out(output.temporary_path(), std::ios::binary);
+      out << fitting::backtest_csv(summary);
+      if (!out.flush()) throw results::ResultsError("cannot write " + output.temporary_path());
+    }
+    output.commit();
+  } catch (const results::ResultsError& error) {
+    return report_error("backtest", error.what(), kFailure);
+  }
+  std::cout << fmt::format(
+      "Backtest {} to {} ({} days, {} replications): acute occupancy MAPE {:.1f}%, {:.0f}% of "
+      "days inside the model's 90% band; medically fit in hospital MAPE {:.1f}%, {:.0f}% of days "
+      "inside. Wrote {}\n",
+      fitting::format_date(from), fitting::format_date(to), days, replications,
+      summary.occupancy_mape, 100 * summary.occupancy_inside_share, summary.medically_fit_mape,
+      100 * summary.medically_fit_inside_share, target);
+  return kSuccess;
+}
+
+const CommandRegistration kRegistration{
+    {"backtest", "compare a fitted scenario's runs with the extract it was fitted to", backtest}};
+
+}  // namespace
+}  // namespace bedflow::cli

@@ -10,6 +10,7 @@
 #include "fields.hpp"
 #include "limits.hpp"
 #include "profile_edges.hpp"
+#include "size_limits.hpp"
 #include "yaml_reader.hpp"
 
 namespace bedflow::scenario {
@@ -70,6 +71,8 @@ LoadedScenario load_scenario(const std::string& path, const std::vector<Override
   if (!stage_one.census_csv.empty())
     census = read_census(stage_one.census_csv, ctx.at("initial_state.census_csv"), diagnostics);
   diagnostics.throw_if_any();  // stage 2 assumes every field is individually sound
+  check_size_limits(ctx, stage_one.scenario);
+  diagnostics.throw_if_any();  // nothing far too large reaches the cross-references
 
   cross_check(ctx, stage_one.scenario, census);
   diagnostics.throw_if_any();

@@ -22,6 +22,7 @@ test_packages=(
   python3-openpyxl                          # tests/cli/check_workbook.py reads export --xlsx back
   chromium                                  # tests/report: the report rendered headless
   fonts-dejavu-core                         # a font for the report page and its screenshot
+  clang libclang-rt-14-dev                  # .ci/run: the libFuzzer harnesses in fuzz/
 )
 if [ "${1:-}" = "--test" ]; then
   packages+=("${test_packages[@]}")

@@ -25,6 +25,7 @@ test_packages=(
   chromium                                  # tests/report: the report rendered headless
   fonts-dejavu-core                         # a font for the report page and its screenshot
   libopenmpi-dev openmpi-bin                # bedflow-mpi is built and tested over 1-3 ranks
+  clang libclang-rt-14-dev                  # .ci/run: the libFuzzer harnesses in fuzz/
 )
 if [ "${1:-}" = "--test" ]; then
   packages+=("${test_packages[@]}")

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "hospital_model.hpp"
+#include "bedflow/models/simulate.hpp"
 
 namespace bedflow::model {
 
@@ -184,6 +185,9 @@ void HospitalModel::build_series_skeleton(ReplicationResult& result) {
   result.series.push_back({"system", "delayed_total", "patients", {}});
   series_values_.assign(result.series.size(), {});
 }
+
+// Kept beside build_series_skeleton: the two must agree (tests check they do).
+std::size_t series_count(const Scenario& scenario) { return 3 * scenario.services.size() + 6; }
 
 void HospitalModel::sample_series() {
   std::size_t k = 0;

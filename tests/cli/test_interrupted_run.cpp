@@ -75,3 +75,27 @@ TEST_CASE("SIGKILL mid-run leaves at most an unfinished temporary file, never th
     REQUIRE_THROWS_AS(results::read_results_file(directory + "/" + name), results::ResultsError);
   }
 }
+
+TEST_CASE("SIGHUP mid-run (a closed terminal) removes the temporary file like Ctrl-C") {
+  ChildResult ended;
+  const auto directory = interrupt_a_run("sighup", SIGHUP, ended);
+  REQUIRE(ended.signal == SIGHUP);
+  REQUIRE_FALSE(fs::exists(directory + "/target.h5"));
+  REQUIRE_FALSE(has_partial_file(directory));
+}
+
+TEST_CASE("the next run removes a temporary file left by a killed run, and says so") {
+  ChildResult ended;
+  const auto directory = interrupt_a_run("sigkill_then_rerun", SIGKILL, ended);
+  REQUIRE(ended.signal == SIGKILL);
+  REQUIRE(has_partial_file(directory));
+  const auto rerun = run_bedflow({"run", source_path("scenarios/analytic/mmc-acute-only.yaml"),
+                                  "-n", "2", "-o", "target.h5"},
+                                 directory);
+  INFO(rerun.err);
+  REQUIRE(rerun.exit_status == 0);
+  REQUIRE_THAT(rerun.err, Catch::Contains("removed") && Catch::Contains(".partial") &&
+                              Catch::Contains("no longer running"));
+  REQUIRE_FALSE(has_partial_file(directory));
+  REQUIRE(fs::exists(directory + "/target.h5"));
+}

@@ -18,10 +18,13 @@ struct TwoPass {
 };
 TwoPass two_pass(const std::vector<double>& xs) {
   long double sum = 0.0L;
-  for (double x : xs) sum += x;
+  for (const double x : xs) sum += static_cast<long double>(x);
   const long double mean = sum / static_cast<long double>(xs.size());
   long double ss = 0.0L;
-  for (double x : xs) ss += (x - mean) * (x - mean);
+  for (const double x : xs) {
+    const long double d = static_cast<long double>(x) - mean;
+    ss += d * d;
+  }
   return {static_cast<double>(mean), static_cast<double>(ss / static_cast<long double>(xs.size() - 1))};
 }
 }  // namespace

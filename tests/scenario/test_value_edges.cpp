@@ -29,11 +29,12 @@ struct Parts {
   std::string before_cohorts;  // e.g. profiles
   std::string stream_extra;    // more keys of the emergency stream
   std::string after;           // e.g. outputs
+  std::string run_extra;       // more keys of `scenario:`, e.g. ", replications: 100"
 };
 
 std::string scenario_text(const Parts& p) {
   return R"(schema: 1
-scenario: { name: edges, start: 2026-01-05, horizon_days: 60 }
+scenario: { name: edges, start: 2026-01-05, horizon_days: 60)" + p.run_extra + R"( }
 )" + p.before_cohorts + R"(cohorts:
   frail:
     acute_los_days: { exponential: { mean: 6 } }
@@ -289,19 +290,25 @@ TEST_CASE("a run too large to fit is refused up front, a very long one announced
   }
   SECTION("a sampling step so fine the time series cannot be held") {
     Parts p;
-    p.after = "outputs: { timeseries_every_hours: 0.0001 }\n";
-    const auto file = write_scenario("size-series", p);
-    const auto errors = load_errors(file);
+    p.after = "outputs: { timeseries_every_hours: 0.0001 }\n";  // below one minute
+    auto errors = load_errors(write_scenario("size-series-step", p));
     INFO(all_messages(errors));
     REQUIRE(errors.size() == 1);
     CHECK(errors.front().path == "outputs.timeseries_every_hours");
-    CHECK(errors.front().message.find("GiB, more than the 4.0 GiB a run may hold") !=
-          std::string::npos);
-    // 0.01 hours: 144,001 samples x 19 series x 10 replications, 209 MiB: allowed, quietly.
-    p.after = "outputs: { timeseries_every_hours: 0.01 }\n";
+    CHECK(errors.front().message.find("below the smallest supported") != std::string::npos);
+    // 0.02 hours over 60 days: 72,001 samples x the scenario's series x 1,000 replications.
+    p.after = "outputs: { timeseries_every_hours: 0.02 }\n";
+    p.run_extra = ", replications: 1000";
+    errors = load_errors(write_scenario("size-series", p));
+    INFO(all_messages(errors));
+    REQUIRE(errors.size() == 1);
+    CHECK(errors.front().path == "outputs.timeseries_every_hours");
+    CHECK(errors.front().message.find("above the limit of 4 GiB") != std::string::npos);
+    // 10 replications: about 100 MiB, allowed quietly.
+    p.run_extra.clear();
     CHECK(load_scenario(write_scenario("size-series-ok", p)).warnings.empty());
-    // 0.003 hours: about 700 MiB, allowed with a warning.
-    p.after = "outputs: { timeseries_every_hours: 0.003 }\n";
+    // 100 replications: about 1 GiB, allowed with a warning.
+    p.run_extra = ", replications: 100";
     const auto warned = load_scenario(write_scenario("size-series-warn", p)).warnings;
     REQUIRE(warned.size() == 1);
     CHECK(warned.front().message.find("in memory") != std::string::npos);

@@ -204,6 +204,7 @@ int run_size(const std::vector<std::string>& arguments) {
   try {
     output.emplace(request.output, request.force,
                    std::vector<std::string>{request.scenario_path});
+    for (const auto& note : output->notes()) std::cerr << "note: " << note << "\n";
   } catch (const results::ResultsError& error) {
     return report_error(kCommand, error.what(), kBadInput);
   }

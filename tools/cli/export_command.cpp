@@ -105,6 +105,7 @@ int export_results(const std::vector<std::string>& arguments) {
     std::vector<std::string> inputs{path};
     if (values.count("second")) inputs.push_back(values["second"].as<std::string>());
     output.emplace(target, values["force"].as<bool>(), inputs);
+    for (const auto& note : output->notes()) std::cerr << "note: " << note << "\n";
   } catch (const results::ResultsError& error) {
     return report_error("export", error.what(), kBadInput);
   }

@@ -73,6 +73,7 @@ int report(const std::vector<std::string>& arguments) {
   std::optional<results::SafeOutputFile> output;
   try {
     output.emplace(target, values["force"].as<bool>(), paths);
+    for (const auto& note : output->notes()) std::cerr << "note: " << note << "\n";
   } catch (const results::ResultsError& error) {
     return report_error("report", error.what(), kBadInput);
   }

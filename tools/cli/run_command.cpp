@@ -147,6 +147,7 @@ int run(const std::vector<std::string>& arguments) {
   std::optional<results::SafeOutputFile> output;
   try {
     output.emplace(target, options.force, std::vector<std::string>{options.scenario_path});
+    for (const auto& note : output->notes()) std::cerr << "note: " << note << "\n";
   } catch (const results::ResultsError& error) {
     return report_error("run", error.what(), kBadInput);
   }

@@ -1,6 +1,8 @@
 #include "bedflow/results/safe_output.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -44,23 +46,83 @@ extern "C" void remove_pending_and_reraise(int signal_number) {
   std::raise(signal_number);
 }
 
-struct PreviousHandlers {
-  void (*interrupt)(int) = SIG_DFL;
-  void (*terminate)(int) = SIG_DFL;
-};
-PreviousHandlers g_previous;
+// A closed terminal (SIGHUP) ends a run like Ctrl-C or `kill` does: the partial file goes.
+constexpr int kCaughtSignals[] = {SIGINT, SIGTERM, SIGHUP};
+using SignalHandler = void (*)(int);
+SignalHandler g_previous[std::size(kCaughtSignals)] = {SIG_DFL, SIG_DFL, SIG_DFL};
 
 void install_handlers() {
-  g_previous.interrupt = std::signal(SIGINT, remove_pending_and_reraise);
-  g_previous.terminate = std::signal(SIGTERM, remove_pending_and_reraise);
+  for (std::size_t k = 0; k < std::size(kCaughtSignals); ++k) {
+    g_previous[k] = std::signal(kCaughtSignals[k], remove_pending_and_reraise);
+    // A hang-up the caller chose to ignore (nohup) stays ignored.
+    if (kCaughtSignals[k] == SIGHUP && g_previous[k] == SIG_IGN) std::signal(SIGHUP, SIG_IGN);
+  }
 }
 
 void restore_handlers() {
-  std::signal(SIGINT, g_previous.interrupt);
-  std::signal(SIGTERM, g_previous.terminate);
+  for (std::size_t k = 0; k < std::size(kCaughtSignals); ++k) {
+    std::signal(kCaughtSignals[k], g_previous[k]);
+  }
 }
 
 std::string errno_text() { return std::strerror(errno); }
+
+// True when anything at all is at `path`, a dangling symbolic link included.
+bool something_at(const std::filesystem::path& path) {
+  struct stat info {};
+  return ::lstat(path.c_str(), &info) == 0;
+}
+
+// The pid in a temporary file name ".<target>.<pid>.partial", or 0 when `name` is not one.
+pid_t partial_file_pid(const std::string& name, const std::string& target_name) {
+  const std::string prefix = "." + target_name + ".";
+  const std::string suffix = ".partial";
+  if (name.size() <= prefix.size() + suffix.size()) return 0;
+  if (name.compare(0, prefix.size(), prefix) != 0) return 0;
+  if (name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0) return 0;
+  const std::string digits = name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
+  if (digits.empty() || digits.size() > 9) return 0;
+  pid_t pid = 0;
+  for (const char c : digits) {
+    if (c < '0' || c > '9') return 0;
+    pid = pid * 10 + (c - '0');
+  }
+  return pid;
+}
+
+// Temporary files left beside the target by earlier runs that were killed (SIGKILL, power
+// loss): removed when their process is gone, reported when it still runs.
+std::vector<std::string> tidy_stale_partials(const std::filesystem::path& directory,
+                                             const std::string& target_name) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> notes;
+  std::error_code error;
+  for (fs::directory_iterator it(directory, error), end; !error && it != end; it.increment(error)) {
+    const std::string name = it->path().filename().string();
+    const pid_t pid = partial_file_pid(name, target_name);
+    if (pid <= 0 || pid == ::getpid()) continue;
+    const bool alive = ::kill(pid, 0) == 0 || errno == EPERM;
+    struct stat info {};
+    const bool regular = ::lstat(it->path().c_str(), &info) == 0 && S_ISREG(info.st_mode) &&
+                         info.st_uid == ::geteuid();
+    if (alive) {
+      notes.push_back(it->path().string() + ": being written by process " + std::to_string(pid) +
+                      " (another run with the same output?)");
+    } else if (regular && ::unlink(it->path().c_str()) == 0) {
+      notes.push_back("removed " + it->path().string() + ", left unfinished by process " +
+                      std::to_string(pid) + " (no longer running)");
+    } else {
+      notes.push_back(it->path().string() + ": left by process " + std::to_string(pid) +
+                      " (no longer running); not removed: remove it by hand");
+    }
+  }
+  return notes;
+}
+
+// Creates `path` exclusively: never follows a link planted there, never opens another's file.
+int create_exclusively(const std::string& path) {
+  return ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+}
 
 }  // namespace
 
@@ -78,8 +140,11 @@ SafeOutputFile::SafeOutputFile(std::string target, bool overwrite,
                          "); writing it would destroy what is read: choose another output");
     }
   }
-  if (!overwrite_ && fs::exists(target_path)) {
-    throw ResultsError(target_ + ": already exists (use --force to overwrite it)");
+  if (!overwrite_ && something_at(target_path)) {
+    throw ResultsError(target_ + ": already exists" +
+                       (fs::is_symlink(fs::symlink_status(target_path)) ? " (a symbolic link)"
+                                                                        : std::string()) +
+                       " (use --force to overwrite it)");
   }
   const fs::path directory =
       target_path.has_parent_path() ? target_path.parent_path() : fs::path(".");
@@ -92,8 +157,19 @@ SafeOutputFile::SafeOutputFile(std::string target, bool overwrite,
   temporary_ = (directory / hidden_name).string();
   if (temporary_.size() >= kMaxPath) throw ResultsError(target_ + ": path too long");
   if (g_pending.load()) throw ResultsError("another output file is already being written");
-  const int fd = ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  notes_ = tidy_stale_partials(directory, target_path.filename().string());
+  int fd = create_exclusively(temporary_);
+  if (fd < 0 && errno == EEXIST) {
+    // Our own pid's name is taken: left by a dead process that had our pid, or planted.
+    // Unlinking removes the entry only (never what a link points to); then create afresh.
+    ::unlink(temporary_.c_str());
+    fd = create_exclusively(temporary_);
+  }
   if (fd < 0) throw ResultsError(temporary_ + ": cannot create (" + errno_text() + ")");
+  struct stat info {};
+  ::fstat(fd, &info);
+  device_ = info.st_dev;
+  inode_ = info.st_ino;
   ::close(fd);
   std::memcpy(g_pending_path, temporary_.c_str(), temporary_.size() + 1);
   g_pending.store(true);
@@ -109,9 +185,16 @@ SafeOutputFile::~SafeOutputFile() {
 
 void SafeOutputFile::commit() {
   if (committed_) return;
-  if (!overwrite_ && std::filesystem::exists(target_)) {
+  if (!overwrite_ && something_at(target_)) {
     throw ResultsError(target_ + ": appeared while the run was going (use --force to "
                        "overwrite it)");
+  }
+  // The file to be moved must still be the one created exclusively, not a substitute.
+  struct stat info {};
+  if (::lstat(temporary_.c_str(), &info) != 0 || !S_ISREG(info.st_mode) ||
+      info.st_dev != device_ || info.st_ino != inode_) {
+    throw ResultsError(temporary_ + ": was replaced by another file while being written; "
+                       "nothing was moved into place");
   }
   if (std::rename(temporary_.c_str(), target_.c_str()) != 0) {
     throw ResultsError(target_ + ": cannot move the finished file into place (" +

@@ -252,9 +252,11 @@ void write_results_file(const std::string& path, const ResultsFile& file) {
     // Last: the marker that says everything above is there.
     auto metadata = h5::open_group_for_write(root.get(), layout::kMetadata);
     h5::write_attribute(metadata.get(), layout::kCompleteMarker, std::int64_t{1});
-    h5::check_status(H5Fflush(h5file.get(), H5F_SCOPE_GLOBAL), path + ": cannot flush");
+    h5::save_file(h5file.get(), path);
   } catch (const ResultsError& error) {
-    throw ResultsError(path + ": " + error.what());
+    const std::string message = error.what();
+    if (message.rfind(path, 0) == 0) throw;
+    throw ResultsError(path + ": " + message);
   }
 }
 

@@ -146,8 +146,10 @@ class Checker {
       for (const auto& [cohort, share] : a.avoidable_share) {
         const std::string p = path + ".avoidable." + cohort + "#key";
         if (!resolve(p, cohort, "cohort", cohorts_)) continue;
+        // A named copy: C++20 lambdas may not capture structured bindings (clang 14 refuses).
+        const std::string& avoidable = cohort;
         const bool in_mix = std::any_of(a.cohort_mix.begin(), a.cohort_mix.end(),
-                                        [&](const auto& m) { return m.first == cohort; });
+                                        [&](const auto& m) { return m.first == avoidable; });
         if (!in_mix) error(p, "cohort '" + cohort + "' is avoidable but not in this stream's cohort_mix");
       }
       const bool any_avoidable = std::any_of(a.avoidable_share.begin(), a.avoidable_share.end(),

@@ -19,16 +19,27 @@ inline constexpr int kMaxNestingDepth = 64;
 inline constexpr std::size_t kMaxIndentColumns = 512;
 // Nodes built from one file, counting every copy an alias makes (alias bombs).
 inline constexpr std::size_t kMaxNodes = 200'000;
+// Bytes of text (scalars and keys) built from one file, every alias copy included: four times
+// the largest file, so only repetition through aliases reaches it.
+inline constexpr std::size_t kMaxExpandedBytes = 4 * kMaxYamlBytes;
 inline constexpr std::size_t kMaxExtendsChain = 16;
 
 // Sane upper bounds on values.
 inline constexpr double kMaxCapacity = 1'000'000;        // beds, places or visits a day
+// Per stream, at its peak: the base rate times the maximum of each of its profiles.
 inline constexpr double kMaxRatePerDay = 1'000'000;
 inline constexpr double kMaxDays = 36'500;               // 100 years: durations and stays
 inline constexpr double kMaxHorizonDays = 3'660;         // 10 years of simulated time
 inline constexpr double kMaxReplications = 100'000;
 inline constexpr double kMaxFactor = 100;                // profile multipliers
 inline constexpr double kMaxCostGbp = 10'000'000;
+// Services, cohorts and arrival streams each (indices travel in 16-bit fields of the model).
+inline constexpr std::size_t kMaxNamedItems = 30'000;
+// Time series: the finest sampling step, and the memory all replications' series may take
+// (samples x series x replications x 8 bytes), refused up front rather than failing mid-run.
+inline constexpr double kMinSeriesStepHours = 1.0 / 60.0;
+inline constexpr double kMaxSeriesBytes = 4.0 * 1024 * 1024 * 1024;  // 4 GiB: refused
+inline constexpr double kWarnSeriesBytes = 512.0 * 1024 * 1024;       // 512 MiB: a warning
 inline constexpr int kMinYear = 1900;
 inline constexpr int kMaxYear = 2200;
 

@@ -14,6 +14,7 @@
 #include "limits.hpp"
 #include "run_size.hpp"
 #include "profile_edges.hpp"
+#include "size_limits.hpp"
 #include "yaml_reader.hpp"
 
 namespace bedflow::scenario {
@@ -152,6 +153,8 @@ LoadedScenario load_scenario(const std::string& path, const std::vector<Override
     add_independent_cross_checks(ctx, stage_one.scenario, census);
     diagnostics.throw_if_any();
   }
+  check_size_limits(ctx, stage_one.scenario);
+  diagnostics.throw_if_any();  // nothing far too large reaches the cross-references
 
   cross_check(ctx, stage_one.scenario, census);
   if (diagnostics.empty()) check_run_size(ctx, stage_one.scenario, census.entries.size());

@@ -7,17 +7,10 @@
 #include <fmt/format.h>
 
 #include "bedflow/engine/distribution.hpp"
+#include "size_limits.hpp"
 
 namespace bedflow::scenario {
 namespace {
-
-// The largest factor a profile applies on any day (a dated profile is 1 outside its points).
-double largest_factor(const model::Profile& profile) {
-  double largest = profile.kind == model::Profile::Kind::dated ? 1.0 : 0.0;
-  for (const double f : profile.factors) largest = std::max(largest, f);
-  for (const auto& point : profile.points) largest = std::max(largest, point.factor);
-  return largest;
-}
 
 Location first_known(const Context& ctx, std::initializer_list<const char*> paths) {
   for (const char* path : paths) {
@@ -56,11 +49,7 @@ void check_run_size(Context& ctx, const model::Scenario& s, std::size_t census_r
   bool refused = false;
   double peak_per_day = 0.0, peak_bed_days = 0.0;
   for (const auto& stream : s.arrivals) {
-    double factor = 1.0;
-    for (const auto& name : stream.profiles) {
-      for (const auto& profile : s.profiles)
-        if (profile.name == name) factor *= largest_factor(profile);
-    }
+    const double factor = peak_profile_factor(s, stream);
     const double per_day = stream.rate_per_day * factor;
     peak_per_day += per_day;
     peak_bed_days += per_day * mean_acute_stay(s, stream);
@@ -101,26 +90,6 @@ void check_run_size(Context& ctx, const model::Scenario& s, std::size_t census_r
                     peak_bed_days, peak_per_day, peak_bed_days / beds, beds));
   }
 
-  const double step_days =
-      s.outputs.timeseries_every_hours > 0.0 ? s.outputs.timeseries_every_hours / 24.0 : 1.0;
-  const double samples = std::floor((horizon - s.run.warmup_days) / step_days) + 1.0;
-  const double series = 3.0 * static_cast<double>(s.services.size()) + 7.0;
-  const double bytes = samples * series * static_cast<double>(s.run.replications) * 8.0;
-  if (bytes > kWarnSeriesBytes) {
-    const Location where =
-        first_known(ctx, {"outputs.timeseries_every_hours", "scenario.horizon_days", "scenario"});
-    const std::string text = fmt::format(
-        "the time series would hold {:.3g} samples x {:.0f} series x {} replications: {}",
-        samples, series, s.run.replications, bytes_text(bytes));
-    const std::string path = "outputs.timeseries_every_hours";
-    if (bytes > kMaxSeriesBytes) {
-      ctx.diagnostics.error(where, path, text + ", more than the " + bytes_text(kMaxSeriesBytes) +
-                                             " a run may hold",
-                            "sample less often (a larger timeseries_every_hours) or run fewer days");
-    } else {
-      ctx.diagnostics.warning(where, path, text + " in memory");
-    }
-  }
 }
 
 }  // namespace bedflow::scenario

@@ -8,9 +8,8 @@
 //    profiles' largest factors) x horizon, plus the census, bounds the patients a
 //    replication creates. Over kMaxPatients is refused (errors at the stream's rate); over
 //    kWarnPatients is a warning with an estimate of run time.
-//  - Time series: (horizon - warm-up) / step + 1 samples x (3 per service + 7) series x
-//    replications x 8 bytes are held in memory until written. Over kMaxSeriesBytes is refused
-//    at outputs.timeseries_every_hours (or scenario.horizon_days); over kWarnSeriesBytes warns.
+//  - The time series' memory is bounded in size_limits.hpp (check_size_limits), with the
+//    other limits on what a scenario may ask for.
 //  - Offered load at the peak (arrivals a day x mean acute stay) against the acute beds: more
 //    than kOverloadFactor times the beds is a warning (the ED queue would only grow).
 #include <cstddef>
@@ -22,8 +21,6 @@ namespace bedflow::scenario {
 
 inline constexpr double kMaxPatients = 1e8;
 inline constexpr double kWarnPatients = 1e7;
-inline constexpr double kMaxSeriesBytes = 4.0 * 1024 * 1024 * 1024;
-inline constexpr double kWarnSeriesBytes = 512.0 * 1024 * 1024;
 inline constexpr double kOverloadFactor = 2.0;
 
 void check_run_size(Context& ctx, const model::Scenario& scenario, std::size_t census_rows);

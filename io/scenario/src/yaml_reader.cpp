@@ -161,11 +161,25 @@ struct LimitReached {
   std::string message;
 };
 
-std::size_t count_nodes(const Node& node) {
-  std::size_t n = 1;
-  for (const auto& item : node.items) n += count_nodes(item);
-  for (const auto& entry : node.entries) n += count_nodes(entry.value);
-  return n;
+// What a node costs to copy: its nodes and the bytes of text (scalars and keys) they hold.
+struct Size {
+  std::size_t nodes = 0;
+  std::size_t bytes = 0;
+};
+
+Size size_of(const Node& node) {
+  Size size{1, node.text.size()};
+  for (const auto& item : node.items) {
+    const Size s = size_of(item);
+    size.nodes += s.nodes;
+    size.bytes += s.bytes;
+  }
+  for (const auto& entry : node.entries) {
+    const Size s = size_of(entry.value);
+    size.nodes += s.nodes;
+    size.bytes += s.bytes + entry.key.size();
+  }
+  return size;
 }
 
 // Builds a Node tree from yaml-cpp's parse events.
@@ -191,13 +205,14 @@ class TreeBuilder : public YAML::EventHandler {
       // The anchored node is still open: the alias would make it contain itself.
       throw LimitReached{mark, "alias refers to a node that contains it (a cycle)"};
     }
-    count(mark, found->second.second);
+    count(mark, found->second.second);  // before copying: a bomb is refused, not built
     Node copy = found->second.first;
     attach(std::move(copy));
   }
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
     Node node = make(Node::Kind::scalar, mark);
+    count(mark, Size{0, value.size()});
     node.text = value;
     node.quoted = tag == "!";
     remember(anchor, node);
@@ -223,20 +238,27 @@ class TreeBuilder : public YAML::EventHandler {
 
   Node make(Node::Kind kind, const YAML::Mark& mark) {
     saw_anything_ = true;
-    count(mark, 1);
+    count(mark, Size{1, 0});
     Node node;
     node.kind = kind;
     node.where = {file_, mark.line + 1, mark.column + 1};
     return node;
   }
-  void count(const YAML::Mark& mark, std::size_t nodes) {
-    nodes_ += nodes;
+  // Counts what the tree will hold, every copy an alias makes included: a few aliases of
+  // one long string cost as much memory as many aliases of small nodes.
+  void count(const YAML::Mark& mark, Size size) {
+    nodes_ += size.nodes;
+    bytes_ += size.bytes;
     if (nodes_ > limits::kMaxNodes)
       throw LimitReached{mark, "YAML expands to more than " + std::to_string(limits::kMaxNodes) +
                                    " nodes (aliases multiplying?)"};
+    if (bytes_ > limits::kMaxExpandedBytes)
+      throw LimitReached{mark, "YAML expands to more than " +
+                                   std::to_string(limits::kMaxExpandedBytes >> 20) +
+                                   " MiB of text (aliases repeating long values?)"};
   }
   void remember(YAML::anchor_t anchor, const Node& node) {
-    if (anchor != YAML::NullAnchor) anchors_[anchor] = {node, count_nodes(node)};
+    if (anchor != YAML::NullAnchor) anchors_[anchor] = {node, size_of(node)};
   }
   void open(Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor,
             YAML::EmitterStyle::value style) {
@@ -289,8 +311,9 @@ class TreeBuilder : public YAML::EventHandler {
   Diagnostics& diagnostics_;
   std::vector<Frame> stack_;
   std::optional<Node> root_;
-  std::map<YAML::anchor_t, std::pair<Node, std::size_t>> anchors_;
+  std::map<YAML::anchor_t, std::pair<Node, Size>> anchors_;
   std::size_t nodes_ = 0;
+  std::size_t bytes_ = 0;
   bool saw_anything_ = false;
 };
 

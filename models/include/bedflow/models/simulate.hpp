@@ -6,6 +6,7 @@
 //    every random stream it uses, derived from those three, and touches no global state, so
 //    replications can run on any thread in any order.
 //  - The scenario must have passed validation (see scenario.hpp).
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -26,6 +27,10 @@ ReplicationResult simulate_replication(const Scenario& scenario, std::uint64_t s
 // The names of the scalar measures a replication of `scenario` reports, in order, found by
 // running it for no time at all (names depend on the scenario's structure, never on chance).
 std::vector<std::string> measure_names(const Scenario& scenario);
+
+// How many time series a replication of `scenario` records (three per service, then the
+// acute and system-wide ones): what the loader's memory estimate multiplies.
+std::size_t series_count(const Scenario& scenario);
 
 // Problems in the network of services and routes, found with Boost.Graph: a service from
 // which no exit can be reached, a route to an unknown service, routing probabilities that do

@@ -4,15 +4,23 @@
 // Invariants:
 //  - Data go to a temporary file beside the target (same directory, so rename is atomic),
 //    named ".<target name>.<pid>.partial": never a name that looks like a finished file.
+//    It is created exclusively (O_EXCL | O_NOFOLLOW): a file or symbolic link planted at
+//    that predictable name is never written through, and commit() refuses to move a file
+//    that is no longer the one created.
+//  - Anything at the target, a dangling symbolic link included, counts as existing.
+//  - Temporary files of the same target left by earlier runs (SIGKILL, power loss) are
+//    removed when their process is gone, or reported when it still runs (notes()).
 //  - commit() renames the temporary file onto the target; until then the target is never
 //    created or touched. Without `overwrite`, an existing target is refused both when the
 //    SafeOutputFile is made and at commit.
 //  - If the object dies without commit() (exception, early return), the temporary file is
-//    removed. SIGINT and SIGTERM remove it too, then end the process with the signal's
+//    removed. SIGINT, SIGTERM and SIGHUP remove it too, then end the process with the signal's
 //    default action (the handler only calls async-signal-safe functions). SIGKILL cannot be
 //    caught: then the temporary file remains, but the target is still never created.
 //  - At most one SafeOutputFile is live at a time per process (the signal handler holds a
 //    single path); making a second throws.
+#include <sys/types.h>
+
 #include <string>
 #include <vector>
 
@@ -35,11 +43,17 @@ class SafeOutputFile {
   // temporary file is then removed).
   void commit();
 
+  // What was found and done about stale temporary files, for the user (one line each).
+  const std::vector<std::string>& notes() const noexcept { return notes_; }
+
  private:
   std::string target_;
   std::string temporary_;
   bool overwrite_ = false;
   bool committed_ = false;
+  dev_t device_ = 0;
+  ino_t inode_ = 0;
+  std::vector<std::string> notes_;
 };
 
 }  // namespace bedflow::results

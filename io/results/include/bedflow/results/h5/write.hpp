@@ -17,8 +17,23 @@
 
 namespace bedflow::results::h5 {
 
+// Files bedflow writes live in memory (HDF5's core driver, no backing store) until
+// save_file() writes their image with bedflow's own checked writes. HDF5 thus never meets a
+// failed write: on a full disk its close would fail half-way and leave a file half-closed
+// in its identifier table, which the library's shutdown then closes again (a crash at exit).
+// `path` only names the file in messages: nothing is written to it until save_file().
 File create_file(const std::string& path);
-// Opens an existing HDF5 file read-write, to add groups to it.
+// An existing file read into memory to add groups to (the sizing record); save_file() writes
+// it back.
+File open_file_in_memory(const std::string& path);
+// Writes the whole image of a file made by create_file() or open_file_in_memory() to `path`
+// (replacing its content; a symbolic link there is refused, never followed), then syncs it.
+// Throws ResultsError("<path>: cannot write (<system error>)") on any failure, e.g. a full
+// disk; `path` may then hold part of the image (callers write to a temporary file). The
+// image is copied once, so this briefly needs the file's size in memory again.
+void save_file(hid_t file, const std::string& path);
+// Opens an existing HDF5 file read-write on disk, to change it in place (tests that damage
+// or rewrite files).
 File open_file_for_write(const std::string& path);
 Group create_group(hid_t parent, const std::string& name);
 // Opens an existing group (of a file being written) to add to it.

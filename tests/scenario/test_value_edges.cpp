@@ -275,8 +275,9 @@ TEST_CASE("a run too large to fit is refused up front, a very long one announced
     REQUIRE(errors.size() == 1);
     CHECK(errors.front().path == "arrivals.emergency.rate_per_day");
     CHECK(errors.front().line == line_of(file, "rate_per_day:"));
-    CHECK(errors.front().message.find("arrivals up to 1e+09 a day (rate 1e+05 x its profiles' "
-                                      "largest factor 1e+04) over 60 days") != std::string::npos);
+    // The peak rate cap (size_limits) refuses it before the patients bound is reached.
+    CHECK(errors.front().message.find("peak arrival rate 1e+09 a day (rate 100000 x profile "
+                                      "maximum 10000)") != std::string::npos);
   }
   SECTION("a run of over 10 million patients is announced with its time and memory") {
     Parts p;

@@ -7,7 +7,7 @@
 namespace bedflow::mpi {
 namespace {
 
-constexpr std::uint8_t kCodecVersion = 1;
+constexpr std::uint8_t kCodecVersion = 2;  // 2: the patient log as codes
 
 class Writer {
  public:
@@ -103,11 +103,16 @@ void put_result(Writer& w, const model::ReplicationResult& r) {
   }
   w.put<std::uint64_t>(r.patient_events.size());
   for (const auto& e : r.patient_events) {
-    w.put(e.patient);
     w.put(e.time_days);
-    w.put(e.event);
-    w.put(e.service);
+    w.put(e.patient);
+    w.put(e.place);
     w.put(e.cohort);
+    w.put(static_cast<std::uint8_t>(e.event));
+    w.put<std::uint8_t>(e.warmup ? 1 : 0);
+  }
+  for (const auto* names : {&r.event_codes.places, &r.event_codes.cohorts}) {
+    w.put<std::uint64_t>(names->size());
+    for (const auto& name : *names) w.put(name);
   }
   w.put(r.events_processed);
   w.put(r.wall_seconds);
@@ -151,11 +156,17 @@ model::ReplicationResult get_result(Reader& r) {
   }
   for (auto n = r.length(1); n > 0; --n) {
     auto& e = out.patient_events.emplace_back();
-    e.patient = r.get<std::uint32_t>();
     e.time_days = r.get<double>();
-    e.event = r.get_string();
-    e.service = r.get_string();
-    e.cohort = r.get_string();
+    e.patient = r.get<std::uint32_t>();
+    e.place = r.get<std::uint16_t>();
+    e.cohort = r.get<std::uint16_t>();
+    const auto event = r.get<std::uint8_t>();
+    if (event >= model::kPatientEventNames.size()) throw CodecError("bad event code in message");
+    e.event = static_cast<model::PatientEventKind>(event);
+    e.warmup = get_flag(r);
+  }
+  for (auto* names : {&out.event_codes.places, &out.event_codes.cohorts}) {
+    for (auto n = r.length(1); n > 0; --n) names->push_back(r.get_string());
   }
   out.events_processed = r.get<std::uint64_t>();
   out.wall_seconds = r.get<double>();

@@ -17,10 +17,14 @@ namespace {
 // The path the signal handler removes: a fixed buffer, since a handler may not allocate.
 constexpr std::size_t kMaxPath = 4096;
 char g_pending_path[kMaxPath];
+char g_scratch_path[kMaxPath];
 std::atomic<bool> g_pending{false};
 
 extern "C" void remove_pending_and_reraise(int signal_number) {
-  if (g_pending.load()) ::unlink(g_pending_path);
+  if (g_pending.load()) {
+    ::unlink(g_pending_path);
+    ::unlink(g_scratch_path);
+  }
   std::signal(signal_number, SIG_DFL);
   std::raise(signal_number);
 }
@@ -71,18 +75,21 @@ SafeOutputFile::SafeOutputFile(std::string target, bool overwrite,
   hidden_name.append(target_path.filename().string());
   hidden_name.append(".").append(std::to_string(::getpid())).append(".partial");
   temporary_ = (directory / hidden_name).string();
-  if (temporary_.size() >= kMaxPath) throw ResultsError(target_ + ": path too long");
+  scratch_ = temporary_ + ".scratch";
+  if (scratch_.size() >= kMaxPath) throw ResultsError(target_ + ": path too long");
   if (g_pending.load()) throw ResultsError("another output file is already being written");
   const int fd = ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) throw ResultsError(temporary_ + ": cannot create (" + errno_text() + ")");
   ::close(fd);
   std::memcpy(g_pending_path, temporary_.c_str(), temporary_.size() + 1);
+  std::memcpy(g_scratch_path, scratch_.c_str(), scratch_.size() + 1);
   g_pending.store(true);
   install_handlers();
 }
 
 SafeOutputFile::~SafeOutputFile() {
   if (!committed_) ::unlink(temporary_.c_str());
+  ::unlink(scratch_.c_str());
   g_pending.store(false);
   restore_handlers();
 }

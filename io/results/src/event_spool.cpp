@@ -37,10 +37,29 @@ std::size_t EventSpool::begin_variant() {
   return variant;
 }
 
+std::vector<model::PatientEvent> EventSpool::Impl::copy_of(
+    std::span<const model::PatientEvent> block) {
+  std::vector<model::PatientEvent> copy;
+  if (!spare.empty()) {
+    copy = std::move(spare.back());
+    spare.pop_back();
+  }
+  copy.assign(block.begin(), block.end());
+  return copy;
+}
+
+void EventSpool::Impl::recycle(std::vector<model::PatientEvent>&& block) {
+  block.clear();
+  if (spare.size() < kMaxSpare) spare.push_back(std::move(block));
+}
+
 void EventSpool::Impl::advance() {
   ++next;
   for (auto at = waiting.find(next); at != waiting.end(); at = waiting.find(next)) {
-    for (const auto& block : at->second.blocks) current->append(next, block);
+    for (auto& block : at->second.blocks) {
+      current->append(next, block);
+      recycle(std::move(block));
+    }
     if (!at->second.finished) {
       at->second.blocks.clear();  // its later rows go straight to the table
       at->second.blocks.shrink_to_fit();
@@ -62,7 +81,7 @@ void EventSpool::add_block(std::uint32_t replication, std::span<const model::Pat
     if (replication == spool.next) {
       spool.current->append(replication, rows);
     } else {
-      spool.waiting[replication].blocks.emplace_back(rows.begin(), rows.end());
+      spool.waiting[replication].blocks.push_back(spool.copy_of(rows));
     }
   } catch (const ResultsError& error) {
     throw ResultsError(spool.path + ": " + error.what());

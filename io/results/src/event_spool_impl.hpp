@@ -5,6 +5,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "bedflow/results/event_spool.hpp"
@@ -27,6 +28,13 @@ struct EventSpool::Impl {
     bool finished = false;
   };
   std::map<std::uint32_t, Waiting> waiting;
+  // Emptied block buffers, kept for the next waiting block: a fresh 1.5 MB buffer each time
+  // would cost the kernel's page faults (zero-filling) on every row copied into it.
+  std::vector<std::vector<model::PatientEvent>> spare;
+  static constexpr std::size_t kMaxSpare = 8;
+
+  std::vector<model::PatientEvent> copy_of(std::span<const model::PatientEvent> block);
+  void recycle(std::vector<model::PatientEvent>&& block);
 
   // After `next` finished: moves on to the following replications, appending what they
   // hold, past every one that has finished too.

@@ -28,23 +28,40 @@ void shuffle(const char* rows, std::size_t count, char* out) {
   }
 }
 
-// A zlib stream (as HDF5's deflate filter writes and reads) of `size` bytes at `in`.
-std::vector<char> deflate_chunk(const char* in, std::size_t size, const std::string& name) {
+}  // namespace
+
+// One zlib stream and its output buffer, reused for every chunk: a fresh stream per chunk
+// allocates (and the kernel zero-fills) a few hundred KB each time.
+struct Appender::Compressor {
   z_stream z{};
-  if (deflateInit2(&z, kDeflateLevel, Z_DEFLATED, 15, 8, Z_RLE) != Z_OK) {
-    throw ResultsError("cannot start compressing '" + name + "'");
+  std::vector<char> out;
+
+  explicit Compressor(const std::string& name) {
+    if (deflateInit2(&z, kDeflateLevel, Z_DEFLATED, 15, 8, Z_RLE) != Z_OK) {
+      throw ResultsError("cannot start compressing '" + name + "'");
+    }
+    out.resize(deflateBound(&z, static_cast<uLong>(h5::kRowsPerChunk * row::kSize)));
   }
-  std::vector<char> out(deflateBound(&z, static_cast<uLong>(size)));
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in));
-  z.avail_in = static_cast<uInt>(size);
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  const int status = deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  if (status != Z_STREAM_END) throw ResultsError("cannot compress a chunk of '" + name + "'");
-  return out;
-}
+  Compressor(const Compressor&) = delete;
+  Compressor& operator=(const Compressor&) = delete;
+  ~Compressor() { deflateEnd(&z); }
+
+  // A zlib stream (as HDF5's deflate filter writes and reads) of `size` bytes at `in`;
+  // returns its length in `out`.
+  std::size_t deflate_chunk(const char* in, std::size_t size, const std::string& name) {
+    if (deflateReset(&z) != Z_OK) throw ResultsError("cannot compress '" + name + "'");
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in));
+    z.avail_in = static_cast<uInt>(size);
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = static_cast<uInt>(out.size());
+    if (deflate(&z, Z_FINISH) != Z_STREAM_END) {
+      throw ResultsError("cannot compress a chunk of '" + name + "'");
+    }
+    return z.total_out;
+  }
+};
+
+namespace {
 
 h5::Dataset create_table(hid_t parent, const std::string& name) {
   const hsize_t dims[1] = {0};
@@ -67,7 +84,10 @@ h5::Dataset create_table(hid_t parent, const std::string& name) {
 
 Appender::Appender(hid_t parent, std::string name)
     : dataset_(create_table(parent, name)), name_(std::move(name)),
-      block_(h5::kRowsPerChunk * row::kSize, 0) {}
+      block_(h5::kRowsPerChunk * row::kSize, 0), shuffled_(block_.size(), 0),
+      compressor_(std::make_unique<Compressor>(name_)) {}
+
+Appender::~Appender() = default;
 
 void Appender::append(std::uint32_t replication, std::span<const model::PatientEvent> rows) {
   for (const auto& e : rows) {
@@ -83,14 +103,13 @@ void Appender::finish() { flush(); }
 void Appender::flush() {
   if (filled_ == 0) return;
   std::fill(block_.begin() + static_cast<std::ptrdiff_t>(filled_ * row::kSize), block_.end(), 0);
-  shuffled_.resize(block_.size());
   shuffle(block_.data(), h5::kRowsPerChunk, shuffled_.data());
-  const auto stored = deflate_chunk(shuffled_.data(), shuffled_.size(), name_);
+  const auto stored = compressor_->deflate_chunk(shuffled_.data(), shuffled_.size(), name_);
   const hsize_t size[1] = {written_ + filled_};
   h5::check_status(H5Dset_extent(dataset_.get(), size), "cannot extend '" + name_ + "'");
   const hsize_t offset[1] = {written_};
-  h5::check_status(H5Dwrite_chunk(dataset_.get(), H5P_DEFAULT, 0, offset, stored.size(),
-                                  stored.data()),
+  h5::check_status(H5Dwrite_chunk(dataset_.get(), H5P_DEFAULT, 0, offset, stored,
+                                  compressor_->out.data()),
                    "cannot write a chunk of '" + name_ + "'");
   written_ += filled_;
   filled_ = 0;

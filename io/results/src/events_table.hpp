@@ -22,6 +22,7 @@
 //    strings, no warmup column): names are turned into codes in order of first appearance
 //    and warmup reads as false.
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -35,6 +36,9 @@ namespace bedflow::results::events_table {
 class Appender {
  public:
   Appender(hid_t parent, std::string name);
+  Appender(const Appender&) = delete;
+  Appender& operator=(const Appender&) = delete;
+  ~Appender();
   // Throws ResultsError when HDF5 fails.
   void append(std::uint32_t replication, std::span<const model::PatientEvent> rows);
   // Writes the last, partial chunk; no append() after it.
@@ -48,6 +52,8 @@ class Appender {
   std::string name_;
   std::vector<char> block_;     // one chunk of packed rows
   std::vector<char> shuffled_;  // the same, shuffled for compression
+  struct Compressor;            // one zlib stream, reset per chunk (no allocation per chunk)
+  std::unique_ptr<Compressor> compressor_;
   std::size_t filled_ = 0;   // rows in block_
   std::size_t written_ = 0;  // rows in the dataset
 };

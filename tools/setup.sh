@@ -10,6 +10,7 @@ packages=(
   libboost-program-options-dev              # the command line
   libboost-math-dev                         # Student-t, gamma and normal quantiles
   libyaml-cpp-dev libhdf5-dev               # scenarios in, results out
+  zlib1g-dev                                # the patient log's chunks, deflated by bedflow
   libxlsxwriter-dev                         # export --xlsx: the finance workbook
   nlohmann-json3-dev                        # the data the HTML report's page script reads
   libfmt-dev libpcg-cpp-dev                 # messages and tables; the random generator

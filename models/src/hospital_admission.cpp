@@ -58,7 +58,7 @@ void HospitalModel::on_arrival(std::uint16_t s) {
     }
   }
   const std::uint32_t id = new_patient(s, cohort, plan.admit_to);
-  log(id, "arrive", plan.name);
+  log_arrival(id, PatientEventKind::arrive, s);
   if (avoidable) {
     for (const std::int16_t alternative : plan.alternatives) {
       if (try_alternative(id, alternative)) return;
@@ -72,7 +72,7 @@ void HospitalModel::on_readmission(std::uint32_t subject) {
   const auto acute = static_cast<std::int16_t>(subject >> 16);
   const std::uint32_t id = new_patient(kReadmitted, cohort, acute);
   ++counters_.readmissions;
-  log(id, "readmit", acute);
+  log(id, PatientEventKind::readmit, acute);
   admit(id);
 }
 
@@ -96,7 +96,7 @@ bool HospitalModel::try_alternative(std::uint32_t id, std::int16_t s) {
       p.service = s;
       p.entry = Entry::referral;
       p.entered_at = t;
-      log(id, "referral", s);
+      log(id, PatientEventKind::referral, s);
       ServiceStreams& streams = service_streams_[static_cast<std::size_t>(s)];
       const Time response = engine::from_hours(plan.response_hours->sample(streams.response));
       const Time day_start = day * engine::kDay;
@@ -133,7 +133,7 @@ void HospitalModel::admit(std::uint32_t id) {
     p.waiting_for = a;
     p.queued_at = now();
     acute.places.enqueue(now(), id);
-    log(id, "wait_for_bed", a);
+    log(id, PatientEventKind::wait_for_bed, a);
   }
 }
 
@@ -154,7 +154,7 @@ void HospitalModel::start_acute_stay(std::uint32_t id) {
   for (std::size_t k = 0; k < waits_over_hours_.size(); ++k) {
     if (wait_hours > waits_over_hours_[k]) ++counters_.waits_over[k];
   }
-  log(id, "admit", a);
+  log(id, PatientEventKind::admit, a);
 
   double los_days = cohort.acute_los.sample(streams.los);
   if (cohort.los_profile >= 0) {

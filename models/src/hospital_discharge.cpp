@@ -15,7 +15,7 @@ void HospitalModel::on_step_down_check(std::uint32_t id) {
   const std::int16_t ward = plan_.step_down_service;
   if (services_[static_cast<std::size_t>(ward)].places.try_seize(now())) {
     counters_.step_down_days_saved += engine::to_days(p.fit_at - now());
-    log(id, "step_down", ward);
+    log(id, PatientEventKind::step_down, ward);
     leave_current(id);
     enter_service(id, ward, Entry::step_down);
   } else {
@@ -26,7 +26,7 @@ void HospitalModel::on_step_down_check(std::uint32_t id) {
 void HospitalModel::on_medically_fit(std::uint32_t id) {
   Patient& p = patients_[id];
   const PathwayPlan& pathway = plan_.pathways[p.pathway];
-  log(id, "medically_fit", p.service);
+  log(id, PatientEventKind::medically_fit, p.service);
   if (pathway.instant && pathway.to == kHomeDestination) {
     counters_.delay_days[p.pathway].add(0.0);
     leave_current(id);
@@ -92,7 +92,7 @@ void HospitalModel::move_to(std::uint32_t id, std::int16_t destination) {
   p.waiting_for = destination;
   p.queued_at = now();
   services_[d].places.enqueue(now(), id);
-  log(id, "wait_for_place", destination);
+  log(id, PatientEventKind::wait_for_place, destination);
   if (p.service == kNoService) return;
   // A gridlock is completed by a community patient queueing for another community service,
   // which leaves every occupant of the full service it is in waiting for another place.
@@ -112,7 +112,7 @@ void HospitalModel::leave_current(std::uint32_t id) {
   p.last_service = s;
   p.service = kNoService;
   services_[static_cast<std::size_t>(s)].places.release(now());
-  log(id, "leave", s);
+  log(id, PatientEventKind::leave, s);
   pump(s);
 }
 
@@ -124,7 +124,7 @@ void HospitalModel::enter_service(std::uint32_t id, std::int16_t s, Entry entry)
   p.waiting_for = kNoService;
   p.entry = entry;
   p.entered_at = now();
-  log(id, "enter", s);
+  log(id, PatientEventKind::enter, s);
   if (plan.kind == ServiceKind::urgent_community_response) {
     // Routed into a response service: visited as a referral at once.
     p.entry = Entry::referral;
@@ -149,7 +149,7 @@ void HospitalModel::on_stay_end(std::uint32_t id) {
   if (plan.kind == ServiceKind::virtual_ward && p.entry == Entry::step_up) {
     if (streams.outcome.uniform01() < plan.step_up_escalate) {
       destination = p.acute;
-      log(id, "escalate", s);
+      log(id, PatientEventKind::escalate, s);
     } else {
       ++counters_.avoided[static_cast<std::size_t>(s)];
       if (!plan.then.empty()) destination = plan.then.pick(streams.route.uniform01());
@@ -176,7 +176,7 @@ void HospitalModel::on_ucr_visit(std::uint32_t id) {
   ++counters_.ucr_visits;
   ++counters_.visits[static_cast<std::size_t>(s)];
   if (now() - p.entered_at <= plan.response_target) ++counters_.ucr_within_target;
-  log(id, "visit", s);
+  log(id, PatientEventKind::visit, s);
   if (streams.outcome.uniform01() < plan.success_probability) {
     ++counters_.avoided[static_cast<std::size_t>(s)];
     move_to(id, kHomeDestination);
@@ -206,7 +206,7 @@ void HospitalModel::discharge_home(std::uint32_t id) {
       }
     }
   }
-  log(id, "home", kNoService);
+  log(id, PatientEventKind::home, kNoService);
   ++counters_.left;
   patients_.remove(id);
 }

@@ -21,11 +21,13 @@ RandomStream make_stream(std::uint64_t seed, std::uint32_t replication, const st
 }  // namespace
 
 HospitalModel::HospitalModel(const Scenario& scenario, std::uint64_t seed,
-                             std::uint32_t replication, bool keep_patient_events)
+                             std::uint32_t replication, bool keep_patient_events,
+                             PatientEventBlocks blocks)
     : plan_(scenario),
       seed_(seed),
       replication_(replication),
       keep_patient_events_(keep_patient_events),
+      blocks_(keep_patient_events ? std::move(blocks) : PatientEventBlocks{}),
       assessment_streams_{make_stream(seed, replication, "assessment/P0"),
                           make_stream(seed, replication, "assessment/P1"),
                           make_stream(seed, replication, "assessment/P2"),
@@ -75,21 +77,31 @@ HospitalModel::HospitalModel(const Scenario& scenario, std::uint64_t seed,
       sim_.schedule_at(change.at, Priority::capacity_change, kCapacityChange, i);
     }
   }
+  // Place codes: services, then arrival streams, then home (PatientEventCodes).
+  stream_place_ = static_cast<std::uint16_t>(plan_.services.size());
+  home_place_ = static_cast<std::uint16_t>(plan_.services.size() + plan_.streams.size());
+  if (blocks_) patient_events_.reserve(kLogBlock);
   patients_.reserve(8192);
   sim_.queue().reserve(16384);
 }
 
-void HospitalModel::log(std::uint32_t id, const char* event, std::int16_t service) {
-  if (!keep_patient_events_) return;
-  log(id, event,
-      service >= 0 ? plan_.services[static_cast<std::size_t>(service)].name : std::string(kHome));
+void HospitalModel::log_place(std::uint32_t id, PatientEventKind event, std::uint16_t place) {
+  patient_events_.push_back({engine::to_days(now()), serials_[id], place, patients_[id].cohort,
+                             event, in_warmup_});
+  // Handed over in blocks when asked: the vector keeps its capacity, so it never regrows.
+  if (blocks_ && patient_events_.size() == kLogBlock) {
+    blocks_(replication_, patient_events_);
+    patient_events_.clear();
+  }
 }
 
-void HospitalModel::log(std::uint32_t id, const char* event, const std::string& where) {
-  if (!keep_patient_events_) return;
-  const Patient& p = patients_[id];
-  patient_events_.push_back({serials_[id], engine::to_days(now()), event, where,
-                             plan_.cohorts[p.cohort].name});
+PatientEventCodes HospitalModel::event_codes() const {
+  PatientEventCodes codes;
+  for (const auto& service : plan_.services) codes.places.push_back(service.name);
+  for (const auto& stream : plan_.streams) codes.places.push_back(stream.name);
+  codes.places.emplace_back(kHome);
+  for (const auto& cohort : plan_.cohorts) codes.cohorts.push_back(cohort.name);
+  return codes;
 }
 
 void HospitalModel::handle(const engine::Event& event) {

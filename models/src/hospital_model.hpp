@@ -28,6 +28,7 @@
 #include "bedflow/models/escalation_ladder.hpp"
 #include "bedflow/models/patient_store.hpp"
 #include "bedflow/models/replication_result.hpp"
+#include "bedflow/models/simulate.hpp"
 #include "compiled_scenario.hpp"
 
 namespace bedflow::model {
@@ -69,8 +70,10 @@ struct Counters {
 
 class HospitalModel {
  public:
+  // With `blocks`, the log is handed over every kLogBlock rows instead of held whole.
   HospitalModel(const Scenario& scenario, std::uint64_t seed, std::uint32_t replication,
-                bool keep_patient_events);
+                bool keep_patient_events, PatientEventBlocks blocks = {});
+  static constexpr std::size_t kLogBlock = 65536;  // rows: 1.5 MB
   ReplicationResult run();
 
  private:
@@ -121,9 +124,19 @@ class HospitalModel {
   void sample_series();
   void build_series_skeleton(ReplicationResult& result);
   void build_scalars(ReplicationResult& result) const;
-  void log(std::uint32_t id, const char* event, std::int16_t service);
-  // An event whose place is not a service: an arrival names its stream.
-  void log(std::uint32_t id, const char* event, const std::string& where);
+  PatientEventCodes event_codes() const;
+  // The patient log (a no-op unless asked for): `service` kNoService logs `home`.
+  void log(std::uint32_t id, PatientEventKind event, std::int16_t service) {
+    if (keep_patient_events_) {
+      log_place(id, event, service >= 0 ? static_cast<std::uint16_t>(service) : home_place_);
+    }
+  }
+  void log_arrival(std::uint32_t id, PatientEventKind event, std::uint16_t stream) {
+    if (keep_patient_events_) {
+      log_place(id, event, static_cast<std::uint16_t>(stream_place_ + stream));
+    }
+  }
+  void log_place(std::uint32_t id, PatientEventKind event, std::uint16_t place);
 
   double delayed_level(int pathway) const noexcept { return delayed_[pathway].level(); }
   engine::Time now() const noexcept { return sim_.now(); }
@@ -132,6 +145,10 @@ class HospitalModel {
   std::uint64_t seed_;
   std::uint32_t replication_;
   bool keep_patient_events_;
+  PatientEventBlocks blocks_;
+  bool in_warmup_ = false;  // until the warm-up's last event has been handled
+  std::uint16_t stream_place_ = 0;  // place code of arrival stream 0 (streams follow services)
+  std::uint16_t home_place_ = 0;    // place code of `home` (last)
   engine::Simulator<> sim_;
   PatientStore patients_;
   std::uint32_t next_serial_ = 0;

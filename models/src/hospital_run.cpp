@@ -60,7 +60,7 @@ void HospitalModel::place_census() {
     p.was_admitted = plan.kind != ServiceKind::urgent_community_response &&
                      plan.kind != ServiceKind::virtual_ward;
     state.places.force_seize(0);
-    log(id, "census", s);
+    log(id, PatientEventKind::census, s);
     if (plan.kind == ServiceKind::acute) {
       const CohortPlan& c = plan_.cohorts[cohort];
       const double u = cohort_streams_[cohort].pathway.uniform01();
@@ -139,6 +139,7 @@ ReplicationResult HospitalModel::run() {
   result.window = {plan_.source->run.start, engine::to_days(plan_.warmup),
                    engine::to_days(plan_.horizon)};
   reset_statistics();  // sizes the counters; census patients are already inside after this
+  in_warmup_ = plan_.warmup > 0;  // census rows at time 0 belong to the warm-up too
   place_census();
   counters_.inside_start = plan_.source->census.size();
   for (std::uint16_t s = 0; s < streams_.size(); ++s) {
@@ -149,6 +150,7 @@ ReplicationResult HospitalModel::run() {
   auto handler = [this](const engine::Event& event) { handle(event); };
   if (plan_.warmup > 0) {
     sim_.run_until(plan_.warmup, handler);
+    in_warmup_ = false;
     reset_statistics();
   }
   build_series_skeleton(result);
@@ -163,7 +165,10 @@ ReplicationResult HospitalModel::run() {
     result.series[k].values = std::move(series_values_[k]);
   }
   build_scalars(result);
-  result.patient_events = std::move(patient_events_);
+  if (keep_patient_events_) {
+    result.patient_events = std::move(patient_events_);
+    result.event_codes = event_codes();
+  }
   result.events_processed = sim_.events_processed();
   result.warnings = std::move(warnings_);
   return result;

@@ -11,7 +11,8 @@ ReplicationResult simulate_replication(const Scenario& scenario, std::uint64_t s
                                        const SimulationOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   HospitalModel model(scenario, seed, replication,
-                      options.patient_events || scenario.outputs.patient_events);
+                      options.patient_events || scenario.outputs.patient_events,
+                      options.patient_event_blocks);
   ReplicationResult result = model.run();
   result.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -97,6 +97,7 @@ std::vector<model::ReplicationResult> MpiReplicationExecutor::run(
                                              "outside the batch", k));
       }
       if (report && on_done) on_done(k, result.events_processed);
+      if (report && job.patient_events != nullptr) job.patient_events->take(result);
       slots[k - first] = std::move(result);
     }
   };

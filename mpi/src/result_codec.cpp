@@ -7,7 +7,7 @@
 namespace bedflow::mpi {
 namespace {
 
-constexpr std::uint8_t kCodecVersion = 1;
+constexpr std::uint8_t kCodecVersion = 2;  // 2: the patient log as codes
 
 class Writer {
  public:
@@ -17,7 +17,9 @@ class Writer {
     const auto* p = reinterpret_cast<const char*>(&value);
     bytes_.insert(bytes_.end(), p, p + sizeof(T));
   }
-  void put(const std::string& text) {
+  // Not inlined: inlined into encode_reply, GCC 12 tracks the fresh vector's size wrongly
+  // and reports a false overflow (-Wstringop-overflow).
+  [[gnu::noinline]] void put(const std::string& text) {
     put<std::uint64_t>(text.size());
     bytes_.insert(bytes_.end(), text.begin(), text.end());
   }
@@ -103,11 +105,16 @@ void put_result(Writer& w, const model::ReplicationResult& r) {
   }
   w.put<std::uint64_t>(r.patient_events.size());
   for (const auto& e : r.patient_events) {
-    w.put(e.patient);
     w.put(e.time_days);
-    w.put(e.event);
-    w.put(e.service);
+    w.put(e.patient);
+    w.put(e.place);
     w.put(e.cohort);
+    w.put(static_cast<std::uint8_t>(e.event));
+    w.put<std::uint8_t>(e.warmup ? 1 : 0);
+  }
+  for (const auto* names : {&r.event_codes.places, &r.event_codes.cohorts}) {
+    w.put<std::uint64_t>(names->size());
+    for (const auto& name : *names) w.put(name);
   }
   w.put<std::uint64_t>(r.warnings.size());
   for (const auto& warning : r.warnings) w.put(warning);
@@ -153,11 +160,17 @@ model::ReplicationResult get_result(Reader& r) {
   }
   for (auto n = r.length(1); n > 0; --n) {
     auto& e = out.patient_events.emplace_back();
-    e.patient = r.get<std::uint32_t>();
     e.time_days = r.get<double>();
-    e.event = r.get_string();
-    e.service = r.get_string();
-    e.cohort = r.get_string();
+    e.patient = r.get<std::uint32_t>();
+    e.place = r.get<std::uint16_t>();
+    e.cohort = r.get<std::uint16_t>();
+    const auto event = r.get<std::uint8_t>();
+    if (event >= model::kPatientEventNames.size()) throw CodecError("bad event code in message");
+    e.event = static_cast<model::PatientEventKind>(event);
+    e.warmup = get_flag(r);
+  }
+  for (auto* names : {&out.event_codes.places, &out.event_codes.cohorts}) {
+    for (auto n = r.length(1); n > 0; --n) names->push_back(r.get_string());
   }
   for (auto n = r.length(1); n > 0; --n) out.warnings.push_back(r.get_string());
   out.events_processed = r.get<std::uint64_t>();

@@ -226,20 +226,23 @@ TEST_CASE("run with --events adds the patient-level log") {
   const auto& events = file.variants.front().replications.front().patient_events;
   REQUIRE_FALSE(events.empty());
 
-  // Read with h5py alone: one compound dataset whose fields are the table's columns.
+  // Read with h5py alone: one compound dataset whose fields are the table's columns, and the
+  // names of its codes beside it (the recipe of docs/outputs.md).
   const std::string script =
       "import sys, h5py\n"
       "with h5py.File(sys.argv[1], 'r') as f:\n"
       "    d = f['events']\n"
       "    rows = d[:]\n"
+      "    names = f['events_codes/event'].asstr()[:]\n"
       "    print('fields=' + ','.join(d.dtype.names))\n"
       "    print('rows=%d' % len(rows))\n"
-      "    print('first=%s' % rows['event'][0].decode('utf-8'))\n";
+      "    print('first=%s' % names[rows['event'][0]])\n";
   const auto python = run_program("/usr/bin/python3", {"-c", script, path});
   INFO(python.err);
   REQUIRE(python.exit_status == 0);
-  REQUIRE(python.out.find("fields=replication,patient,time_days,event,service,cohort\n") !=
+  REQUIRE(python.out.find("fields=replication,patient,time_days,event,service,cohort,warmup\n") !=
           std::string::npos);
   REQUIRE(python.out.find("rows=" + std::to_string(events.size()) + "\n") != std::string::npos);
-  REQUIRE(python.out.find("first=" + events.front().event + "\n") != std::string::npos);
+  REQUIRE(python.out.find(std::string("first=") + model::event_name(events.front().event) +
+                          "\n") != std::string::npos);
 }

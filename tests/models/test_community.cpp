@@ -3,6 +3,7 @@
 #include <map>
 
 #include "model_fixtures.hpp"
+#include "named_events.hpp"
 
 namespace bedflow::model::testing {
 namespace {
@@ -73,7 +74,7 @@ TEST_CASE("avoidable admissions take the first alternative with room; UCR's dail
   std::map<long, int> referrals_on_day;
   int ward_in_use = 0, ward_entries = 0, admissions = 0;
   double arrived_at = -1.0;
-  for (const auto& e : r.patient_events) {
+  for (const auto& e : test::named_events(r)) {
     const long day = static_cast<long>(std::floor(e.time_days + 1e-12));
     const double hour = (e.time_days - static_cast<double>(day)) * 24.0;
     const bool in_hours = hour >= 8.0 && hour < 20.0;
@@ -120,7 +121,7 @@ TEST_CASE("reablement: the independent share, failures on to home care", "[reabl
     share.push_back(scalar(r, "reablement_independent_91d_share"));
     if (rep == 0) {
       std::size_t into_home_care = 0;
-      for (const auto& e : r.patient_events) {
+      for (const auto& e : test::named_events(r)) {
         if (e.event == "enter" && e.service == "home_care") ++into_home_care;
       }
       const double completed = scalar(r, "reablement_completed");
@@ -162,7 +163,7 @@ TEST_CASE("elective streams arrive on weekdays only", "[electives]") {
   const ReplicationResult r = simulate_replication(s, 2, 0);
   const engine::Calendar calendar(s.run.start);
   std::size_t arrivals = 0;
-  for (const auto& e : r.patient_events) {
+  for (const auto& e : test::named_events(r)) {
     if (e.event != "arrive") continue;
     ++arrivals;
     CHECK(calendar.weekday_at(engine::from_days(e.time_days)) < 5);

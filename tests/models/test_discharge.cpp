@@ -4,6 +4,7 @@
 #include <set>
 
 #include "model_fixtures.hpp"
+#include "named_events.hpp"
 
 namespace bedflow::model::testing {
 namespace {
@@ -34,7 +35,7 @@ TEST_CASE("with no downstream capacity every pathway 1-3 patient stays delayed t
   s.outputs.patient_events = true;
   const ReplicationResult r = simulate_replication(s, 4, 0);
   std::size_t fit = 0, home = 0, waiting = 0, entered_downstream = 0;
-  for (const auto& e : r.patient_events) {
+  for (const auto& e : test::named_events(r)) {
     if (e.event == "medically_fit") ++fit;
     if (e.event == "home") ++home;
     if (e.event == "wait_for_place") ++waiting;
@@ -105,7 +106,7 @@ TEST_CASE("a full downstream service makes a first-in, first-out queue of delaye
   // For each service, patients enter in the order they started waiting.
   std::map<std::string, std::vector<std::uint32_t>> waited, entered;
   std::set<std::uint32_t> ever_waited;
-  for (const auto& e : r.patient_events) {
+  for (const auto& e : test::named_events(r)) {
     if (e.event == "wait_for_place") waited[e.service].push_back(e.patient), ever_waited.insert(e.patient);
     if (e.event == "enter" && ever_waited.count(e.patient)) entered[e.service].push_back(e.patient);
   }

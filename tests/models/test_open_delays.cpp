@@ -4,6 +4,7 @@
 #include <map>
 
 #include "model_fixtures.hpp"
+#include "named_events.hpp"
 
 namespace bedflow::model::testing {
 namespace {
@@ -105,7 +106,7 @@ TEST_CASE("patients still waiting for an acute bed at the end count in the mean 
   const ReplicationResult r = simulate_replication(s, 5, 0);
   std::map<std::uint32_t, double> arrived;
   std::vector<double> ended;
-  for (const auto& e : r.patient_events) {
+  for (const auto& e : test::named_events(r)) {
     if (e.event == "arrive") arrived[e.patient] = e.time_days;
     if (e.event == "admit") {
       ended.push_back((e.time_days - arrived[e.patient]) * 24.0);

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "model_fixtures.hpp"
+#include "named_events.hpp"
 
 namespace bedflow::model::testing {
 namespace {
@@ -101,7 +102,8 @@ TEST_CASE("ED waits for a bed are counted as the patient log shows them", "[outp
   std::map<std::uint32_t, double> waiting_since;
   std::vector<double> waits;
   std::size_t over4 = 0, over12 = 0;
-  for (const auto& e : r.patient_events) {
+  const auto events = test::named_events(r);
+  for (const auto& e : events) {
     if (e.event == "arrive") waiting_since[e.patient] = e.time_days;
     if (e.event == "admit") {
       const double hours = (e.time_days - waiting_since[e.patient]) * 24.0;
@@ -113,7 +115,7 @@ TEST_CASE("ED waits for a bed are counted as the patient log shows them", "[outp
   double still_over4 = 0, still_over12 = 0;
   for (const auto& [patient, since] : waiting_since) {
     bool admitted = false;
-    for (const auto& e : r.patient_events) admitted |= e.patient == patient && e.event == "admit";
+    for (const auto& e : events) admitted |= e.patient == patient && e.event == "admit";
     if (!admitted) {
       still_over4 += (60.0 - since) * 24.0 > 4.0;
       still_over12 += (60.0 - since) * 24.0 > 12.0;

@@ -40,10 +40,12 @@ void require_same(const model::ReplicationResult& a, const model::ReplicationRes
     REQUIRE(a.patient_events[i].patient == b.patient_events[i].patient);
     REQUIRE(same_bits(a.patient_events[i].time_days, b.patient_events[i].time_days));
     REQUIRE(a.patient_events[i].event == b.patient_events[i].event);
-    REQUIRE(a.patient_events[i].service == b.patient_events[i].service);
+    REQUIRE(a.patient_events[i].place == b.patient_events[i].place);
     REQUIRE(a.patient_events[i].cohort == b.patient_events[i].cohort);
+    REQUIRE(a.patient_events[i].warmup == b.patient_events[i].warmup);
   }
   REQUIRE(a.warnings == b.warnings);
+  REQUIRE(a.event_codes == b.event_codes);
   REQUIRE(a.events_processed == b.events_processed);
 }
 

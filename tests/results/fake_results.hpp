@@ -44,9 +44,10 @@ inline model::ReplicationResult fake_replication(std::uint64_t seed, std::uint32
   }
   result.series = {occupancy, queue, delayed};
   if (with_events) {
+    result.event_codes = {{"acute", "emergency", "home"}, {"frail_elderly"}};
     for (std::uint32_t p = 0; p < 3; ++p) {
-      result.patient_events.push_back({p, 14.5 + p, "arrive", "acute", "frail_elderly"});
-      result.patient_events.push_back({p, 18.25 + p, "leave", "acute", "frail_elderly"});
+      result.patient_events.push_back({14.5 + p, p, 1, 0, model::PatientEventKind::arrive, p == 0});
+      result.patient_events.push_back({18.25 + p, p, 0, 0, model::PatientEventKind::leave, false});
     }
   }
   result.events_processed = 1000 + replication;

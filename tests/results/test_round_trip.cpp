@@ -1,6 +1,7 @@
 // The HDF5 layer keeps everything it is given: write, read back, compare field by field.
 #include <catch2/catch.hpp>
 
+#include <cstring>
 #include <fstream>
 #include <span>
 #include <sstream>
@@ -43,12 +44,10 @@ void require_same_replication(const model::ReplicationResult& a,
   }
   REQUIRE(a.patient_events.size() == b.patient_events.size());
   for (std::size_t e = 0; e < a.patient_events.size(); ++e) {
-    REQUIRE(a.patient_events[e].patient == b.patient_events[e].patient);
-    REQUIRE(a.patient_events[e].time_days == b.patient_events[e].time_days);
-    REQUIRE(a.patient_events[e].event == b.patient_events[e].event);
-    REQUIRE(a.patient_events[e].service == b.patient_events[e].service);
-    REQUIRE(a.patient_events[e].cohort == b.patient_events[e].cohort);
+    INFO("event " << e);
+    REQUIRE(a.patient_events[e] == b.patient_events[e]);
   }
+  REQUIRE(a.event_codes == b.event_codes);
 }
 
 void require_same_file(const results::ResultsFile& a, const results::ResultsFile& b) {
@@ -180,34 +179,31 @@ std::vector<StoredField> stored_event_fields(const std::string& path, const std:
   return fields;
 }
 
-// The strings are fixed-length (compressed inside the chunks), each wide enough for the
-// longest value of its field in the log written.
-void require_events_table(const std::vector<StoredField>& fields,
+// Numbers only, 22 bytes a row: event, service and cohort are codes, named in the string
+// columns of the codes group beside the table.
+void require_events_table(const std::string& path, const std::string& table,
+                          const std::string& codes_group,
                           const std::vector<model::ReplicationResult>& logged) {
-  REQUIRE(fields.size() == 6);
-  const char* names[] = {"replication", "patient", "time_days", "event", "service", "cohort"};
+  const auto fields = stored_event_fields(path, table);
+  REQUIRE(fields.size() == 7);
+  const char* names[] = {"replication", "patient", "time_days", "event", "service", "cohort",
+                         "warmup"};
+  const std::size_t sizes[] = {4, 4, 8, 1, 2, 2, 1};
   for (std::size_t f = 0; f < fields.size(); ++f) {
     INFO(fields[f].name);
     REQUIRE(fields[f].name == names[f]);
+    REQUIRE(fields[f].type_class == (f == 2 ? H5T_FLOAT : H5T_INTEGER));
+    REQUIRE(fields[f].size == sizes[f]);
   }
-  REQUIRE(fields[0].type_class == H5T_INTEGER);
-  REQUIRE(fields[1].type_class == H5T_INTEGER);
-  REQUIRE(fields[2].type_class == H5T_FLOAT);
-  for (std::size_t f = 3; f < 6; ++f) REQUIRE(fields[f].fixed_utf8_string);
-  std::size_t longest_event = 0;
-  std::size_t longest_service = 0;
-  std::size_t longest_cohort = 0;
-  for (const auto& rep : logged) {
-    for (const auto& e : rep.patient_events) {
-      longest_event = std::max(longest_event, e.event.size());
-      longest_service = std::max(longest_service, e.service.size());
-      longest_cohort = std::max(longest_cohort, e.cohort.size());
-    }
-  }
-  REQUIRE(longest_event > 0);
-  REQUIRE(fields[3].size >= longest_event);
-  REQUIRE(fields[4].size >= longest_service);
-  REQUIRE(fields[5].size >= longest_cohort);
+  const auto h5file = results::h5::open_file_read_only(path);
+  const auto codes = results::h5::open_group(h5file.get(), codes_group);
+  const auto events = results::h5::read_string_column(codes.get(), "event");
+  REQUIRE(events == std::vector<std::string>(model::kPatientEventNames.begin(),
+                                             model::kPatientEventNames.end()));
+  REQUIRE(results::h5::read_string_column(codes.get(), "service") ==
+          logged.front().event_codes.places);
+  REQUIRE(results::h5::read_string_column(codes.get(), "cohort") ==
+          logged.front().event_codes.cohorts);
 }
 
 }  // namespace
@@ -216,7 +212,7 @@ TEST_CASE("the patient-level log is one compound dataset, one row per event") {
   const auto plain = test::fake_file(11, 2, /*with_events=*/true);
   const auto plain_path = test::scratch_path("events_plain.h5");
   results::write_results_file(plain_path, plain);
-  require_events_table(stored_event_fields(plain_path, "events"),
+  require_events_table(plain_path, "events", "events_codes",
                        plain.variants.front().replications);
   {
     const auto h5file = results::h5::open_file_read_only(plain_path);
@@ -233,7 +229,7 @@ TEST_CASE("the patient-level log is one compound dataset, one row per event") {
   sweep.variants.back().label = "510";
   const auto sweep_path = test::scratch_path("events_sweep.h5");
   results::write_results_file(sweep_path, sweep);
-  require_events_table(stored_event_fields(sweep_path, "variants/510/events"),
+  require_events_table(sweep_path, "variants/510/events", "variants/510/events_codes",
                        sweep.variants.back().replications);
   REQUIRE(stored_event_fields(sweep_path, "events").empty());
 
@@ -257,19 +253,23 @@ TEST_CASE("a log that is a plain column, not the compound table, is refused clea
   REQUIRE_THROWS_WITH(results::read_results_file(path), Catch::Contains("not a compound table"));
 }
 
-TEST_CASE("a long log with strings of mixed widths survives a write and read back unchanged") {
-  // More rows than one chunk (16384), values shorter than their field's width, one exactly
-  // as wide, multi-byte UTF-8, and an empty string: each must come back as it went in.
+TEST_CASE("a long log with every code survives a write and read back unchanged") {
+  // More rows than one chunk (16384), every event kind, names of mixed widths, multi-byte
+  // UTF-8 and an empty name: each must come back as it went in.
   auto file = test::fake_file(5, 2);
-  const char* events[] = {"arrive", "medically_fit", "x"};
-  const char* services[] = {"acute", "Maidstone \u2013 Tunbridge Wells", "home"};
+  const model::PatientEventCodes codes{
+      {"acute", "Maidstone \u2013 Tunbridge Wells", "care_home", "emergency", "home"},
+      {"adult", "", "frail_elderly"}};
+  for (auto& rep : file.variants.front().replications) rep.event_codes = codes;
   auto& first = file.variants.front().replications.front();
   for (std::uint32_t p = 0; p < 40000; ++p) {
     first.patient_events.push_back(
-        {p, 0.25 * p, events[p % 3], services[(p / 3) % 3], p % 7 == 0 ? "" : "adult"});
+        {0.25 * p, p, static_cast<std::uint16_t>((p / 3) % 5), static_cast<std::uint16_t>(p % 3),
+         static_cast<model::PatientEventKind>(p % model::kPatientEventNames.size()),
+         p < 1000});
   }
   file.variants.front().replications.back().patient_events.push_back(
-      {0, 1.5, "leave", "care_home", "frail_elderly"});
+      {1.5, 0, 2, 2, model::PatientEventKind::leave, false});
   const auto path = test::scratch_path("events_long.h5");
   results::write_results_file(path, file);
   require_same_file(file, results::read_results_file(path));
@@ -300,6 +300,53 @@ TEST_CASE("a log whose strings are not fixed-length is refused clearly") {
   }
   REQUIRE_THROWS_WITH(results::read_results_file(path),
                       Catch::Contains("field 'event' is not a fixed-length string"));
+}
+
+TEST_CASE("a log of format 3 (names as strings in the rows) reads back as codes") {
+  const auto path = test::scratch_path("events_format3.h5");
+  results::write_results_file(path, test::fake_file(11, 2, /*with_events=*/true));
+  {
+    const auto h5file = results::h5::open_file_for_write(path);
+    REQUIRE(H5Ldelete(h5file.get(), "events", H5P_DEFAULT) >= 0);
+    REQUIRE(H5Ldelete(h5file.get(), "events_codes", H5P_DEFAULT) >= 0);
+    const auto text = results::h5::fixed_utf8_string_type(13);
+    const results::h5::Datatype row(H5Tcreate(H5T_COMPOUND, 16 + 3 * 13));
+    REQUIRE(H5Tinsert(row.get(), "replication", 0, H5T_STD_U32LE) >= 0);
+    REQUIRE(H5Tinsert(row.get(), "patient", 4, H5T_STD_U32LE) >= 0);
+    REQUIRE(H5Tinsert(row.get(), "time_days", 8, H5T_IEEE_F64LE) >= 0);
+    REQUIRE(H5Tinsert(row.get(), "event", 16, text.get()) >= 0);
+    REQUIRE(H5Tinsert(row.get(), "service", 16 + 13, text.get()) >= 0);
+    REQUIRE(H5Tinsert(row.get(), "cohort", 16 + 26, text.get()) >= 0);
+    std::vector<char> rows(3 * (16 + 39), '\0');
+    const auto put = [&](std::size_t r, std::uint32_t rep, std::uint32_t patient, double t,
+                         const std::string& event, const std::string& service,
+                         const std::string& cohort) {
+      char* at = rows.data() + r * (16 + 39);
+      std::memcpy(at, &rep, 4);
+      std::memcpy(at + 4, &patient, 4);
+      std::memcpy(at + 8, &t, 8);
+      std::memcpy(at + 16, event.data(), event.size());
+      std::memcpy(at + 29, service.data(), service.size());
+      std::memcpy(at + 42, cohort.data(), cohort.size());
+    };
+    put(0, 0, 0, 1.5, "arrive", "home", "frail_elderly");
+    put(1, 0, 0, 2.5, "medically_fit", "acute", "frail_elderly");
+    put(2, 1, 0, 0.5, "admit", "acute", "adult");
+    auto dataset = results::h5::create_records(h5file.get(), "events", row.get(), 3);
+    results::h5::write_records_block(dataset.get(), "events", row.get(), 0, 3, rows.data());
+  }
+  const auto file = results::read_results_file(path);
+  const auto& reps = file.variants.front().replications;
+  REQUIRE(reps[0].event_codes.places == std::vector<std::string>{"home", "acute"});
+  REQUIRE(reps[0].event_codes.cohorts == std::vector<std::string>{"frail_elderly", "adult"});
+  REQUIRE(reps[0].patient_events.size() == 2);
+  REQUIRE(reps[1].patient_events.size() == 1);
+  const auto& fit = reps[0].patient_events[1];
+  CHECK(fit.event == model::PatientEventKind::medically_fit);
+  CHECK(fit.place == 1);
+  CHECK(fit.time_days == 2.5);
+  CHECK_FALSE(fit.warmup);
+  CHECK(reps[1].patient_events[0].cohort == 1);
 }
 
 TEST_CASE("a damaged scenario text is refused by its checksum, not misread") {

@@ -7,6 +7,7 @@
 
 #include "bedflow/engine/did_you_mean.hpp"
 #include "bedflow/models/simulate.hpp"
+#include "bedflow/results/event_spool.hpp"
 #include "bedflow/results/replication_executor.hpp"
 #include "bedflow/results/replication_plan.hpp"
 #include "bedflow/results/results_error.hpp"
@@ -80,8 +81,10 @@ void report_run_warnings(const std::string& label,
   }
 }
 
+// `spool`, when given, takes the patient log as replications finish (bounded memory).
 results::Variant run_variant(const LoadedVariant& variant, const RunOptions& options,
-                             std::uint64_t seed, std::uint32_t replications) {
+                             std::uint64_t seed, std::uint32_t replications,
+                             results::EventSpool* spool) {
   const model::Scenario& scenario = variant.loaded.scenario;
   results::ReplicationJob job;
   job.scenario_path = options.scenario_path;
@@ -90,6 +93,11 @@ results::Variant run_variant(const LoadedVariant& variant, const RunOptions& opt
   job.seed = seed;
   job.options.patient_events = options.events || scenario.outputs.patient_events;
   job.threads = options.threads;
+  std::optional<std::size_t> spooled;
+  if (spool != nullptr && job.options.patient_events) {
+    spooled = spool->begin_variant();
+    job.patient_events = spool;
+  }
   results::ReplicationPlan plan;
   plan.replications = replications;
   plan.precision = options.precision;
@@ -106,6 +114,11 @@ results::Variant run_variant(const LoadedVariant& variant, const RunOptions& opt
   result.resolved_yaml = variant.loaded.resolved_yaml;
   result.precision_reached = outcome.precision_reached;
   result.replications = std::move(outcome.replications);
+  if (spooled) {
+    spool->finish_variant();
+    result.event_spool = spool;
+    result.event_spool_variant = *spooled;
+  }
   return result;
 }
 
@@ -152,6 +165,18 @@ int run(const std::vector<std::string>& arguments) {
     return report_error("run", error.what(), kBadInput);
   }
 
+  // The patient log streams to a spool beside the temporary file, removed when the run ends.
+  bool log_events = options.events;
+  for (const auto& variant : *variants) log_events |= variant.loaded.scenario.outputs.patient_events;
+  std::optional<results::EventSpool> spool;
+  if (log_events) {
+    try {
+      spool.emplace(output->scratch_path());
+    } catch (const results::ResultsError& error) {
+      return report_error("run", error.what(), kFailure);
+    }
+  }
+
   results::ResultsFile file;
   auto& meta = file.metadata;
   meta.scenario_name = first.scenario.run.name;
@@ -171,7 +196,8 @@ int run(const std::vector<std::string>& arguments) {
   const auto started = std::chrono::steady_clock::now();
   try {
     for (const auto& variant : *variants) {
-      file.variants.push_back(run_variant(variant, options, seed, replications));
+      file.variants.push_back(
+          run_variant(variant, options, seed, replications, spool ? &*spool : nullptr));
     }
     meta.finished_at = results::utc_timestamp_now();
     results::write_results_file(output->temporary_path(), file);

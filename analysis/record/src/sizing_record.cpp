@@ -26,7 +26,7 @@ namespace h5 = results::h5;
 }
 
 h5::File open_file(const std::string& path, RecordMode mode) {
-  return mode == RecordMode::append ? h5::open_file_in_memory(path) : h5::create_file(path);
+  return mode == RecordMode::append ? h5::open_file_for_write(path) : h5::create_file(path);
 }
 
 void write_record(const std::string& path, const SizingRecord& record, RecordMode mode);
@@ -172,7 +172,7 @@ void write_record(const std::string& path, const SizingRecord& record, RecordMod
 
   // Written last: a /sizing group without it was interrupted.
   h5::write_attribute(sizing.get(), "complete", std::int64_t{1});
-  h5::save_file(file.get(), path);  // the file was built in memory (see h5::create_file)
+  h5::save_file(file.get(), path);  // a full disk is reported here, not at close
 }
 
 }  // namespace

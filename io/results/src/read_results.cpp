@@ -142,15 +142,16 @@ void read_timeseries(hid_t location, Variant& variant) {
 
 void read_events(hid_t location, Variant& variant) {
   if (!h5::has_link(location, layout::kEvents)) return;
-  auto rows = events_table::read(location, layout::kEvents);
-  for (std::size_t r = 0; r < rows.size(); ++r) {
-    const auto k = static_cast<std::size_t>(rows[r].replication);
+  auto table = events_table::read(location, layout::kEvents, layout::kEventsCodes);
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    const auto k = static_cast<std::size_t>(table.replication[r]);
     if (k >= variant.replications.size()) {
       throw ResultsError(fmt::format("/events row {}: replication {} out of range", r,
-                                     rows[r].replication));
+                                     table.replication[r]));
     }
-    variant.replications[k].patient_events.push_back(std::move(rows[r].event));
+    variant.replications[k].patient_events.push_back(table.rows[r]);
   }
+  for (auto& rep : variant.replications) rep.event_codes = table.codes;
 }
 
 void read_variant_flags(hid_t location, Variant& variant) {
@@ -175,12 +176,12 @@ ResultsFile read_results_file(const std::string& path, const ReadOptions& option
       throw ResultsError("not a bedflow results file");
     }
     const auto version = h5::read_int64_attribute(root.get(), "format_version");
-    if (version != kFormatVersion) {
+    if (version < kOldestFormatVersionRead || version > kFormatVersion) {
       throw ResultsError(fmt::format(
-          "results format version {} (this bedflow reads {}{}); run the scenario again with "
-          "this bedflow to get a file it can read",
-          version, kFormatVersion,
-          version < kFormatVersion ? ": older files lack the observed window, dates and the "
+          "results format version {} (this bedflow reads {} to {}{}); run the scenario again "
+          "with this bedflow to get a file it can read",
+          version, kOldestFormatVersionRead, kFormatVersion,
+          version < kOldestFormatVersionRead ? ": older files lack the observed window, dates and the "
                                      "measures' accumulation"
                                    : ""));
     }

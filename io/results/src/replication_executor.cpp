@@ -43,7 +43,17 @@ std::string ReplicationExecutor::describe(unsigned threads) const {
 model::ReplicationResult simulate_job_replication(const ReplicationJob& job,
                                                   std::uint32_t replication) {
   if (job.scenario == nullptr) throw ResultsError("a replication job has no scenario");
-  return model::simulate_replication(*job.scenario, job.seed, replication, job.options);
+  if (job.patient_events == nullptr) {
+    return model::simulate_replication(*job.scenario, job.seed, replication, job.options);
+  }
+  auto options = job.options;
+  options.patient_event_blocks = [sink = job.patient_events](
+                                     std::uint32_t k, std::span<const model::PatientEvent> rows) {
+    sink->add_block(k, rows);
+  };
+  auto result = model::simulate_replication(*job.scenario, job.seed, replication, options);
+  job.patient_events->take(result);
+  return result;
 }
 
 const ReplicationExecutor& replication_executor() { return *installed(); }

@@ -13,6 +13,7 @@ inline constexpr const char* kTimeseries = "timeseries";
 inline constexpr const char* kSummaryStatistics = "summary_statistics";
 inline constexpr const char* kSeriesPercentiles = "timeseries_percentiles";
 inline constexpr const char* kEvents = "events";
+inline constexpr const char* kEventsCodes = "events_codes";  // names of /events' codes
 inline constexpr const char* kVariants = "variants";
 inline constexpr const char* kTimeAxis = "time_days";
 inline constexpr const char* kDateAxis = "date";

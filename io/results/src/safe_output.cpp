@@ -20,6 +20,7 @@ namespace {
 // The path the signal handler removes: a fixed buffer, since a handler may not allocate.
 constexpr std::size_t kMaxPath = 4096;
 char g_pending_path[kMaxPath];
+char g_scratch_path[kMaxPath];
 std::atomic<bool> g_pending{false};
 
 // What an interruption kept and removed, said by the handler; written beforehand, since a
@@ -41,6 +42,7 @@ extern "C" void remove_pending_and_reraise(int signal_number) {
     ::unlink(g_pending_path);
     const ssize_t ignored = ::write(STDERR_FILENO, g_interrupt_note, g_interrupt_note_size);
     static_cast<void>(ignored);
+    ::unlink(g_scratch_path);
   }
   std::signal(signal_number, SIG_DFL);
   std::raise(signal_number);
@@ -155,7 +157,8 @@ SafeOutputFile::SafeOutputFile(std::string target, bool overwrite,
   hidden_name.append(target_path.filename().string());
   hidden_name.append(".").append(std::to_string(::getpid())).append(".partial");
   temporary_ = (directory / hidden_name).string();
-  if (temporary_.size() >= kMaxPath) throw ResultsError(target_ + ": path too long");
+  scratch_ = temporary_ + ".scratch";
+  if (scratch_.size() >= kMaxPath) throw ResultsError(target_ + ": path too long");
   if (g_pending.load()) throw ResultsError("another output file is already being written");
   notes_ = tidy_stale_partials(directory, target_path.filename().string());
   int fd = create_exclusively(temporary_);
@@ -172,6 +175,7 @@ SafeOutputFile::SafeOutputFile(std::string target, bool overwrite,
   inode_ = info.st_ino;
   ::close(fd);
   std::memcpy(g_pending_path, temporary_.c_str(), temporary_.size() + 1);
+  std::memcpy(g_scratch_path, scratch_.c_str(), scratch_.size() + 1);
   g_pending.store(true);
   prepare_interrupt_note(temporary_, target_);
   install_handlers();
@@ -179,6 +183,7 @@ SafeOutputFile::SafeOutputFile(std::string target, bool overwrite,
 
 SafeOutputFile::~SafeOutputFile() {
   if (!committed_) ::unlink(temporary_.c_str());
+  ::unlink(scratch_.c_str());
   g_pending.store(false);
   restore_handlers();
 }

@@ -8,7 +8,9 @@
 
 #include "bedflow/results/h5/write.hpp"
 #include "bedflow/results/observed_window.hpp"
+#include "bedflow/results/h5/read.hpp"
 #include "derived_tables.hpp"
+#include "event_spool_impl.hpp"
 #include "events_table.hpp"
 #include "results_layout.hpp"
 
@@ -182,15 +184,37 @@ void write_timeseries(hid_t parent, const Variant& variant) {
   }
 }
 
-// No log asked for (or nothing logged): no /events at all, as readers expect.
+// No log asked for (or nothing logged): no /events at all, as readers expect. A log streamed
+// during the run is copied from its spool; one held in the replications is written here.
 void write_events(hid_t parent, const Variant& variant) {
-  std::size_t count = 0;
-  for (const auto& rep : variant.replications) count += rep.patient_events.size();
+  std::uint64_t count = 0;
+  if (variant.event_spool != nullptr) {
+    count = variant.event_spool->rows(variant.event_spool_variant);
+  } else {
+    for (const auto& rep : variant.replications) count += rep.patient_events.size();
+  }
   if (count == 0) return;
-  auto dataset = events_table::write(parent, layout::kEvents, variant.replications);
+  const auto& codes = variant.replications.front().event_codes;
+  if (variant.event_spool != nullptr) {
+    variant.event_spool->impl().copy_to(variant.event_spool_variant, parent, layout::kEvents);
+  } else {
+    events_table::Appender table(parent, layout::kEvents);
+    for (const auto& rep : variant.replications) {
+      if (!(rep.event_codes == codes)) {
+        throw ResultsError(fmt::format("replication {}: its patient log names other services or "
+                                       "cohorts than replication 0's",
+                                       rep.replication));
+      }
+      table.append(rep.replication, rep.patient_events);
+    }
+    table.finish();
+  }
+  const auto dataset = h5::open_dataset(parent, layout::kEvents);
   h5::write_attribute(dataset.get(), "description",
-                      std::string("patient-level log: one row per event"));
+                      std::string("patient-level log: one row per event; event, service and "
+                                  "cohort are codes, named in ") + layout::kEventsCodes);
   h5::write_attribute(dataset.get(), "time_days_unit", std::string("days"));
+  events_table::write_codes(parent, layout::kEventsCodes, codes);
 }
 
 // The observed window, on the location that holds a variant's series (root or its group).
@@ -259,5 +283,7 @@ void write_results_file(const std::string& path, const ResultsFile& file) {
     throw ResultsError(path + ": " + message);
   }
 }
+
+void prepare_process_for_results() { h5::leave_library_open_at_exit(); }
 
 }  // namespace bedflow::results

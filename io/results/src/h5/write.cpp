@@ -1,5 +1,10 @@
 #include "bedflow/results/h5/write.hpp"
 
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
 #include <algorithm>
 
 namespace bedflow::results::h5 {
@@ -63,14 +68,6 @@ void write_scalar_attribute(hid_t object, const std::string& name, hid_t type,
                "cannot write attribute '" + name + "'");
 }
 
-// HDF5's core driver without a backing store: the file grows in memory, 16 MiB at a time.
-PropertyList in_memory_access() {
-  PropertyList fapl(check(H5Pcreate(H5P_FILE_ACCESS), "cannot create file access properties"));
-  check_status(H5Pset_fapl_core(fapl.get(), std::size_t{16} << 20, 0),
-               "cannot keep the file in memory");
-  return fapl;
-}
-
 }  // namespace
 
 File create_file(const std::string& path) {
@@ -82,19 +79,26 @@ File create_file(const std::string& path) {
   check_status(H5Pset_obj_track_times(fcpl.get(), 0), "cannot turn off object times");
   // The 1.8 object formats and later carry checksums on their metadata (object headers,
   // B-trees, heaps), so a damaged file is refused on opening instead of misread.
-  PropertyList fapl = in_memory_access();
+  PropertyList fapl(check(H5Pcreate(H5P_FILE_ACCESS), "cannot create file access properties"));
   check_status(H5Pset_libver_bounds(fapl.get(), H5F_LIBVER_V18, H5F_LIBVER_LATEST),
                "cannot choose the file format version");
   return File(check(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl.get(), fapl.get()),
                     path + ": cannot create HDF5 file"));
 }
 
-File open_file_in_memory(const std::string& path) {
-  silence_library_errors();
-  const PropertyList fapl = in_memory_access();
-  return File(check(H5Fopen(path.c_str(), H5F_ACC_RDWR, fapl.get()),
-                    path + ": cannot open HDF5 file for writing"));
+void save_file(hid_t file, const std::string& path) {
+  check_status(H5Fflush(file, H5F_SCOPE_GLOBAL), path + ": cannot write (flush failed)");
+  // Some filesystems (NFS, quotas) report a full disk only on fsync.
+  void* handle = nullptr;
+  if (H5Fget_vfd_handle(file, H5P_DEFAULT, &handle) >= 0 && handle != nullptr) {
+    const int fd = *static_cast<int*>(handle);
+    if (::fsync(fd) != 0 && errno != EINVAL) {
+      throw ResultsError(path + ": cannot write (" + std::strerror(errno) + ")");
+    }
+  }
 }
+
+void leave_library_open_at_exit() { H5dont_atexit(); }
 
 File open_file_for_write(const std::string& path) {
   silence_library_errors();

@@ -14,6 +14,8 @@
 //  - Every scalar covers the observed window and says how: a `total` accumulates over it
 //    (patients, bed-days, GBP) and scales with its length, so only its rates (per day, per
 //    year) compare across windows; a `level` (a mean, share, peak or duration) does not.
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -54,13 +56,51 @@ struct TimeSeries {
   std::vector<double> values;
 };
 
-// One line of the optional patient-level log.
+// What happened to a patient, as a code: the code is the index in kPatientEventNames. The
+// list is fixed (documented in docs/outputs.md and models/README.md); new kinds are added at
+// the end so that codes in older files keep their meaning.
+enum class PatientEventKind : std::uint8_t {
+  census,          // inside at the start of the run (place: the service it is in)
+  arrive,          // a new arrival (place: its arrival stream)
+  readmit,         // back within the readmission window (place: the acute service)
+  referral,        // taken by an urgent community response service instead of admission
+  wait_for_bed,    // joins the line for an acute bed (place: the acute service)
+  admit,           // takes an acute bed
+  step_down,       // leaves acute early for a step-down ward (place: that ward)
+  medically_fit,   // no criteria to reside (place: the service it is in)
+  wait_for_place,  // fit to move on, keeps its place and queues for the next service
+  leave,           // gives up its place (place: the service it leaves)
+  enter,           // takes a place in a community service
+  escalate,        // a step-up virtual ward escalates it to acute
+  visit,           // an urgent community response visit
+  home,            // leaves the system (place: home)
+};
+inline constexpr std::array<const char*, 14> kPatientEventNames = {
+    "census", "arrive", "readmit", "referral", "wait_for_bed", "admit", "step_down",
+    "medically_fit", "wait_for_place", "leave", "enter", "escalate", "visit", "home"};
+
+inline const char* event_name(PatientEventKind kind) noexcept {
+  return kPatientEventNames[static_cast<std::size_t>(kind)];
+}
+
+// One line of the optional patient-level log: 24 bytes, no strings. `place` and `cohort` are
+// indices into the replication's PatientEventCodes.
 struct PatientEvent {
-  std::uint32_t patient = 0;
-  double time_days = 0.0;
-  std::string event;    // e.g. "arrive", "admit", "medically_fit", "leave"
-  std::string service;  // where it happened
-  std::string cohort;
+  double time_days = 0.0;     // days since the scenario's start date
+  std::uint32_t patient = 0;  // serial of the patient within its replication, from 0
+  std::uint16_t place = 0;    // where it happened: a service, an arrival stream, or home
+  std::uint16_t cohort = 0;
+  PatientEventKind event = PatientEventKind::census;
+  bool warmup = false;        // happened during warm-up (at or before its end)
+  friend bool operator==(const PatientEvent&, const PatientEvent&) = default;
+};
+
+// The names behind the codes of a patient log: the same for every replication of a scenario.
+// places: the scenario's services in order, then its arrival streams, then `home` (last).
+struct PatientEventCodes {
+  std::vector<std::string> places;
+  std::vector<std::string> cohorts;
+  friend bool operator==(const PatientEventCodes&, const PatientEventCodes&) = default;
 };
 
 struct ReplicationResult {
@@ -71,6 +111,7 @@ struct ReplicationResult {
   double series_step_days = 1.0;
   std::vector<TimeSeries> series;
   std::vector<PatientEvent> patient_events;  // empty unless asked for
+  PatientEventCodes event_codes;              // empty unless the log was asked for
   std::uint64_t events_processed = 0;
   double wall_seconds = 0.0;
   // What the run noticed that a planner must hear of (e.g. "gridlock from day 4.6: ..."),

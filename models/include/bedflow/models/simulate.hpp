@@ -8,6 +8,8 @@
 //  - The scenario must have passed validation (see scenario.hpp).
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -16,8 +18,16 @@
 
 namespace bedflow::model {
 
+// Takes the patient log of replication `replication` in blocks while it runs, in the order
+// logged, so that a long replication's log need not be held whole; the rows after the last
+// block stay in the result's patient_events. Called on the replication's thread; what it
+// throws ends the replication.
+using PatientEventBlocks =
+    std::function<void(std::uint32_t replication, std::span<const PatientEvent> rows)>;
+
 struct SimulationOptions {
   bool patient_events = false;  // keep the patient-level log
+  PatientEventBlocks patient_event_blocks;  // optional: hand the log over in blocks
 };
 
 ReplicationResult simulate_replication(const Scenario& scenario, std::uint64_t seed,

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,6 +27,20 @@
 
 namespace bedflow::results {
 
+// Takes the patient log of each replication while it runs and as it finishes, so that a run
+// need not hold every replication's log until the end (see event_spool.hpp). add_block()
+// takes rows of a running replication, in the order logged; take() takes the rest of a
+// finished one, moving its rows out of `result` (patient_events is left empty, event_codes
+// stay). Both are called from whichever thread runs the replication, possibly several at
+// once, and throw ResultsError when they cannot store the rows (the replication then fails).
+class PatientEventSink {
+ public:
+  virtual ~PatientEventSink() = default;
+  virtual void add_block(std::uint32_t replication,
+                         std::span<const model::PatientEvent> rows) = 0;
+  virtual void take(model::ReplicationResult& result) = 0;
+};
+
 // A batch of replications of one scenario, described so that any process can rebuild the
 // same scenario: the scenario file and the overrides applied to it, in order.
 struct ReplicationJob {
@@ -35,6 +50,9 @@ struct ReplicationJob {
   std::uint64_t seed = 0;                     // the run's seed (--seed or run.seed)
   model::SimulationOptions options;
   unsigned threads = 1;                       // threads per process
+  // When set (and options.patient_events), every replication's log goes here as soon as it
+  // finishes, in this process: rank 0 with MPI. Not sent to other ranks.
+  PatientEventSink* patient_events = nullptr;
 };
 
 // Called when replication `replication` has finished, having simulated `events` events.
@@ -50,7 +68,7 @@ class ReplicationExecutor {
   virtual std::string describe(unsigned threads) const;
 };
 
-// Runs replication k of the job in this process.
+// Runs replication k of the job in this process, and hands its log to job.patient_events.
 model::ReplicationResult simulate_job_replication(const ReplicationJob& job,
                                                   std::uint32_t replication);
 

@@ -35,12 +35,18 @@ struct RunMetadata {
   std::string finished_at;  // ISO 8601, UTC
 };
 
+class EventSpool;
+
 struct Variant {
   std::string label;          // empty for a plain run; the swept value otherwise
   std::string override_text;  // "path=value" that made this variant; empty for a plain run
   std::string resolved_yaml;  // this variant's resolved scenario
   bool precision_reached = true;  // false when precision mode hit its cap
   std::vector<model::ReplicationResult> replications;
+  // Set when the patient log was streamed to a spool during the run (then the replications'
+  // patient_events are empty): which spool, and which of its variants.
+  const EventSpool* event_spool = nullptr;
+  std::size_t event_spool_variant = 0;
 };
 
 // The window a variant's replications observed (all share it); default for an empty variant.

@@ -17,6 +17,9 @@
 //    removed. SIGINT, SIGTERM and SIGHUP remove it too, then end the process with the signal's
 //    default action (the handler only calls async-signal-safe functions). SIGKILL cannot be
 //    caught: then the temporary file remains, but the target is still never created.
+//  - scratch_path() names a file beside the temporary one (".<target name>.<pid>.partial.
+//    scratch") for data that live only while the file is written, such as the patient
+//    log's spool: whoever creates it, the destructor, SIGINT and SIGTERM remove it.
 //  - At most one SafeOutputFile is live at a time per process (the signal handler holds a
 //    single path); making a second throws.
 #include <sys/types.h>
@@ -38,6 +41,7 @@ class SafeOutputFile {
 
   const std::string& temporary_path() const noexcept { return temporary_; }
   const std::string& target_path() const noexcept { return target_; }
+  const std::string& scratch_path() const noexcept { return scratch_; }
 
   // Moves the finished temporary file to the target. Throws ResultsError on failure (the
   // temporary file is then removed).
@@ -49,6 +53,7 @@ class SafeOutputFile {
  private:
   std::string target_;
   std::string temporary_;
+  std::string scratch_;
   bool overwrite_ = false;
   bool committed_ = false;
   dev_t device_ = 0;

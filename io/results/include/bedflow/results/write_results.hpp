@@ -19,8 +19,17 @@ inline constexpr const char* kFormatName = "bedflow-results";
 // 2: /events became one compound dataset (was a group of parallel columns in 1).
 // 3: the observed window (calendar dates), /summary's accumulation and precision columns,
 //    series dates, the requested percentiles.
-inline constexpr int kFormatVersion = 3;
+// 4: /events holds integer codes (event, service, cohort) named in /events_codes, and a
+//    warmup column; arrivals name their arrival stream and readmissions the acute service.
+//    Files of format 3 are still read (their /events as strings).
+inline constexpr int kFormatVersion = 4;
+inline constexpr int kOldestFormatVersionRead = 3;
 
 void write_results_file(const std::string& path, const ResultsFile& file);
+
+// Call first thing in a program that writes results files, before any other bedflow or
+// HDF5 call: a write that fails on a full disk then ends with its message and exit status,
+// never with a crash at exit (h5::leave_library_open_at_exit says why).
+void prepare_process_for_results();
 
 }  // namespace bedflow::results

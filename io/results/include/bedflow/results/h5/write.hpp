@@ -17,23 +17,18 @@
 
 namespace bedflow::results::h5 {
 
-// Files bedflow writes live in memory (HDF5's core driver, no backing store) until
-// save_file() writes their image with bedflow's own checked writes. HDF5 thus never meets a
-// failed write: on a full disk its close would fail half-way and leave a file half-closed
-// in its identifier table, which the library's shutdown then closes again (a crash at exit).
-// `path` only names the file in messages: nothing is written to it until save_file().
+// Creates (truncates) an HDF5 file on disk with bedflow's file properties: link creation
+// order, no object times, the 1.8+ formats whose metadata carry checksums.
 File create_file(const std::string& path);
-// An existing file read into memory to add groups to (the sizing record); save_file() writes
-// it back.
-File open_file_in_memory(const std::string& path);
-// Writes the whole image of a file made by create_file() or open_file_in_memory() to `path`
-// (replacing its content; a symbolic link there is refused, never followed), then syncs it.
-// Throws ResultsError("<path>: cannot write (<system error>)") on any failure, e.g. a full
-// disk; `path` may then hold part of the image (callers write to a temporary file). The
-// image is copied once, so this briefly needs the file's size in memory again.
+// Flushes everything written so far to `path`'s file and syncs it, so that a full disk is
+// reported here as ResultsError("<path>: cannot write (...)") rather than at close.
 void save_file(hid_t file, const std::string& path);
-// Opens an existing HDF5 file read-write on disk, to change it in place (tests that damage
-// or rewrite files).
+// Call first thing in a program, before any other HDF5 call: HDF5 then does not close its
+// open files when the process exits. A file whose flush failed on a full disk is left
+// half-closed in HDF5's tables, and closing it again at exit crashed the process after it
+// had reported the error and removed its temporary file; the system reclaims all at exit.
+void leave_library_open_at_exit();
+// Opens an existing HDF5 file read-write on disk, to add to it or change it in place.
 File open_file_for_write(const std::string& path);
 Group create_group(hid_t parent, const std::string& name);
 // Opens an existing group (of a file being written) to add to it.

@@ -1,0 +1,48 @@
+#pragma once
+// EventSpool's state, seen by write_results_file() to copy a variant's table.
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "bedflow/results/event_spool.hpp"
+#include "bedflow/results/h5/handle.hpp"
+#include "events_table.hpp"
+
+namespace bedflow::results {
+
+struct EventSpool::Impl {
+  std::string path;
+  h5::File file;
+  mutable std::mutex mutex;
+  std::vector<std::uint64_t> rows;                // by variant, once finished
+  std::optional<events_table::Appender> current;  // the variant being run
+  std::uint32_t next = 0;                         // replication whose rows are appended now
+  // Rows of replications above `next`, held until it is their turn: blocks as they came,
+  // and whether the replication has finished.
+  struct Waiting {
+    std::vector<std::vector<model::PatientEvent>> blocks;
+    bool finished = false;
+  };
+  std::map<std::uint32_t, Waiting> waiting;
+  // Emptied block buffers, kept for the next waiting block: a fresh 1.5 MB buffer each time
+  // would cost the kernel's page faults (zero-filling) on every row copied into it.
+  std::vector<std::vector<model::PatientEvent>> spare;
+  static constexpr std::size_t kMaxSpare = 8;
+
+  std::vector<model::PatientEvent> copy_of(std::span<const model::PatientEvent> block);
+  void recycle(std::vector<model::PatientEvent>&& block);
+
+  // After `next` finished: moves on to the following replications, appending what they
+  // hold, past every one that has finished too.
+  void advance();
+
+  static std::string table_name(std::size_t variant) { return std::to_string(variant); }
+  // Copies variant `variant`'s table to `parent/name` (chunks copied as stored).
+  void copy_to(std::size_t variant, hid_t parent, const std::string& name) const;
+};
+
+}  // namespace bedflow::results

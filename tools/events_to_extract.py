@@ -46,14 +46,23 @@ def main():
                                           if isinstance(f.attrs["calendar_start"], bytes)
                                           else f.attrs["calendar_start"])
         rows = f["events"][:]
+        # Format 4 stores codes with their names in /events_codes (docs/outputs.md); format 3
+        # stored the names in each row.
+        names = {c: list(f["events_codes/" + c].asstr()[:]) if "events_codes" in f else None
+                 for c in ("event", "service", "cohort")}
     rows = rows[rows["replication"] == args.replication]
+
+    def name_of(row, column):
+        value = row[column]
+        return names[column][int(value)] if names[column] is not None else value.decode()
+
     acute = {name for name, s in resolved["services"].items() if s.get("kind") == "acute"}
     to_pathway = pathway_of(resolved)
     spells = {}   # patient -> dict
     order = []
     for r in rows:
         patient, t = int(r["patient"]), float(r["time_days"])
-        event, service, cohort = (r[c].decode() for c in ("event", "service", "cohort"))
+        event, service, cohort = (name_of(r, c) for c in ("event", "service", "cohort"))
         s = spells.get(patient)
         if event in ("arrive", "readmit", "census"):
             spells[patient] = s = {"method": "elective" if "elective" in service and event == "arrive"

@@ -157,26 +157,5 @@ TEST_CASE("escalation beds open under pressure and show in capacity", "[outputs]
   CHECK(mean_open < 10.0);
 }
 
-TEST_CASE("the patient log names each arrival's stream, every admission's acute service",
-          "[outputs][events]") {
-  Scenario s = basic_scenario(20.0, DistributionParams::exponential(1.0));
-  s.run.horizon_days = 10;
-  s.outputs.patient_events = true;
-  const ReplicationResult r = simulate_replication(s, 5, 0);
-  std::size_t arrivals = 0, admissions = 0;
-  for (const auto& e : r.patient_events) {
-    if (e.event == "arrive") {
-      ++arrivals;
-      CHECK(e.service == s.arrivals[0].name);  // "emergency", never "home"
-    }
-    if (e.event == "admit") {
-      ++admissions;
-      CHECK(e.service == s.services[0].name);
-    }
-  }
-  REQUIRE(arrivals > 100);  // 20 a day for 10 days
-  CHECK(admissions == arrivals);  // unlimited beds: every arrival admitted at once
-}
-
 }  // namespace
 }  // namespace bedflow::model::testing

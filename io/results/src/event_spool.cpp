@@ -141,9 +141,10 @@ std::uint64_t EventSpool::rows(std::size_t variant) const {
 void EventSpool::Impl::copy_to(std::size_t variant, hid_t parent, const std::string& name) const {
   std::lock_guard lock(mutex);
   if (variant >= rows.size()) throw ResultsError("the patient log's spool was not finished");
-  h5::check_status(H5Ocopy(file.get(), table_name(variant).c_str(), parent, name.c_str(),
-                           H5P_DEFAULT, H5P_DEFAULT),
-                   "cannot copy the patient log from " + path);
+  const h5::Dataset source(h5::check(H5Dopen2(file.get(), table_name(variant).c_str(),
+                                              H5P_DEFAULT),
+                                     "cannot open the patient log in " + path));
+  events_table::copy_table(source.get(), parent, name);
 }
 
 }  // namespace bedflow::results

@@ -137,6 +137,31 @@ void Appender::flush() {
   filled_ = 0;
 }
 
+void copy_table(hid_t source, hid_t parent, const std::string& name) {
+  h5::Dataspace space(h5::check(H5Dget_space(source), "cannot read the spool table's shape"));
+  hsize_t rows[1] = {0};
+  if (H5Sget_simple_extent_ndims(space.get()) != 1 ||
+      H5Sget_simple_extent_dims(space.get(), rows, nullptr) < 0) {
+    throw ResultsError("the spool's patient log is not a table");
+  }
+  auto target = create_table(parent, name);
+  h5::check_status(H5Dset_extent(target.get(), rows), "cannot extend '" + name + "'");
+  std::vector<char> chunk;
+  for (hsize_t first = 0; first < rows[0]; first += h5::kRowsPerChunk) {
+    const hsize_t offset[1] = {first};
+    hsize_t stored = 0;
+    h5::check_status(H5Dget_chunk_storage_size(source, offset, &stored),
+                     "cannot read a chunk of the spool's patient log");
+    chunk.resize(static_cast<std::size_t>(stored));
+    std::uint32_t filters = 0;
+    h5::check_status(H5Dread_chunk(source, H5P_DEFAULT, offset, &filters, chunk.data()),
+                     "cannot read a chunk of the spool's patient log");
+    h5::check_status(H5Dwrite_chunk(target.get(), H5P_DEFAULT, filters, offset, chunk.size(),
+                                    chunk.data()),
+                     "cannot write a chunk of '" + name + "'");
+  }
+}
+
 void write_codes(hid_t parent, const std::string& name, const model::PatientEventCodes& codes) {
   auto group = h5::create_group(parent, name);
   h5::write_attribute(group.get(), "description",

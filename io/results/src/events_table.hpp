@@ -32,6 +32,11 @@
 
 namespace bedflow::results::events_table {
 
+// Copies a table made by Appender (`source`, in another file) to a new table `parent/name`,
+// chunk by chunk as stored: no decompression, and no H5Ocopy, which crashes inside HDF5 1.10
+// when a write fails (a full disk) part-way.
+void copy_table(hid_t source, hid_t parent, const std::string& name);
+
 // Appends rows to a new, empty table `parent/name`.
 class Appender {
  public:

@@ -2,7 +2,7 @@
 // Streams a run's patient log to disk as replications finish, so that its memory does not
 // grow with the log: a spool HDF5 file beside the results file's temporary file holds one
 // events table per variant, and write_results_file() copies each table into the results file
-// chunk by chunk, without decompressing it (H5Ocopy).
+// chunk by chunk, without decompressing it (events_table::copy_table).
 //
 // Invariants:
 //  - Rows are appended in replication order (0, 1, 2, ... within each variant), whatever

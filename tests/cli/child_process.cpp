@@ -16,6 +16,11 @@
 namespace bedflow::test {
 namespace fs = std::filesystem;
 
+const std::string& small_scenario() {
+  static const std::string path = source_path("tests/scenario/fixtures/good/small.yaml");
+  return path;
+}
+
 std::string bedflow_binary() { return std::string(BEDFLOW_BINARY_DIR) + "/tools/bedflow"; }
 
 std::string source_path(const std::string& relative) {

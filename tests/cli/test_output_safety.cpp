@@ -14,10 +14,6 @@ using namespace bedflow::test;
 
 namespace {
 
-const std::string& small_scenario() {
-  static const std::string path = source_path("tests/scenario/fixtures/good/small.yaml");
-  return path;
-}
 
 // Runs bedflow with files limited to `kib` KiB, SIGXFSZ ignored.
 ChildResult run_on_full_disk(const std::vector<std::string>& arguments, int kib,

@@ -14,10 +14,6 @@ using namespace bedflow::test;
 
 namespace {
 
-const std::string& small_scenario() {
-  static const std::string path = source_path("tests/scenario/fixtures/good/small.yaml");
-  return path;
-}
 
 std::string read_text(const std::string& path) {
   std::ifstream in(path);

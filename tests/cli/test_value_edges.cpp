@@ -20,8 +20,6 @@ std::string read_text(const std::string& path) {
   return text.str();
 }
 
-std::string small_scenario() { return source_path("tests/scenario/fixtures/good/small.yaml"); }
-
 }  // namespace
 
 TEST_CASE("unlimited acute beds: no occupancy share and no capacity series in any reader") {

@@ -13,10 +13,6 @@ using namespace bedflow::test;
 
 namespace {
 
-const std::string& small_scenario() {
-  static const std::string path = source_path("tests/scenario/fixtures/good/small.yaml");
-  return path;
-}
 
 // Runs the openpyxl read-back on `book` against the results files it came from.
 void require_workbook_reads_back(const std::string& book, const std::vector<std::string>& files) {

@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include <catch2/catch.hpp>
+
 #include "bedflow/scenario/load.hpp"
 
 namespace bedflow::scenario::testing {
@@ -84,6 +86,22 @@ inline std::string write_file(const std::filesystem::path& path, const std::stri
   std::filesystem::create_directories(path.parent_path());
   std::ofstream(path, std::ios::binary) << text;
   return path.string();
+}
+
+// The service called `name` of a scenario, or nullptr.
+inline const model::Service* find_service(const model::Scenario& s, const std::string& name) {
+  for (const auto& v : s.services)
+    if (v.name == name) return &v;
+  return nullptr;
+}
+
+// The service called `name`, which the test requires to exist.
+inline const model::Service& service(const model::Scenario& s, const std::string& name) {
+  static const model::Service missing{};
+  const model::Service* found = find_service(s, name);
+  INFO("service " << name);
+  REQUIRE(found != nullptr);
+  return found != nullptr ? *found : missing;
 }
 
 }  // namespace bedflow::scenario::testing

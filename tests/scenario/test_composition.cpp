@@ -11,11 +11,6 @@ using namespace bedflow::scenario::testing;
 
 namespace {
 
-const model::Service* find_service(const model::Scenario& s, const std::string& name) {
-  for (const auto& v : s.services)
-    if (v.name == name) return &v;
-  return nullptr;
-}
 
 std::int64_t capacity_of(const model::Scenario& s, const std::string& name) {
   const model::Service* v = find_service(s, name);

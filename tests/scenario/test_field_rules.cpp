@@ -23,12 +23,6 @@ std::vector<Diagnostic> small_errors(const std::vector<std::string>& sets) {
   return load_errors(kSmall, overrides);
 }
 
-const model::Service& service(const model::Scenario& s, const std::string& name) {
-  for (const auto& v : s.services)
-    if (v.name == name) return v;
-  FAIL("no service " << name);
-  throw std::logic_error("unreachable");
-}
 
 }  // namespace
 

@@ -35,20 +35,6 @@ std::string write_temp(const std::string& name, const std::string& text) {
   return file.string();
 }
 
-const model::Service* find_service(const model::Scenario& s, const std::string& name) {
-  for (const auto& v : s.services)
-    if (v.name == name) return &v;
-  return nullptr;
-}
-
-// The named service, which the test requires to exist.
-const model::Service& service(const model::Scenario& s, const std::string& name) {
-  static const model::Service missing{};
-  const model::Service* found = find_service(s, name);
-  INFO("service " << name);
-  REQUIRE(found != nullptr);
-  return found != nullptr ? *found : missing;
-}
 
 }  // namespace
 

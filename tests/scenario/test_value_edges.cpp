@@ -82,12 +82,6 @@ double sum_of(const std::vector<std::pair<std::string, double>>& shares) {
   return sum;
 }
 
-const model::Service& service(const model::Scenario& s, const std::string& name) {
-  for (const auto& v : s.services)
-    if (v.name == name) return v;
-  FAIL("no service " << name);
-  throw std::logic_error("unreachable");
-}
 
 }  // namespace
 

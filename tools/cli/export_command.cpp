@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "bedflow/analysis/error.hpp"
-#include "bedflow/analysis/sizing_csv.hpp"
+#include "bedflow/results/sizing_csv.hpp"
 #include "bedflow/results/csv_folder.hpp"
 #include "bedflow/results/read_results.hpp"
 #include "bedflow/results/results_error.hpp"
@@ -79,7 +79,7 @@ int export_results(const std::vector<std::string>& arguments) {
     try {
       results::MoreCsvFiles more;
       if (sizing) {
-        more = [&](const std::string& folder) { return analysis::write_sizing_csv(*sizing, folder); };
+        more = [&](const std::string& folder) { return results::write_sizing_csv(*sizing, folder); };
       }
       const auto written = results::export_csv_folder(file, directory, more);
       std::cout << fmt::format("Wrote {} CSV files to {}\n", written.size(), directory);

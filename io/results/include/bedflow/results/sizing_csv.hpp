@@ -16,15 +16,17 @@
 // Invariants:
 //  - Numbers have 17 significant digits (read back to the same doubles); text is quoted as
 //    RFC 4180 asks.
-//  - Returns the paths written. Throws AnalysisError naming the file that could not be written.
+//  - Returns the paths written. Throws ResultsError naming the file that could not be written.
 #include <string>
 #include <vector>
 
 #include "bedflow/analysis/sizing_record.hpp"
 
-namespace bedflow::analysis {
+namespace bedflow::results {
+
+using analysis::StoredSizingRecord;
 
 std::vector<std::string> write_sizing_csv(const StoredSizingRecord& record,
                                           const std::string& directory);
 
-}  // namespace bedflow::analysis
+}  // namespace bedflow::results

@@ -1,4 +1,4 @@
-#include "bedflow/analysis/sizing_csv.hpp"
+#include "bedflow/results/sizing_csv.hpp"
 
 #include <cmath>
 #include <filesystem>
@@ -6,20 +6,11 @@
 
 #include <fmt/format.h>
 
-#include "bedflow/analysis/error.hpp"
+#include "bedflow/results/results_error.hpp"
+#include "csv_field.hpp"
 
-namespace bedflow::analysis {
+namespace bedflow::results {
 namespace {
-
-std::string field(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
 
 std::string number(double value) { return fmt::format("{:.17g}", value); }
 
@@ -27,7 +18,7 @@ void write_text(const std::filesystem::path& path, const fmt::memory_buffer& tex
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out.write(text.data(), static_cast<std::streamsize>(text.size()));
   out.close();
-  if (!out) throw AnalysisError(path.string() + ": cannot write");
+  if (!out) throw ResultsError(path.string() + ": cannot write");
 }
 
 }  // namespace
@@ -40,12 +31,12 @@ std::vector<std::string> write_sizing_csv(const StoredSizingRecord& record,
   fmt::memory_buffer points;
   auto out = std::back_inserter(points);
   fmt::format_to(out, "order,label");
-  for (const auto& lever : record.levers) fmt::format_to(out, ",{}", field(lever.path));
+  for (const auto& lever : record.levers) fmt::format_to(out, ",{}", csv_field(lever.path));
   fmt::format_to(out, ",replications,target_mean,target_sd,target_half_width,target_bound,"
                       "meets_target{}\n",
                  has_cost ? ",cost_mean,cost_half_width" : "");
   for (std::size_t i = 0; i < record.labels.size(); ++i) {
-    fmt::format_to(out, "{},{}", i, field(record.labels[i]));
+    fmt::format_to(out, "{},{}", i, csv_field(record.labels[i]));
     for (const auto& values : record.lever_values) fmt::format_to(out, ",{}", number(values[i]));
     fmt::format_to(out, ",{},{},{},{},{},{}", number(record.replications[i]),
                    number(record.target_mean[i]), number(record.target_sd[i]),
@@ -62,8 +53,8 @@ std::vector<std::string> write_sizing_csv(const StoredSizingRecord& record,
   if (record.frontier_first.empty() || record.levers.size() < 2) return written;
   fmt::memory_buffer frontier;
   auto to = std::back_inserter(frontier);
-  fmt::format_to(to, "{},{},cost_mean\n", field(record.levers[0].path),
-                 field(record.levers[1].path));
+  fmt::format_to(to, "{},{},cost_mean\n", csv_field(record.levers[0].path),
+                 csv_field(record.levers[1].path));
   for (std::size_t i = 0; i < record.frontier_first.size(); ++i) {
     const bool met = record.frontier_second[i] >= 0.0;
     fmt::format_to(to, "{},{},{}\n", number(record.frontier_first[i]),
@@ -77,4 +68,4 @@ std::vector<std::string> write_sizing_csv(const StoredSizingRecord& record,
   return written;
 }
 
-}  // namespace bedflow::analysis
+}  // namespace bedflow::results

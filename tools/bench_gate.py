@@ -51,11 +51,14 @@ def read_ratios(paths):
                 data = json.load(f)
         except (OSError, ValueError) as e:
             fail_usage(f"{path}: cannot read benchmark JSON: {e}")
-        for b in data.get("benchmarks", []):
-            if b.get("run_type", "iteration") != "iteration" or COUNTER not in b:
-                continue
-            name = b.get("run_name", b["name"])
-            samples.setdefault(name, []).append(float(b[COUNTER]))
+        try:
+            for b in data.get("benchmarks", []):
+                if b.get("run_type", "iteration") != "iteration" or COUNTER not in b:
+                    continue
+                name = b.get("run_name") or b["name"]
+                samples.setdefault(str(name), []).append(float(b[COUNTER]))
+        except (AttributeError, KeyError, TypeError, ValueError) as e:
+            fail_usage(f"{path}: not Google Benchmark JSON with {COUNTER} counters: {e!r}")
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
@@ -63,9 +66,11 @@ def check(baseline_path, result_paths):
     try:
         with open(baseline_path, encoding="utf-8") as f:
             baseline = json.load(f)
-        cases = baseline["cases"]
+        cases = {str(k): float(v) for k, v in baseline["cases"].items()}
         tolerance = float(baseline.get("tolerance", 0.15))
-    except (OSError, ValueError, KeyError, TypeError) as e:
+        if any(not v > 0 for v in cases.values()) or not 0 <= tolerance < 1:
+            raise ValueError("ratios must be above 0 and the tolerance in [0, 1)")
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
         fail_usage(f"{baseline_path}: not a bench_gate baseline: {e}")
     measured = read_ratios(result_paths)
     failed = False

@@ -37,19 +37,38 @@ def main():
     parser.add_argument("results")
     parser.add_argument("out")
     parser.add_argument("--replication", type=int, default=0)
+    parser.add_argument("--variant", help="a sweep's variant label (its log is under "
+                                          "/variants/<label>/events)")
     args = parser.parse_args()
     with h5py.File(args.results, "r") as f:
-        if "events" not in f:
-            sys.exit(f"{args.results}: no /events (run with --events)")
-        resolved = yaml.safe_load(f["metadata/scenario_resolved"].asstr()[()])
-        start = dt.datetime.fromisoformat(f.attrs["calendar_start"].decode()
-                                          if isinstance(f.attrs["calendar_start"], bytes)
-                                          else f.attrs["calendar_start"])
-        rows = f["events"][:]
-        # Format 4 stores codes with their names in /events_codes (docs/outputs.md); format 3
-        # stored the names in each row.
-        names = {c: list(f["events_codes/" + c].asstr()[:]) if "events_codes" in f else None
+        if args.variant is not None:
+            if f"variants/{args.variant}" not in f:
+                labels = ", ".join(f["variants"].keys()) if "variants" in f else "none"
+                sys.exit(f"{args.results}: no variant '{args.variant}' (variants: {labels})")
+            log = f["variants/" + args.variant]
+            resolved_text = log["scenario_resolved"].asstr()[()]
+        else:
+            if "events" not in f and "variants" in f:
+                sys.exit(f"{args.results}: a sweep: name a variant with --variant "
+                         f"({', '.join(f['variants'].keys())})")
+            log = f
+            resolved_text = f["metadata/scenario_resolved"].asstr()[()]
+        if "events" not in log:
+            sys.exit(f"{args.results}: no patient log (run with --events)")
+        resolved = yaml.safe_load(resolved_text)
+        calendar_start = log.attrs["calendar_start"]  # on the root, or on a sweep's variant
+        start = dt.datetime.fromisoformat(calendar_start.decode()
+                                          if isinstance(calendar_start, bytes) else calendar_start)
+        rows = log["events"][:]
+        # Format 4 stores codes with their names in events_codes beside the table
+        # (docs/outputs.md); format 3 stored the names in each row.
+        names = {c: list(log["events_codes/" + c].asstr()[:]) if "events_codes" in log else None
                  for c in ("event", "service", "cohort")}
+    replications = sorted(set(int(r) for r in rows["replication"]))
+    if args.replication not in replications:
+        sys.exit(f"{args.results}: no replication {args.replication} in the log "
+                 f"(replications {replications[0]} to {replications[-1]})" if replications
+                 else f"{args.results}: the patient log is empty")
     rows = rows[rows["replication"] == args.replication]
 
     def name_of(row, column):

@@ -49,7 +49,11 @@ FittedSystem fit_extract(const Extract& extract, const std::optional<std::string
   out.rows = extract.rows;
   out.odd = extract.odd;
   const double first_day = std::floor(extract.start);
-  const double end_day = std::max(std::floor(extract.end), first_day + 1);
+  // Arrivals are counted over whole days up to the day of the last admission (which may be
+  // partial, so it is left out), never to the latest date in the file: a discharge or a
+  // community stay ending after it would add days with no admissions, lowering the rate and
+  // the last months' factors.
+  const double end_day = std::max(std::floor(extract.last_admission), first_day + 1);
   out.first_day = format_date(first_day);
   out.last_day = format_date(end_day - 1);
   out.window_days = end_day - first_day;

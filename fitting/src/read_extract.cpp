@@ -110,6 +110,7 @@ Extract read_extract(const std::string& path, const ColumnMapping& mapping) {
   std::vector<std::string> row;
   double latest = kMissing;
   double earliest = 1e300;
+  double last_admission = -1e300;
   while (csv.next(row)) {
     const auto line = csv.line();
     if (row.size() == 1 && row[0].empty()) {
@@ -145,6 +146,7 @@ Extract read_extract(const std::string& path, const ColumnMapping& mapping) {
     }
     spell.admitted = time(columns.admitted, true);
     earliest = std::min(earliest, spell.admitted);
+    last_admission = std::max(last_admission, spell.admitted);
     spell.discharged = time(columns.discharged, false);
     if (spell.discharged != kMissing && spell.discharged < spell.admitted) {
       throw ExtractError(path, line, header[columns.discharged],
@@ -225,6 +227,7 @@ Extract read_extract(const std::string& path, const ColumnMapping& mapping) {
   extract.rows = extract.spells.size();
   if (extract.spells.empty()) throw ExtractError(path, 1, "", "the extract has no spells");
   extract.start = earliest;
+  extract.last_admission = last_admission;
   extract.end = latest;
   return extract;
 }

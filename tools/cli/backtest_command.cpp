@@ -13,7 +13,9 @@
 #include "bedflow/fitting/extract.hpp"
 #include "bedflow/fitting/fit_extract.hpp"
 #include "bedflow/fitting/scenario_writer.hpp"
+#include "bedflow/engine/replication_runner.hpp"
 #include "bedflow/models/simulate.hpp"
+#include "bedflow/results/replication_executor.hpp"
 #include "bedflow/results/results_error.hpp"
 #include "bedflow/results/safe_output.hpp"
 #include "command_line.hpp"
@@ -29,7 +31,7 @@ namespace fs = std::filesystem;
 
 const CommandSyntax kSyntax{
     "bedflow backtest FITTED.yaml EXTRACT.csv --from DATE --to DATE -o BACKTEST.csv "
-    "[--mapping MAP.yaml] [--replications N] [--burn-in-days B] [--force]",
+    "[--mapping MAP.yaml] [--replications N] [--threads T] [--burn-in-days B] [--force]",
     "Runs the fitted scenario from the extract's census B days (default 28) before --from to\n"
     "the end of --to, and compares from --from on day by day, at each midnight, the model's patients in acute beds and\n"
     "medically fit patients still in them with the extract's counts: the mean absolute\n"
@@ -54,15 +56,23 @@ int backtest(const std::vector<std::string>& arguments) {
       ("to", po::value<std::string>()->required(), "last day compared")
       ("output,o", po::value<std::string>()->required(), "CSV file to write")
       ("mapping", po::value<std::string>(), "column mapping file (YAML)")
-      ("replications,n", po::value<std::uint32_t>()->default_value(100), "replications to run")
-      ("burn-in-days", po::value<std::uint32_t>()->default_value(28),
+      ("replications,n", po::value<long long>()->default_value(100), "replications to run")
+      ("threads,t", po::value<long long>(), "threads (default: all cores)")
+      ("burn-in-days", po::value<long long>()->default_value(28),
        "days run from the census before --from, not compared")
       ("force", po::bool_switch(), "overwrite an existing output file");
   ParsedCommandLine parsed;
+  std::uint32_t replications = 0, burn_in_days = 0;
+  unsigned threads = engine::default_thread_count();
   try {
     parsed = parse_command_line(arguments, kSyntax, options);
-    if (!parsed.help_shown && parsed.values["replications"].as<std::uint32_t>() < 2) {
-      throw UsageError("--replications must be at least 2 for a band");
+    if (!parsed.help_shown) {
+      // At least 2 replications: a band needs them.
+      replications = bounded_option<std::uint32_t>(parsed.values, "replications", 2, 100000);
+      burn_in_days = bounded_option<std::uint32_t>(parsed.values, "burn-in-days", 0, 3650);
+      if (parsed.values.count("threads")) {
+        threads = bounded_option<unsigned>(parsed.values, "threads", 1, 1024);
+      }
     }
   } catch (const UsageError& error) {
     return report_usage_error("backtest", error.what(), kSyntax.usage);
@@ -78,7 +88,7 @@ int backtest(const std::vector<std::string>& arguments) {
   fitting::Extract extract;
   fitting::FittedSystem census;
   double from = 0, to = 0;
-  const auto burn_in = static_cast<double>(values["burn-in-days"].as<std::uint32_t>());
+  const auto burn_in = static_cast<double>(burn_in_days);
   try {
     from = fitting::parse_date_time(from_text);
     to = fitting::parse_date_time(to_text);
@@ -125,12 +135,16 @@ int backtest(const std::vector<std::string>& arguments) {
   const auto loaded = load_scenario_or_report(scenario_path, *overrides);
   if (!loaded) return kBadInput;
 
-  const auto replications = values["replications"].as<std::uint32_t>();
   std::vector<std::vector<double>> occupancy, medically_fit;
   fitting::BacktestSummary summary;
   try {
-    for (std::uint32_t r = 0; r < replications; ++r) {
-      const auto result = model::simulate_replication(loaded->scenario, loaded->scenario.run.seed, r);
+    results::ReplicationJob job;  // on threads, or on MPI ranks under bedflow-mpi
+    job.scenario_path = scenario_path;
+    for (const auto& o : *overrides) job.overrides.emplace_back(o.path, o.value);
+    job.scenario = &loaded->scenario;
+    job.seed = loaded->scenario.run.seed;
+    job.threads = threads;
+    for (const auto& result : results::run_job_replications(job, 0, replications)) {
       for (auto* runs : {&occupancy, &medically_fit}) {
         const auto all = runs == &occupancy ? series(result, "acute", "occupancy")
                                             : series(result, "system", "delayed_total");

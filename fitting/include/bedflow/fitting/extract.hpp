@@ -77,6 +77,7 @@ struct Extract {
   std::vector<std::string> cohorts;  // in order of first appearance
   std::size_t rows = 0;
   double start = 0.0;  // the earliest admission
+  double last_admission = 0.0;  // the latest admission: arrival rates are counted up to it
   double end = 0.0;    // the latest date-time in the file: where censored spells are cut
   bool has_ready = false;
   bool has_community = false;

@@ -32,23 +32,34 @@ std::vector<Time> exponential_increments(std::uint64_t seed) {
   return table;
 }
 
+// A queue holding `pending` events; step() pops the earliest and pushes it back later.
+template <class Queue>
+class HoldModel {
+ public:
+  explicit HoldModel(std::size_t pending) : increments_(exponential_increments(7)) {
+    queue_.reserve(pending);
+    for (std::size_t i = 0; i < pending; ++i) {
+      queue_.push(increment(), Priority::release, 0, static_cast<std::uint32_t>(i));
+    }
+  }
+  void step() {
+    const Event event = queue_.pop();
+    queue_.push(event.time + increment(), Priority::release, event.type, event.subject);
+  }
+  std::size_t size() const { return queue_.size(); }
+
+ private:
+  Time increment() { return increments_[next_++ & (kIncrementTableSize - 1)]; }
+  std::vector<Time> increments_;
+  Queue queue_;
+  std::size_t next_ = 0;
+};
+
 template <class Queue>
 void BM_Hold(benchmark::State& state) {
-  const auto pending = static_cast<std::size_t>(state.range(0));
-  const std::vector<Time> increments = exponential_increments(7);
-  Queue queue;
-  queue.reserve(pending);
-  std::size_t next = 0;
-  for (std::size_t i = 0; i < pending; ++i) {
-    queue.push(increments[next++ & (kIncrementTableSize - 1)], Priority::release, 0,
-               static_cast<std::uint32_t>(i));
-  }
-  for (auto _ : state) {
-    const Event event = queue.pop();
-    queue.push(event.time + increments[next++ & (kIncrementTableSize - 1)], Priority::release,
-               event.type, event.subject);
-  }
-  benchmark::DoNotOptimize(queue.size());
+  HoldModel<Queue> hold(static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) hold.step();
+  benchmark::DoNotOptimize(hold.size());
   // One hold step is one event processed (one pop and one push).
   state.counters["events_per_second"] =
       benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
@@ -62,23 +73,12 @@ BENCHMARK_TEMPLATE(BM_Hold, ReferenceQueue)->Arg(1000)->Arg(100000);
 // against the bare M1 loop timed alternately: the gate's figure for the kernel alone.
 void BM_HoldOverYardstick(benchmark::State& state) {
   constexpr std::size_t kPending = 100000, kSteps = 500000;
-  const std::vector<Time> increments = exponential_increments(7);
-  QuaternaryHeapQueue queue;
-  queue.reserve(kPending);
-  std::size_t next = 0;
-  for (std::size_t i = 0; i < kPending; ++i) {
-    queue.push(increments[next++ & (kIncrementTableSize - 1)], Priority::release, 0,
-               static_cast<std::uint32_t>(i));
-  }
+  HoldModel<QuaternaryHeapQueue> hold(kPending);
   bedflow::bench::measure_against_bare_loop(
       state,
       [&](std::uint64_t) {
-        for (std::size_t k = 0; k < kSteps; ++k) {
-          const Event event = queue.pop();
-          queue.push(event.time + increments[next++ & (kIncrementTableSize - 1)],
-                     Priority::release, event.type, event.subject);
-        }
-        benchmark::DoNotOptimize(queue.size());
+        for (std::size_t k = 0; k < kSteps; ++k) hold.step();
+        benchmark::DoNotOptimize(hold.size());
         return std::uint64_t{kSteps};
       },
       bedflow::bench::BareM1{});

@@ -16,6 +16,13 @@
 namespace bedflow::test {
 namespace fs = std::filesystem;
 
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
 const std::string& small_scenario() {
   static const std::string path = source_path("tests/scenario/fixtures/good/small.yaml");
   return path;
@@ -35,13 +42,6 @@ std::string scratch_directory(const std::string& name) {
 }
 
 namespace {
-
-std::string read_all(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 pid_t spawn(const std::string& program, const std::vector<std::string>& arguments,
             const std::string& working_directory, const std::string& out_path,
@@ -105,8 +105,8 @@ ChildResult run_program(const std::string& program, const std::vector<std::strin
   const pid_t child =
       spawn(program, arguments, working_directory, stem + ".out", stem + ".err");
   auto result = wait_for(child, timeout_seconds);
-  result.out = read_all(stem + ".out");
-  result.err = read_all(stem + ".err");
+  result.out = read_text(stem + ".out");
+  result.err = read_text(stem + ".err");
   fs::remove(stem + ".out");
   fs::remove(stem + ".err");
   return result;

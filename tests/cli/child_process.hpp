@@ -14,6 +14,8 @@ namespace bedflow::test {
 
 std::string bedflow_binary();
 std::string source_path(const std::string& relative);
+// A whole file's bytes (empty if it cannot be read).
+std::string read_text(const std::string& path);
 // The small scenario most command-line tests run (tests/scenario/fixtures/good/small.yaml).
 const std::string& small_scenario();
 // A fresh, empty scratch directory for one test under the build tree.

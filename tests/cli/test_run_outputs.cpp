@@ -14,14 +14,6 @@ using namespace bedflow::test;
 
 namespace {
 
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 // Everything a run stores except its start and finish times.
 void require_same_results(const results::ResultsFile& a, const results::ResultsFile& b) {
   REQUIRE(a.metadata.seed == b.metadata.seed);

@@ -11,17 +11,6 @@
 
 using namespace bedflow::test;
 
-namespace {
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-}  // namespace
-
 TEST_CASE("unlimited acute beds: no occupancy share and no capacity series in any reader") {
   const auto directory = scratch_directory("unlimited");
   const auto path = directory + "/unlimited.h5";

@@ -20,6 +20,18 @@ RouteTable make_route_table(const std::vector<std::pair<std::string, double>>& r
   return table;
 }
 
+// A window's profiles by name (the loader checked their kinds and factors).
+int add_window(const DischargeWindow& window, CompiledScenario& plan, const std::string& what) {
+  auto find = [&](const std::string& name) -> const CalendarProfile* {
+    if (name.empty()) return nullptr;
+    const int p = plan.profile_index(name);
+    if (p < 0) throw std::invalid_argument(what + ": unknown profile '" + name + "'");
+    return &plan.profiles[static_cast<std::size_t>(p)];
+  };
+  plan.windows.push_back(make_window_plan(find(window.daily), find(window.weekly), plan.calendar));
+  return static_cast<int>(plan.windows.size() - 1);
+}
+
 }  // namespace
 
 CompiledScenario::CompiledScenario(const Scenario& scenario)
@@ -31,6 +43,7 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
                                   : engine::kDay;
 
   for (const auto& profile : scenario.profiles) profiles.emplace_back(profile, calendar);
+  week_hour_at_zero = calendar.weekday_at(0) * 24;
 
   // Indices travel in 16-bit fields of patients and event subjects.
   if (scenario.services.size() > 30000 || scenario.cohorts.size() > 30000 ||
@@ -86,6 +99,12 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
       plan.response_hours.emplace(UrgentResponse{}.response_hours);
       plan.response_target = engine::from_hours(UrgentResponse{}.response_target_hours);
     }
+    if (spec.discharge_window) {
+      plan.window = add_window(*spec.discharge_window, *this,
+                               "services." + spec.name + ".discharge_window");
+      plan.has_window = true;
+    }
+    if (spec.turnaround_hours) plan.turnaround.emplace(*spec.turnaround_hours);
     for (const auto& change : spec.capacity.changes) {
       capacity_changes.push_back(
           {calendar.time_of(change.date), static_cast<std::int16_t>(i), change.capacity});
@@ -101,6 +120,14 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
     plan.assessment = engine::Distribution(spec.assessment_days);
     plan.instant = spec.assessment_days.kind == engine::DistributionKind::fixed &&
                    !(spec.assessment_days.a > 0.0);
+    if (const auto& window = scenario.pathway_windows[static_cast<std::size_t>(k)]) {
+      plan.window = add_window(*window, *this,
+                               "discharge_pathways.P" + std::to_string(k) + ".discharge_window");
+      // Every acute service's discharges may take this pathway's window.
+      for (auto& service : services) {
+        if (service.kind == ServiceKind::acute) service.has_window = true;
+      }
+    }
   }
 
   std::vector<bool> step_down_cohort(scenario.cohorts.size(), false);

@@ -19,6 +19,7 @@
 #include "bedflow/engine/time.hpp"
 #include "bedflow/models/rate_function.hpp"
 #include "bedflow/models/scenario.hpp"
+#include "discharge_window.hpp"
 
 namespace bedflow::model {
 
@@ -92,12 +93,20 @@ struct ServicePlan {
   std::optional<engine::Distribution> response_hours;
   double success_probability = 1.0;
   ServiceCosts costs;
+  // Discharge windows: the service's own (index into CompiledScenario::windows, -1 none),
+  // and whether any window applies to patients leaving it (its own or, for an acute
+  // service, a discharge pathway's): such a service reports its window waits.
+  int window = -1;
+  bool has_window = false;
+  // Bed turnaround, in hours; none when the scenario does not give one.
+  std::optional<engine::Distribution> turnaround;
 };
 
 struct PathwayPlan {
   std::int16_t to = kHomeDestination;
   engine::Distribution assessment{engine::DistributionParams::fixed(0.0)};
   bool instant = true;  // fixed zero assessment: no event needed
+  int window = -1;      // overrides the acute service's window (-1: none)
 };
 
 struct CapacityChangePlan {
@@ -124,6 +133,8 @@ struct CompiledScenario {
   std::array<PathwayPlan, 4> pathways;
   std::vector<CapacityChangePlan> capacity_changes;  // sorted by time
   std::int16_t step_down_service = kHomeDestination;  // the ward taking step-downs, if any
+  std::vector<WindowPlan> windows;  // discharge windows (services' and pathways')
+  int week_hour_at_zero = 0;        // hour of the week (0 = Monday 00:00) of time 0
 
   // Throws std::invalid_argument naming `what` when `name` is not a service.
   std::int16_t service_index(const std::string& name, const std::string& what) const;

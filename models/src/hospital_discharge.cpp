@@ -28,6 +28,7 @@ void HospitalModel::on_medically_fit(std::uint32_t id) {
   const PathwayPlan& pathway = plan_.pathways[p.pathway];
   log(id, PatientEventKind::medically_fit, p.service);
   if (pathway.instant && pathway.to == kHomeDestination) {
+    if (waits_for_window(id, kHomeDestination)) return;  // delayed from now until it opens
     counters_.delay_days[p.pathway].add(0.0);
     leave_current(id);
     discharge_home(id);
@@ -71,18 +72,22 @@ void HospitalModel::end_delay(std::uint32_t id) {
 
 void HospitalModel::move_to(std::uint32_t id, std::int16_t destination) {
   if (destination == kHomeDestination) {
+    if (waits_for_window(id, kHomeDestination)) return;
     leave_current(id);
     discharge_home(id);
     return;
   }
   const auto d = static_cast<std::size_t>(destination);
   if (plan_.services[d].kind == ServiceKind::acute) {
+    // An admission (escalation from a virtual ward, a failed response visit), not a
+    // discharge: it waits for no window.
     leave_current(id);
     patients_[id].acute = destination;
     admit(id);
     return;
   }
   if (services_[d].places.try_seize(now())) {
+    if (waits_for_window(id, destination)) return;  // the place taken is held for it
     leave_current(id);
     enter_service(id, destination, Entry::route);
     return;
@@ -111,9 +116,8 @@ void HospitalModel::leave_current(std::uint32_t id) {
   if (p.fit_in_acute) end_delay(id);
   p.last_service = s;
   p.service = kNoService;
-  services_[static_cast<std::size_t>(s)].places.release(now());
   log(id, PatientEventKind::leave, s);
-  pump(s);
+  free_place(s);
 }
 
 void HospitalModel::enter_service(std::uint32_t id, std::int16_t s, Entry entry) {

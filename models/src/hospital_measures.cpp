@@ -52,6 +52,16 @@ void HospitalModel::build_scalars(ReplicationResult& result) const {
   auto place_days = [t](const engine::TimeWeighted& level) {
     return level.area(t) / static_cast<double>(engine::kDay);
   };
+  // Occupied places: in use, less beds in turnaround and places reserved for a patient
+  // waiting for a discharge window (both 0 unless the scenario has those mechanisms).
+  auto occupied_mean = [&](const ServiceState& state) {
+    return state.places.occupancy().mean(t) - state.in_turnaround.mean(t) -
+           state.reserved.mean(t);
+  };
+  auto occupied_days = [&](const ServiceState& state) {
+    return place_days(state.places.occupancy()) - place_days(state.in_turnaround) -
+           place_days(state.reserved);
+  };
 
   // Flow and conservation.
   add_total("patients_arrived", "patients", count(counters_.arrived));
@@ -76,12 +86,12 @@ void HospitalModel::build_scalars(ReplicationResult& result) const {
     if (plan_.services[i].kind != ServiceKind::acute) continue;
     const ServiceState& state = services_[i];
     acute_unlimited = acute_unlimited || plan_.services[i].unlimited_sometime;
-    occupancy += state.places.occupancy().mean(t);
+    occupancy += occupied_mean(state);
     open += state.capacity_open.mean(t);
     peak += static_cast<double>(state.peak);
     escalation_days += place_days(state.escalation_used);
     escalation_open += state.escalation_open.mean(t);
-    acute_bed_days += place_days(state.places.occupancy()) - place_days(state.escalation_used);
+    acute_bed_days += occupied_days(state) - place_days(state.escalation_used);
     // Patients still waiting at the end count once their wait already exceeds a threshold.
     state.places.line().for_each([&](std::uint32_t id) {
       const double hours = engine::to_hours(t - patients_[id].admitted);
@@ -177,8 +187,7 @@ void HospitalModel::build_scalars(ReplicationResult& result) const {
   }
   add_total("readmissions", "patients", count(counters_.readmissions), true);
   for (std::size_t i = 0; i < plan_.services.size(); ++i) {
-    add("occupancy_mean_" + plan_.services[i].name, "places",
-        services_[i].places.occupancy().mean(t));
+    add("occupancy_mean_" + plan_.services[i].name, "places", occupied_mean(services_[i]));
   }
 
   // Costs, per service: the commissioned capacity (place cost x the integral of the capacity
@@ -204,7 +213,7 @@ void HospitalModel::build_scalars(ReplicationResult& result) const {
     }
     const double activity = service.kind == ServiceKind::urgent_community_response
                                 ? unit.visit * count(counters_.visits[i])
-                                : unit.occupied_day * place_days(state.places.occupancy());
+                                : unit.occupied_day * occupied_days(state);
     add_cost("cost_activity_" + service.name, activity);
     if (service.kind == ServiceKind::acute && !acute_priced) {
       // Delayed patients are priced at the first acute service's full bed-day cost.
@@ -216,6 +225,7 @@ void HospitalModel::build_scalars(ReplicationResult& result) const {
   // An "of which": the share of the acute costs above spent on medically fit patients still
   // in a bed. Never added to cost_total (and so named without the cost_ prefix).
   add_total("delayed_discharge_cost", "GBP", delayed_bed_days * delayed_bed_day_cost, true);
+  build_window_scalars(out);
   for (const char* name : {"acute_occupancy_share", "delayed_patients_mean", "delayed_bed_days",
                            "avoided_admissions_total", "cost_total"}) {
     aim_precision(name);

@@ -48,7 +48,9 @@ HospitalModel::HospitalModel(const Scenario& scenario, std::uint64_t seed,
     service_streams_.push_back({make_stream(seed, replication, "los/" + service.name),
                                 make_stream(seed, replication, "route/" + service.name),
                                 make_stream(seed, replication, "outcome/" + service.name),
-                                make_stream(seed, replication, "response/" + service.name)});
+                                make_stream(seed, replication, "response/" + service.name),
+                                make_stream(seed, replication, "discharge_window/" + service.name),
+                                make_stream(seed, replication, "turnaround/" + service.name)});
   }
   for (const auto& cohort : plan_.cohorts) {
     cohort_streams_.push_back({make_stream(seed, replication, "los/" + cohort.name),
@@ -116,6 +118,8 @@ void HospitalModel::handle(const engine::Event& event) {
     case kStayEnd: on_stay_end(event.subject); break;
     case kUcrVisit: on_ucr_visit(event.subject); break;
     case kCapacityChange: on_capacity_change(event.subject); break;
+    case kWindowDeparture: on_window_departure(event.subject); break;
+    case kTurnaroundEnd: on_turnaround_end(static_cast<std::int16_t>(event.subject)); break;
     default: break;
   }
 }
@@ -135,6 +139,8 @@ void HospitalModel::pump(std::int16_t s) {
     patients_[id].waiting_for = kNoService;
     if (const std::int16_t held = patients_[id].service; held != kNoService)
       --services_[static_cast<std::size_t>(held)].blocked;
+    // The place is taken; leaving the current one may still wait for its window.
+    if (waits_for_window(id, s)) continue;
     leave_current(id);  // frees the place it kept while waiting (may move other lines on)
     enter_service(id, s, Entry::route);
   }
@@ -155,10 +161,12 @@ void HospitalModel::acute_changed(std::int16_t s) {
       while (const auto next = state.places.admit_next(now())) start_acute_stay(*next);
     }
   }
-  const std::int64_t in_use = state.places.in_use();
+  // Escalation follows beds in use (occupied or in turnaround: not available); escalation
+  // beds used and the peak count occupied beds only.
+  const std::int64_t in_bed = occupied(static_cast<std::size_t>(s));
   state.escalation_used.set(now(), static_cast<double>(std::max<std::int64_t>(
-                                        0, in_use - state.base_capacity)));
-  if (in_use > state.peak) state.peak = in_use;
+                                        0, in_bed - state.base_capacity)));
+  if (in_bed > state.peak) state.peak = in_bed;
 }
 
 void HospitalModel::on_capacity_change(std::uint32_t index) {

@@ -46,6 +46,12 @@ struct ServiceState {
   // Occupants whose stay here is over and who wait, keeping their place, in another
   // service's line (a cheap first test for a gridlock).
   std::int64_t blocked = 0;
+  // Places held but not occupied: beds in turnaround after a patient left, and places
+  // reserved for a patient waiting for its current service's discharge window. Both count
+  // in places.in_use() (nobody else can take them) but not as occupied. Their levels are
+  // whole numbers of places.
+  engine::TimeWeighted in_turnaround;
+  engine::TimeWeighted reserved;
   // urgent community response only
   std::int64_t day = -1;
   std::int64_t used_today = 0;
@@ -66,6 +72,7 @@ struct Counters {
   std::uint64_t readmissions = 0;
   double step_down_days_saved = 0.0;
   std::array<engine::Tally, 4> delay_days;  // fit to leaving the acute bed, by pathway
+  std::vector<engine::Tally> window_wait_hours;  // by service left (services with a window)
 };
 
 class HospitalModel {
@@ -79,13 +86,13 @@ class HospitalModel {
  private:
   enum EventType : std::uint32_t {
     kArrival, kReadmission, kMedicallyFit, kStepDownCheck, kAssessmentDone, kStayEnd,
-    kUcrVisit, kCapacityChange,
+    kUcrVisit, kCapacityChange, kWindowDeparture, kTurnaroundEnd,
   };
   struct CohortStreams {
     engine::RandomStream los, pathway, readmission;
   };
   struct ServiceStreams {
-    engine::RandomStream los, route, outcome, response;
+    engine::RandomStream los, route, outcome, response, window, turnaround;
   };
   struct StreamState {
     ArrivalProcess process;
@@ -113,6 +120,20 @@ class HospitalModel {
   engine::Time delay_counted_from(const Patient& p) const noexcept;
   void end_delay(std::uint32_t id);
   void pump(std::int16_t service);
+  // Discharge windows and bed turnaround (hospital_windows.cpp).
+  // With a window on the patient's current service (or its pathway's, leaving acute): true
+  // when it must wait for the window, which it then does, keeping its place and holding
+  // the place at `destination` (a service whose place it has just taken, or kHomeDestination).
+  // False when it leaves now. Records the wait of a discharge from a service with a window.
+  bool waits_for_window(std::uint32_t id, std::int16_t destination);
+  engine::Time window_departure_time(std::uint32_t id);
+  void begin_window_wait(std::uint32_t id, std::int16_t destination, engine::Time at);
+  void on_window_departure(std::uint32_t id);
+  // Frees a place of service `s` a patient has just left: at once, or after its turnaround.
+  void free_place(std::int16_t s);
+  void on_turnaround_end(std::int16_t s);
+  // Places occupied by patients (in use, less those in turnaround or reserved).
+  std::int64_t occupied(std::size_t s) const noexcept;
   void acute_changed(std::int16_t service);
   void on_capacity_change(std::uint32_t index);
   // Reports (once, in warnings_) community services locked full waiting on each other.
@@ -124,6 +145,8 @@ class HospitalModel {
   void sample_series();
   void build_series_skeleton(ReplicationResult& result);
   void build_scalars(ReplicationResult& result) const;
+  // Discharge window waits and beds in turnaround, for services that have them.
+  void build_window_scalars(std::vector<ScalarMeasure>& out) const;
   PatientEventCodes event_codes() const;
   // The patient log (a no-op unless asked for): `service` kNoService logs `home`.
   void log(std::uint32_t id, PatientEventKind event, std::int16_t service) {

@@ -120,6 +120,7 @@ void HospitalModel::reset_statistics() {
   fresh.waits_over.assign(waits_over_hours_.size(), 0);
   fresh.avoided.assign(plan_.services.size(), 0);
   fresh.visits.assign(plan_.services.size(), 0);
+  fresh.window_wait_hours.assign(plan_.services.size(), {});
   fresh.inside_start = patients_.inside();
   counters_ = std::move(fresh);
   for (auto& state : services_) {
@@ -127,8 +128,10 @@ void HospitalModel::reset_statistics() {
     state.capacity_open.reset(t);
     state.escalation_open.reset(t);
     state.escalation_used.reset(t);
-    state.peak = state.places.in_use();
+    state.in_turnaround.reset(t);
+    state.reserved.reset(t);
   }
+  for (std::size_t s = 0; s < services_.size(); ++s) services_[s].peak = occupied(s);
   for (auto& d : delayed_) d.reset(t);
   delayed_total_.reset(t);
 }
@@ -200,7 +203,7 @@ void HospitalModel::sample_series() {
   for (std::size_t i = 0; i < plan_.services.size(); ++i) {
     const ServiceState& state = services_[i];
     const bool ucr = plan_.services[i].kind == ServiceKind::urgent_community_response;
-    series_values_[k++].push_back(static_cast<double>(state.places.in_use()));
+    series_values_[k++].push_back(static_cast<double>(occupied(i)));
     if (!plan_.services[i].unlimited_throughout)
       series_values_[k++].push_back(ucr ? static_cast<double>(plan_.services[i].ucr_per_day)
                                         : static_cast<double>(state.places.capacity()));

@@ -97,11 +97,19 @@ inline std::string scenario_text(const model::Scenario& s) {
     }
     out << " costs " << v.costs.place_day << ' ' << v.costs.occupied_day << ' ' << v.costs.visit
         << ' ' << v.costs.escalation_place_day;
+    if (v.discharge_window)
+      out << " window " << v.discharge_window->daily << '/' << v.discharge_window->weekly;
+    if (v.turnaround_hours) {
+      out << " turnaround ";
+      put(out, *v.turnaround_hours);
+    }
     out << '\n';
   }
-  for (const auto& p : s.discharge_pathways) {
+  for (std::size_t k = 0; k < s.discharge_pathways.size(); ++k) {
+    const auto& p = s.discharge_pathways[k];
     out << "pathway " << p.to << ' ';
     put(out, p.assessment_days);
+    if (const auto& w = s.pathway_windows[k]) out << " window " << w->daily << '/' << w->weekly;
     out << '\n';
   }
   for (const auto& e : s.census)

@@ -27,7 +27,7 @@ StageOneResult read_scenario(Context& ctx, const Node& root) {
   if (const Node* n = required(ctx, root, "", "services", "acute and community services"))
     read_services(ctx, *n, s.services);
   if (const Node* n = root.find("discharge_pathways"))
-    read_discharge_pathways(ctx, *n, s.discharge_pathways);
+    read_discharge_pathways(ctx, *n, s.discharge_pathways, s.pathway_windows);
   if (const Node* n = root.find("initial_state")) {
     if (expect_map(ctx, *n, "initial_state", {"census_csv"})) {
       if (const Node* csv = n->find("census_csv")) {

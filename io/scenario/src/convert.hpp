@@ -34,7 +34,11 @@ void read_cohorts(Context& ctx, const Node& node, std::vector<model::Cohort>& co
 void read_arrivals(Context& ctx, const Node& node, std::vector<model::ArrivalStream>& arrivals);
 void read_services(Context& ctx, const Node& node, std::vector<model::Service>& services);
 void read_discharge_pathways(Context& ctx, const Node& node,
-                             std::array<model::DischargePathway, 4>& pathways);
+                             std::array<model::DischargePathway, 4>& pathways,
+                             std::array<std::optional<model::DischargeWindow>, 4>& windows);
+// A discharge window on a service or a pathway (convert_windows.cpp).
+void read_discharge_window(Context& ctx, const Node& node, const std::string& path,
+                           std::optional<model::DischargeWindow>& window);
 // The old top-level costs_gbp block: refused, each key with where it went.
 void refuse_global_costs(Context& ctx, const Node& root, const model::Scenario& scenario);
 void read_outputs(Context& ctx, const Node& node, model::Outputs& outputs);

@@ -207,6 +207,31 @@ void read_urgent_response(Context& ctx, const Node& body, const std::string& pat
   service.urgent_response = ucr;
 }
 
+// `discharge_window` and `turnaround_hours`: for services patients stay in, not for urgent
+// community response (a visit: no place to leave or to clean).
+void read_window_and_turnaround(Context& ctx, const Node& body, const std::string& path,
+                                model::Service& service) {
+  const bool ucr = service.kind == model::ServiceKind::urgent_community_response;
+  for (const char* key : {"discharge_window", "turnaround_hours"}) {
+    const Node* n = body.find(key);
+    if (n == nullptr) continue;
+    const std::string p = path + "." + key;
+    if (ucr) {
+      ctx.error(*n, p,
+                std::string(key) + " does not apply to an urgent_community_response service "
+                                   "(a visit holds no place)",
+                "remove it; windows and turnaround belong to acute, beds, caseload and "
+                "virtual_ward services");
+      continue;
+    }
+    if (std::string(key) == "discharge_window") {
+      read_discharge_window(ctx, *n, p, service.discharge_window);
+    } else if (auto d = read_distribution(ctx, *n, p, limits::kMaxTurnaroundHours)) {
+      service.turnaround_hours = *d;
+    }
+  }
+}
+
 }  // namespace
 
 void read_services(Context& ctx, const Node& node, std::vector<model::Service>& services) {
@@ -250,6 +275,10 @@ void read_services(Context& ctx, const Node& node, std::vector<model::Service>& 
     service.kind = info->kind;
     std::vector<std::string> allowed = info->keys;
     allowed.emplace_back("kind");
+    // Every kind knows these keys, so that on urgent community response they get their own
+    // message rather than "unknown key".
+    allowed.emplace_back("discharge_window");
+    allowed.emplace_back("turnaround_hours");
     if (!expect_map(ctx, body, path, allowed)) continue;
 
     if (info->kind != model::ServiceKind::urgent_community_response) {
@@ -279,19 +308,23 @@ void read_services(Context& ctx, const Node& node, std::vector<model::Service>& 
       read_urgent_response(ctx, body, path, service);
     if (const Node* n = body.find("costs_gbp"))
       read_service_costs(ctx, *n, path + ".costs_gbp", info->kind, service.costs);
+    read_window_and_turnaround(ctx, body, path, service);
     services.push_back(std::move(service));
   }
 }
 
 void read_discharge_pathways(Context& ctx, const Node& node,
-                             std::array<model::DischargePathway, 4>& pathways) {
+                             std::array<model::DischargePathway, 4>& pathways,
+                             std::array<std::optional<model::DischargeWindow>, 4>& windows) {
   if (!expect_map(ctx, node, "discharge_pathways", {kPathwayKeys.begin(), kPathwayKeys.end()}))
     return;
   for (std::size_t k = 0; k < 4; ++k) {
     const Node* body = node.find(kPathwayKeys[k]);
     if (body == nullptr) continue;
     const std::string path = "discharge_pathways." + kPathwayKeys[k];
-    if (!expect_map(ctx, *body, path, {"to", "assessment_days"})) continue;
+    if (!expect_map(ctx, *body, path, {"to", "assessment_days", "discharge_window"})) continue;
+    if (const Node* n = body->find("discharge_window"))
+      read_discharge_window(ctx, *n, path + ".discharge_window", windows[k]);
     if (const Node* n = body->find("to"))
       if (auto v = read_name(ctx, *n, path + ".to")) pathways[k].to = *v;
     if (const Node* n = body->find("assessment_days"))

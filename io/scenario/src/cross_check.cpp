@@ -39,6 +39,7 @@ class Checker {
     check_arrivals();
     check_services();
     check_pathways();
+    check_discharge_windows(ctx_, s_);
     check_census(census);
     if (network_check && ctx_.diagnostics.empty()) check_network();
   }

@@ -20,4 +20,7 @@ inline constexpr double kSumTolerance = 1e-6;
 void cross_check(Context& ctx, model::Scenario& scenario, const Census& census,
                  bool network_check = true);
 
+// The profiles named by discharge windows (check_windows.cpp).
+void check_discharge_windows(Context& ctx, const model::Scenario& scenario);
+
 }  // namespace bedflow::scenario

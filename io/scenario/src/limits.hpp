@@ -32,6 +32,7 @@ inline constexpr double kMaxDays = 36'500;               // 100 years: durations
 inline constexpr double kMaxHorizonDays = 3'660;         // 10 years of simulated time
 inline constexpr double kMaxReplications = 100'000;
 inline constexpr double kMaxFactor = 100;                // profile multipliers
+inline constexpr double kMaxTurnaroundHours = 720;       // a bed's turnaround: mean, 30 days
 inline constexpr double kMaxCostGbp = 10'000'000;
 // Services, cohorts and arrival streams each (indices travel in 16-bit fields of the model).
 inline constexpr std::size_t kMaxNamedItems = 30'000;

@@ -23,7 +23,7 @@ struct Patient {
   engine::Time arrived = 0;
   engine::Time admitted = 0;    // into the acute service (or its ED line)
   engine::Time fit_at = 0;      // medically fit (end of acute treatment)
-  engine::Time queued_at = 0;   // joined the line it is in
+  engine::Time queued_at = 0;   // joined the line it is in, or began waiting for a window
   engine::Time entered_at = 0;  // entered the current service
   std::uint16_t cohort = 0;
   std::uint16_t stream = 0;            // arrival stream (kReadmitted for readmissions)
@@ -31,6 +31,9 @@ struct Patient {
   std::int16_t service = kNoService;   // the service holding its place, if any
   std::int16_t waiting_for = kNoService;  // the service whose line it is in, if any
   std::int16_t last_service = kNoService; // the last service it left
+  // While it waits for its service's discharge window: where it goes then (a service whose
+  // place is reserved for it, or kNoService for home).
+  std::int16_t window_to = kNoService;
   std::uint8_t pathway = 0;            // discharge pathway 0..3
   Entry entry = Entry::admission;
   bool fit_in_acute = false;           // medically fit, still in an acute bed

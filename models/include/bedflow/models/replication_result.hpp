@@ -74,10 +74,13 @@ enum class PatientEventKind : std::uint8_t {
   escalate,        // a step-up virtual ward escalates it to acute
   visit,           // an urgent community response visit
   home,            // leaves the system (place: home)
+  wait_for_window, // ready to leave, keeps its place until the discharge window of the
+                   // service it is in (place) accepts it
 };
-inline constexpr std::array<const char*, 14> kPatientEventNames = {
+inline constexpr std::array<const char*, 15> kPatientEventNames = {
     "census", "arrive", "readmit", "referral", "wait_for_bed", "admit", "step_down",
-    "medically_fit", "wait_for_place", "leave", "enter", "escalate", "visit", "home"};
+    "medically_fit", "wait_for_place", "leave", "enter", "escalate", "visit", "home",
+    "wait_for_window"};
 
 inline const char* event_name(PatientEventKind kind) noexcept {
   return kPatientEventNames[static_cast<std::size_t>(kind)];

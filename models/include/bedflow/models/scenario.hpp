@@ -126,6 +126,16 @@ struct UrgentResponse {
   double success_probability = 1.0;  // else the patient goes on to be admitted
 };
 
+// When patients ready to leave may leave (models/README.md, discharge windows): the named
+// profiles' factors are, hour by hour, the probability that a patient ready to leave goes in
+// that hour. An empty name means "always 1". The loader checks that each names a profile of
+// the right kind (daily: 24 factors, weekly: 7) with factors in [0, 1], not all zero.
+struct DischargeWindow {
+  std::string daily;   // a daily profile, by clock hour 00..23
+  std::string weekly;  // a weekly profile, Monday..Sunday
+  friend bool operator==(const DischargeWindow&, const DischargeWindow&) = default;
+};
+
 // What a service costs, GBP; 0 where not given. The commissioned part is paid for every
 // place whether used or not; the activity part for what is used.
 struct ServiceCosts {
@@ -149,6 +159,11 @@ struct Service {
   // Onward routes on leaving: destination (a service or kHome) -> probability, sums to 1.
   // Empty means everyone goes home.
   std::vector<std::pair<std::string, double>> then;
+  // Discharges from this service wait for this window (not urgent community response).
+  std::optional<DischargeWindow> discharge_window;
+  // After a patient leaves a place, the place is unavailable (cleaning, preparation) for a
+  // time drawn from this, in hours (not urgent community response).
+  std::optional<DistributionParams> turnaround_hours;
 
   // acute
   std::vector<EscalationLevel> escalation;
@@ -200,6 +215,10 @@ struct Scenario {
   std::vector<ArrivalStream> arrivals;
   std::vector<Service> services;
   std::array<DischargePathway, 4> discharge_pathways;
+  // `discharge_pathways.Pk.discharge_window`, by pathway: acute patients leaving on pathway k
+  // wait for this window instead of their acute service's own. (Kept beside the pathways
+  // rather than in them, so that a pathway stays a { to, assessment_days } pair.)
+  std::array<std::optional<DischargeWindow>, 4> pathway_windows;
   std::vector<CensusEntry> census;  // empty: start empty (with warm-up, if any)
   Outputs outputs;
 };

@@ -79,6 +79,7 @@ std::string measure_label(const std::string& name) {
       {"cost_total", "Total cost"},
       {"cost_delayed_discharge", "Cost of delayed discharge (of which)"},
       {"delayed_discharge_cost", "Cost of delayed discharge (of which)"},
+      {"discharge_window_wait_mean_hours", "Mean wait for a discharge window (hours)"},
   };
   if (const auto found = kKnown.find(name); found != kKnown.end()) return found->second;
   // "<base>_P<digit>": a measure per discharge pathway.
@@ -100,7 +101,9 @@ std::string measure_label(const std::string& name) {
       {"cost_capacity_", "{}: commissioned capacity"}, {"cost_activity_", "{}: activity"},
       {"cost_escalation_", "{}: escalation beds"},     {"occupancy_mean_", "{}: places occupied (average)"},
       {"avoided_admissions_", "Admissions avoided by {}"}, {"arrivals_", "Arrivals: {}"},
-      {"admissions_", "Admissions: {}"},                {"cost_", "Cost: {}"}};
+      {"admissions_", "Admissions: {}"},                {"cost_", "Cost: {}"},
+      {"window_wait_mean_hours_", "{}: mean wait for its discharge window (hours)"},
+      {"turnaround_beds_mean_", "{}: beds in turnaround (average)"}};
   for (const auto& [prefix, pattern] : kPrefixes) {
     if (starts_with(name, prefix)) {
       const std::string rest = name.substr(std::string(prefix).size());

@@ -94,13 +94,17 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
   std::stable_sort(capacity_changes.begin(), capacity_changes.end(),
                    [](const auto& a, const auto& b) { return a.at < b.at; });
 
-  for (int k = 0; k < 4; ++k) {
-    const auto& spec = scenario.discharge_pathways[static_cast<std::size_t>(k)];
-    PathwayPlan& plan = pathways[static_cast<std::size_t>(k)];
-    plan.to = destination_index(spec.to, "discharge_pathways.P" + std::to_string(k) + ".to");
-    plan.assessment = engine::Distribution(spec.assessment_days);
-    plan.instant = spec.assessment_days.kind == engine::DistributionKind::fixed &&
-                   !(spec.assessment_days.a > 0.0);
+  for (std::size_t i = 0; i < scenario.services.size(); ++i) {
+    const Service& acute = scenario.services[i];
+    if (acute.kind != ServiceKind::acute) continue;
+    for (std::size_t k = 0; k < 4; ++k) {
+      const DischargePathway spec = pathway_for(scenario, acute, k);
+      PathwayPlan& plan = services[i].pathways[k];
+      plan.to = destination_index(spec.to, "discharge_pathways.P" + std::to_string(k) + ".to");
+      plan.assessment = engine::Distribution(spec.assessment_days);
+      plan.instant = spec.assessment_days.kind == engine::DistributionKind::fixed &&
+                     !(spec.assessment_days.a > 0.0);
+    }
   }
 
   std::vector<bool> step_down_cohort(scenario.cohorts.size(), false);

@@ -65,6 +65,12 @@ struct StreamPlan {
   std::optional<double> cancel_above;
 };
 
+struct PathwayPlan {
+  std::int16_t to = kHomeDestination;
+  engine::Distribution assessment{engine::DistributionParams::fixed(0.0)};
+  bool instant = true;  // fixed zero assessment: no event needed
+};
+
 struct ServicePlan {
   std::string name;
   ServiceKind kind = ServiceKind::beds;
@@ -77,6 +83,9 @@ struct ServicePlan {
   RouteTable then;
   std::vector<EscalationLevel> escalation;
   std::vector<double> waits_over_hours;
+  // acute: discharge pathways P0..P3 for this service's patients (pathway_for(): the
+  // scenario's, with the service's own overrides)
+  std::array<PathwayPlan, 4> pathways;
   std::optional<double> independent_share;
   std::int16_t on_failure = kHomeDestination;
   // virtual ward
@@ -92,12 +101,6 @@ struct ServicePlan {
   std::optional<engine::Distribution> response_hours;
   double success_probability = 1.0;
   ServiceCosts costs;
-};
-
-struct PathwayPlan {
-  std::int16_t to = kHomeDestination;
-  engine::Distribution assessment{engine::DistributionParams::fixed(0.0)};
-  bool instant = true;  // fixed zero assessment: no event needed
 };
 
 struct CapacityChangePlan {
@@ -121,7 +124,6 @@ struct CompiledScenario {
   std::vector<CohortPlan> cohorts;
   std::vector<StreamPlan> streams;
   std::vector<ServicePlan> services;
-  std::array<PathwayPlan, 4> pathways;
   std::vector<CapacityChangePlan> capacity_changes;  // sorted by time
   std::int16_t step_down_service = kHomeDestination;  // the ward taking step-downs, if any
 

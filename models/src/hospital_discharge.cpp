@@ -25,7 +25,7 @@ void HospitalModel::on_step_down_check(std::uint32_t id) {
 
 void HospitalModel::on_medically_fit(std::uint32_t id) {
   Patient& p = patients_[id];
-  const PathwayPlan& pathway = plan_.pathways[p.pathway];
+  const PathwayPlan& pathway = pathway_of(p);
   log(id, PatientEventKind::medically_fit, p.service);
   if (pathway.instant && pathway.to == kHomeDestination) {
     counters_.delay_days[p.pathway].add(0.0);

@@ -111,7 +111,7 @@ void HospitalModel::handle(const engine::Event& event) {
     case kMedicallyFit: on_medically_fit(event.subject); break;
     case kStepDownCheck: on_step_down_check(event.subject); break;
     case kAssessmentDone:
-      move_to(event.subject, plan_.pathways[patients_[event.subject].pathway].to);
+      move_to(event.subject, pathway_of(patients_[event.subject]).to);
       break;
     case kStayEnd: on_stay_end(event.subject); break;
     case kUcrVisit: on_ucr_visit(event.subject); break;

@@ -140,6 +140,10 @@ class HospitalModel {
 
   double delayed_level(int pathway) const noexcept { return delayed_[pathway].level(); }
   engine::Time now() const noexcept { return sim_.now(); }
+  // The discharge pathway the patient is on, as its acute service defines it.
+  const PathwayPlan& pathway_of(const Patient& p) const noexcept {
+    return plan_.services[static_cast<std::size_t>(p.acute)].pathways[p.pathway];
+  }
 
   CompiledScenario plan_;
   std::uint64_t seed_;

@@ -83,7 +83,7 @@ void HospitalModel::place_census() {
         p.pathway = pathway;
         p.fit_at = 0;
         start_delay(id);
-        move_to(id, plan_.pathways[pathway].to);
+        move_to(id, pathway_of(p).to);
       } else {
         std::uint8_t pathway = 0;
         while (pathway < 3 && u >= c.pathway_cumulative[pathway]) ++pathway;

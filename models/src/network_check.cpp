@@ -128,8 +128,7 @@ class NetworkBuilder {
       if (s.kind == ServiceKind::acute) {
         for (std::size_t k = 0; k < 4; ++k) {
           if (!pathway_used[k]) continue;
-          route(i, scenario_.discharge_pathways[k].to,
-                "discharge pathway P" + std::to_string(k));
+          route(i, pathway_for(scenario_, s, k).to, "discharge pathway P" + std::to_string(k));
         }
         for (std::size_t j = 0; j < services.size(); ++j) {
           if (services[j].step_down) boost::add_edge(i, j, graph_);

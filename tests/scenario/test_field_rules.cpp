@@ -252,3 +252,25 @@ TEST_CASE("service unit costs land on their service; a place cost needs finite c
   CHECK(has_error(errors, "services.virtual_ward.costs_gbp.escalation_place_day",
                   "unknown key"));
 }
+
+TEST_CASE("an acute service's own discharge pathways override the scenario's field by field") {
+  const auto s = small({"services.acute.discharge_pathways.P1.to=intermediate_care",
+                        "services.acute.discharge_pathways.P2.assessment_days=3"});
+  const model::Service& acute = s.services[0];
+  const auto p1 = model::pathway_for(s, acute, 1);
+  CHECK(p1.to == "intermediate_care");
+  CHECK(p1.assessment_days.a == Approx(1.0));  // the scenario's assessment, inherited
+  const auto p2 = model::pathway_for(s, acute, 2);
+  CHECK(p2.to == "intermediate_care");         // the scenario's destination, inherited
+  CHECK(p2.assessment_days.kind == engine::DistributionKind::fixed);
+  CHECK(p2.assessment_days.a == Approx(3.0));
+  CHECK(model::pathway_for(s, acute, 3).to == s.discharge_pathways[3].to);
+
+  const std::string at = "services.acute.discharge_pathways.P1.to";
+  CHECK(has_error(small_errors({at + "=intermediate_cares"}), at, "intermediate_care"));
+  CHECK(has_error(small_errors({at + "=ucr"}), at, "community service or home"));
+  CHECK(has_error(small_errors({"services.acute.discharge_pathways.P5.to=home"}),
+                  "services.acute.discharge_pathways.P5", ""));
+  CHECK(has_error(small_errors({"services.reablement.discharge_pathways.P1.to=home"}),
+                  "services.reablement.discharge_pathways", ""));
+}

@@ -21,7 +21,7 @@ const std::vector<KindInfo>& kinds() {
   static const std::vector<KindInfo> table{
       {"acute",
        model::ServiceKind::acute,
-       {"capacity", "escalation", "report_waits_over_hours", "costs_gbp"}},
+       {"capacity", "escalation", "report_waits_over_hours", "discharge_pathways", "costs_gbp"}},
       {"beds", model::ServiceKind::beds, {"capacity", "los_days", "then", "costs_gbp"}},
       {"caseload",
        model::ServiceKind::caseload,
@@ -207,6 +207,24 @@ void read_urgent_response(Context& ctx, const Node& body, const std::string& pat
   service.urgent_response = ucr;
 }
 
+// An acute service's own pathways (services.<acute>.discharge_pathways): the same keys as
+// the scenario's, each field given replacing the scenario's for that service's patients.
+void read_pathway_overrides(Context& ctx, const Node& node, const std::string& path,
+                            std::array<model::PathwayOverride, 4>& overrides) {
+  if (!expect_map(ctx, node, path, {kPathwayKeys.begin(), kPathwayKeys.end()})) return;
+  for (std::size_t k = 0; k < 4; ++k) {
+    const Node* body = node.find(kPathwayKeys[k]);
+    if (body == nullptr) continue;
+    const std::string at = path + "." + kPathwayKeys[k];
+    if (!expect_map(ctx, *body, at, {"to", "assessment_days"})) continue;
+    if (const Node* n = body->find("to"))
+      if (auto v = read_name(ctx, *n, at + ".to")) overrides[k].to = *v;
+    if (const Node* n = body->find("assessment_days"))
+      if (auto d = read_distribution(ctx, *n, at + ".assessment_days", 365.0))
+        overrides[k].assessment_days = *d;
+  }
+}
+
 }  // namespace
 
 void read_services(Context& ctx, const Node& node, std::vector<model::Service>& services) {
@@ -269,6 +287,8 @@ void read_services(Context& ctx, const Node& node, std::vector<model::Service>& 
       if (auto v = read_number_list(ctx, *n, path + ".report_waits_over_hours",
                                     positive(24.0 * 14, "a positive number of hours")))
         service.report_waits_over_hours = *v;
+    if (const Node* n = body.find("discharge_pathways"))
+      read_pathway_overrides(ctx, *n, path + ".discharge_pathways", service.discharge_pathways);
     if (const Node* n = body.find("independent_at_91_days"))
       if (auto v = read_number(ctx, *n, path + ".independent_at_91_days", probability()))
         service.independent_at_91_days = *v;
@@ -285,18 +305,11 @@ void read_services(Context& ctx, const Node& node, std::vector<model::Service>& 
 
 void read_discharge_pathways(Context& ctx, const Node& node,
                              std::array<model::DischargePathway, 4>& pathways) {
-  if (!expect_map(ctx, node, "discharge_pathways", {kPathwayKeys.begin(), kPathwayKeys.end()}))
-    return;
+  std::array<model::PathwayOverride, 4> given;
+  read_pathway_overrides(ctx, node, "discharge_pathways", given);
   for (std::size_t k = 0; k < 4; ++k) {
-    const Node* body = node.find(kPathwayKeys[k]);
-    if (body == nullptr) continue;
-    const std::string path = "discharge_pathways." + kPathwayKeys[k];
-    if (!expect_map(ctx, *body, path, {"to", "assessment_days"})) continue;
-    if (const Node* n = body->find("to"))
-      if (auto v = read_name(ctx, *n, path + ".to")) pathways[k].to = *v;
-    if (const Node* n = body->find("assessment_days"))
-      if (auto d = read_distribution(ctx, *n, path + ".assessment_days", 365.0))
-        pathways[k].assessment_days = *d;
+    if (given[k].to) pathways[k].to = *given[k].to;
+    if (given[k].assessment_days) pathways[k].assessment_days = *given[k].assessment_days;
   }
 }
 

@@ -241,16 +241,24 @@ class Checker {
 
   void check_pathways() {
     for (std::size_t k = 0; k < 4; ++k) {
-      const auto& pathway = s_.discharge_pathways[k];
-      const std::string path = "discharge_pathways.P" + std::to_string(k) + ".to";
-      if (!resolve(path, pathway.to, "service", services_, true)) continue;
-      const model::Service* dest = service(pathway.to);
-      if (dest != nullptr && (dest->kind == ServiceKind::acute ||
-                              dest->kind == ServiceKind::urgent_community_response)) {
-        error(path, "a discharge pathway leads to a community service or home, found '" +
-                        pathway.to + "'");
+      check_pathway_destination("discharge_pathways.P" + std::to_string(k) + ".to",
+                                s_.discharge_pathways[k].to);
+      for (const auto& acute : s_.services) {
+        if (const auto& to = acute.discharge_pathways[k].to) {
+          check_pathway_destination(
+              "services." + acute.name + ".discharge_pathways.P" + std::to_string(k) + ".to", *to);
+        }
       }
-      // A pathway some cohort uses but that leads nowhere in particular is allowed (home).
+    }
+  }
+
+  // A pathway some cohort uses but that leads nowhere in particular is allowed (home).
+  void check_pathway_destination(const std::string& path, const std::string& to) {
+    if (!resolve(path, to, "service", services_, true)) return;
+    const model::Service* dest = service(to);
+    if (dest != nullptr && (dest->kind == ServiceKind::acute ||
+                            dest->kind == ServiceKind::urgent_community_response)) {
+      error(path, "a discharge pathway leads to a community service or home, found '" + to + "'");
     }
   }
 

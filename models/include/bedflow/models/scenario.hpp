@@ -141,6 +141,18 @@ struct ServiceCosts {
   friend bool operator==(const ServiceCosts&, const ServiceCosts&) = default;
 };
 
+struct DischargePathway {
+  std::string to = kHome;  // destination service or kHome
+  DistributionParams assessment_days = DistributionParams::fixed(0.0);
+};
+
+// An acute service's own version of a discharge pathway (each trust discharging into its own
+// community services): the fields given replace the scenario's; the others are inherited.
+struct PathwayOverride {
+  std::optional<std::string> to;
+  std::optional<DistributionParams> assessment_days;
+};
+
 struct Service {
   std::string name;
   ServiceKind kind = ServiceKind::beds;
@@ -153,6 +165,7 @@ struct Service {
   // acute
   std::vector<EscalationLevel> escalation;
   std::vector<double> report_waits_over_hours{4.0, 12.0};
+  std::array<PathwayOverride, 4> discharge_pathways;  // P0..P3; unset: the scenario's
   // caseload (reablement)
   std::optional<double> independent_at_91_days;  // share still independent at 91 days
   std::string on_failure;                        // service taking those who are not
@@ -162,11 +175,6 @@ struct Service {
   // urgent community response
   std::optional<UrgentResponse> urgent_response;
   ServiceCosts costs;
-};
-
-struct DischargePathway {
-  std::string to = kHome;  // destination service or kHome
-  DistributionParams assessment_days = DistributionParams::fixed(0.0);
 };
 
 // One patient already in a service when the run starts.
@@ -203,5 +211,15 @@ struct Scenario {
   std::vector<CensusEntry> census;  // empty: start empty (with warm-up, if any)
   Outputs outputs;
 };
+
+// Pathway `k` (0..3) as it applies to patients of acute service `acute`: the scenario's
+// discharge pathway with the service's overrides applied.
+inline DischargePathway pathway_for(const Scenario& scenario, const Service& acute, std::size_t k) {
+  DischargePathway pathway = scenario.discharge_pathways[k];
+  const PathwayOverride& own = acute.discharge_pathways[k];
+  if (own.to) pathway.to = *own.to;
+  if (own.assessment_days) pathway.assessment_days = *own.assessment_days;
+  return pathway;
+}
 
 }  // namespace bedflow::model

@@ -1,6 +1,7 @@
 // The run of one replication: starting state, warm-up, observation points, end of run.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <tuple>
 #include <vector>
 
@@ -201,9 +202,13 @@ void HospitalModel::sample_series() {
     const ServiceState& state = services_[i];
     const bool ucr = plan_.services[i].kind == ServiceKind::urgent_community_response;
     series_values_[k++].push_back(static_cast<double>(state.places.in_use()));
-    if (!plan_.services[i].unlimited_throughout)
-      series_values_[k++].push_back(ucr ? static_cast<double>(plan_.services[i].ucr_per_day)
-                                        : static_cast<double>(state.places.capacity()));
+    if (!plan_.services[i].unlimited_throughout) {
+      // NaN while the schedule says unlimited: there is no number of places (docs/outputs.md).
+      const std::int64_t places = ucr ? plan_.services[i].ucr_per_day : state.places.capacity();
+      series_values_[k++].push_back(places >= kUnlimitedCapacity
+                                        ? std::numeric_limits<double>::quiet_NaN()
+                                        : static_cast<double>(places));
+    }
     series_values_[k++].push_back(static_cast<double>(state.places.waiting()));
     if (plan_.services[i].kind == ServiceKind::acute) {
       escalation += static_cast<double>(state.ladder.beds_open());

@@ -188,6 +188,13 @@ TEST_CASE("cross-references: alternatives, admit_to, stay multipliers, on_failur
   CHECK(has_error(
       small_errors({"services.virtual_ward.step_down={ replaces_acute_days: 2, eligible_cohorts: [fral], los_days: 3 }"}),
       "services.virtual_ward.step_down.eligible_cohorts.0", "unknown cohort 'fral'"));
+  // Step-downs go to one ward: a second ward taking them is refused at its step_down.
+  const std::string step_down = "{ replaces_acute_days: 2, eligible_cohorts: [frail], los_days: 3 }";
+  CHECK(small({"services.virtual_ward.step_down=" + step_down}).services.size() == 5);
+  CHECK(has_error(small_errors({"services.virtual_ward.step_down=" + step_down,
+                                "services.second_ward={ kind: virtual_ward, capacity: 5, step_down: " +
+                                    step_down + " }"}),
+                  "services.second_ward.step_down", "only one virtual ward can take step-downs"));
   CHECK(has_error(small_errors({"services.intermediate_care.then.acute=0.3", "services.intermediate_care.then.reablement=~"}),
                   "services.intermediate_care.then.acute", "onward routes go to community services"));
   CHECK(has_error(small_errors({"discharge_pathways.P3.to=ucr"}), "discharge_pathways.P3.to",

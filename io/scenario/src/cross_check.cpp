@@ -38,6 +38,7 @@ class Checker {
     check_cohorts();
     check_arrivals();
     check_services();
+    check_one_step_down_ward();
     check_pathways();
     check_census(census);
     if (network_check && ctx_.diagnostics.empty()) check_network();
@@ -219,6 +220,23 @@ class Checker {
                   v.step_down->eligible_cohorts[i], "cohort", cohorts_);
       }
       check_place_cost(v, path);
+    }
+  }
+
+  // The model sends every step-down to one ward, the first with step_down (models/README.md),
+  // so a second would never take one: refused rather than silently ignored.
+  void check_one_step_down_ward() {
+    const model::Service* first = nullptr;
+    for (const auto& v : s_.services) {
+      if (!v.step_down) continue;
+      if (first == nullptr) {
+        first = &v;
+        continue;
+      }
+      error("services." + v.name + ".step_down",
+            "only one virtual ward can take step-downs, and '" + first->name + "' already does",
+            "remove step_down here; several acute services share '" + first->name +
+                "' for step-downs");
     }
   }
 

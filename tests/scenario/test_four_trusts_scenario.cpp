@@ -149,21 +149,63 @@ TEST_CASE("four trusts: each trust's avoidable patients try its own urgent commu
   CHECK(own.size() == kTrusts.size());
   CHECK(visits == ucr.urgent_response->capacity_per_day);
 
-  // Every other service is the baseline's, shared by the trusts.
-  for (const auto& v : base.services) {
-    if (v.name == "acute" || v.name == ucr.name) continue;
-    INFO(v.name);
-    CHECK(text_of(service(four, v.name)) == text_of(v));
+  // The virtual ward and home care are the baseline's, shared by the trusts.
+  for (const char* shared : {"virtual_ward", "home_care"}) {
+    INFO(shared);
+    CHECK(text_of(service(four, shared)) == text_of(service(base, shared)));
   }
-  // So are the window, cohorts, profiles and pathways: only the split differs.
-  model::Scenario rest_base = base, rest_four = four;
-  for (auto* s : {&rest_base, &rest_four}) {
-    s->arrivals.clear();
-    s->services.clear();
-    s->run.name.clear();
-    s->run.description.clear();
+  // So are the window, profiles and the pathways' assessment times.
+  CHECK(four.run.start == base.run.start);
+  CHECK(four.run.horizon_days == base.run.horizon_days);
+  CHECK(four.run.warmup_days == base.run.warmup_days);
+  model::Scenario profiles_four, profiles_base;
+  profiles_four.profiles = four.profiles;
+  profiles_base.profiles = base.profiles;
+  CHECK(scenario_text(profiles_four) == scenario_text(profiles_base));
+}
+
+TEST_CASE("four trusts: each trust discharges into its own reablement, intermediate care and "
+          "care homes, the baseline's split by its beds") {
+  const auto base = load("baseline.yaml");
+  const auto four = load("four-trusts.yaml");
+  const std::array<const char*, 3> kPathwayServices{"reablement", "intermediate_care_beds",
+                                                    "care_home"};
+  for (const char* name : kPathwayServices) CHECK(find_service(four, name) == nullptr);
+  std::array<std::int64_t, 3> places{0, 0, 0};
+  for (const auto& t : kTrusts) {
+    const std::string trust = std::string(t.acute).substr(6);  // "acute_" dropped
+    INFO(trust);
+    const auto& acute = service(four, t.acute);
+    const double per_bed = static_cast<double>(acute.capacity.base) /
+                           static_cast<double>(service(base, "acute").capacity.base);
+    for (std::size_t k = 1; k <= 3; ++k) {
+      const auto own = model::pathway_for(four, acute, k);
+      const auto baseline = model::pathway_for(base, service(base, "acute"), k);
+      CHECK(own.to == std::string(kPathwayServices[k - 1]) + "_" + trust);
+      CHECK(own.assessment_days.kind == baseline.assessment_days.kind);
+      CHECK(own.assessment_days.a == baseline.assessment_days.a);
+      CHECK(own.assessment_days.b == baseline.assessment_days.b);
+      CHECK(own.assessment_days.c == baseline.assessment_days.c);
+      const auto& mine = service(four, own.to);
+      const auto& theirs = service(base, kPathwayServices[k - 1]);
+      // Within a place of the trust's share of the baseline's capacity, and otherwise the same
+      // service but for its name, capacity and onward routes to the trust's own services.
+      CHECK(std::abs(static_cast<double>(mine.capacity.base) -
+                     per_bed * static_cast<double>(theirs.capacity.base)) < 1.0);
+      places[k - 1] += mine.capacity.base;
+      model::Service same = mine;
+      same.name = theirs.name;
+      same.capacity = theirs.capacity;
+      same.then = theirs.then;
+      CHECK(text_of(same) == text_of(theirs));
+      for (const auto& [to, p] : mine.then) {
+        CHECK((to == model::kHome || to.find("_" + trust) != std::string::npos));
+      }
+    }
   }
-  CHECK(scenario_text(rest_four) == scenario_text(rest_base));
+  for (std::size_t k = 0; k < 3; ++k) {
+    CHECK(places[k] == service(base, kPathwayServices[k]).capacity.base);
+  }
 }
 
 TEST_CASE("docs/reference-figures.md has the tables the four-trusts scenario cites") {

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "scenario_test_support.hpp"
+#include "scenario_text.hpp"
 
 using namespace bedflow;
 using namespace bedflow::scenario;
@@ -72,6 +73,10 @@ services:
   CHECK(service(s, "reablement").when_full == model::WhenFull::queue);  // the default
   REQUIRE(s.arrivals.size() == 2);
   CHECK(s.arrivals[1].admit_to == "intermediate_care");
+  // The resolved text loads back to the same scenario, new keys included.
+  const auto resolved = write_file(scratch_dir("community-keys-resolved") / "resolved.yaml",
+                                   loaded.resolved_yaml);
+  CHECK(scenario_text(load_scenario(resolved).scenario) == scenario_text(s));
   // A closure's beds are a distribution: a child replaces them whole, never merges them.
   const auto child = write_file(std::filesystem::path(file).parent_path() / "child.yaml",
                                 "schema: 1\nextends: good.yaml\nservices:\n  acute:\n"

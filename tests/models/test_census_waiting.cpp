@@ -33,7 +33,7 @@ TEST_CASE("census patients waiting for a bed take free beds at once, their waits
   CHECK(scalar(r, "ed_waits_over_4h") == 2.0);
 }
 
-TEST_CASE("census patients waiting for a bed are admitted first, longest wait first; ED waits "
+TEST_CASE("census patients waiting for a bed are admitted first, longest wait first, with ED waits "
           "and conservation hold", "[census][ed]") {
   // Five beds all taken by census patients; arrivals at 3 a day must wait behind the three
   // census patients already waiting.

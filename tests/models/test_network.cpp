@@ -98,7 +98,7 @@ TEST_CASE("cohort and stream shares that do not sum to 1 are reported", "[networ
   CHECK(find_problem(problems, "arrival stream 'emergency'") != nullptr);
 }
 
-TEST_CASE("loss services sending turned-away patients round a cycle are reported; a chain "
+TEST_CASE("loss services sending turned-away patients round a cycle are reported, a chain "
           "ending at a queue or home is not", "[network][loss]") {
   Scenario s = basic_scenario(10.0, DistributionParams::fixed(1.0));
   Service a = beds("ward_a", {});

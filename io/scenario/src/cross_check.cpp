@@ -1,4 +1,5 @@
 #include "cross_check.hpp"
+#include "cross_check_community.hpp"
 
 #include <cmath>
 #include <algorithm>
@@ -39,7 +40,8 @@ class Checker {
     check_arrivals();
     check_services();
     check_pathways();
-    check_loss_and_closures();
+    check_community_streams(ctx_, s_);
+    check_loss_and_closures(ctx_, s_);
     check_census(census);
     if (network_check && ctx_.diagnostics.empty()) check_network();
   }
@@ -138,15 +140,9 @@ class Checker {
       if (v.kind == ServiceKind::acute) acute_services.push_back(v.name);
     for (auto& a : s_.arrivals) {
       const std::string path = "arrivals." + a.name;
+      // Demand from the community: its own rules (cross_check_community.cpp).
       const model::Service* admits = a.admit_to.empty() ? nullptr : service(a.admit_to);
       const bool community = admits != nullptr && admits->kind != ServiceKind::acute;
-      if (community) refuse_admission_keys(a, path);
-      if (community && admits->kind == ServiceKind::virtual_ward && !admits->step_up) {
-        error(path + ".admit_to",
-              "expected a virtual_ward with step_up (patients from the community step up), "
-              "found '" + a.admit_to + "' without one",
-              "add step_up: { los_days: ... } to '" + a.admit_to + "'");
-      }
       for (const auto& [cohort, share] : a.cohort_mix) {
         resolve(path + ".cohort_mix." + cohort + "#key", cohort, "cohort", cohorts_);
       }
@@ -196,80 +192,6 @@ class Checker {
         resolve(path + ".admit_to", a.admit_to, "service", services_);
       }
     }
-  }
-
-  // A stream admitting to a community service brings demand from the community (step-up
-  // referrals): avoidable shares, alternatives and elective cancellation are about acute
-  // admission and mean nothing there.
-  void refuse_admission_keys(const model::ArrivalStream& a, const std::string& path) {
-    const std::string why = "this stream admits to '" + a.admit_to +
-                            "', not an acute service (demand from the community)";
-    if (!a.avoidable_share.empty())
-      error(path + ".avoidable", "avoidable shares apply to acute admissions: " + why,
-            "remove avoidable, or admit_to an acute service");
-    if (!a.alternatives.empty())
-      error(path + ".alternatives", "alternatives apply to acute admissions: " + why,
-            "remove alternatives, or admit_to an acute service");
-    if (a.cancel_when_occupancy_above)
-      error(path + ".cancel_when_occupancy_above",
-            "cancellation applies to acute admissions: " + why,
-            "remove cancel_when_occupancy_above, or admit_to an acute service");
-  }
-
-  // when_full / if_turned_away (loss services) and closures.
-  void check_loss_and_closures() {
-    for (const auto& v : s_.services) {
-      const std::string path = "services." + v.name;
-      if (!v.if_turned_away.empty()) {
-        const std::string p = path + ".if_turned_away";
-        if (v.when_full != model::WhenFull::turn_away) {
-          error(p, "if_turned_away needs when_full: turn_away",
-                "add when_full: turn_away, or remove if_turned_away");
-        }
-        if (resolve(p, v.if_turned_away, "service", services_, true)) {
-          const model::Service* dest = service(v.if_turned_away);
-          if (v.if_turned_away == v.name) {
-            error(p, "a service cannot send the patients it turns away to itself");
-          } else if (dest != nullptr && (dest->kind == ServiceKind::acute ||
-                                         dest->kind == ServiceKind::urgent_community_response)) {
-            error(p, "turned-away patients go to a community service (beds, caseload, "
-                     "virtual_ward) or home, found '" + v.if_turned_away + "'");
-          } else if (const std::string loop = turned_away_loop(v); !loop.empty()) {
-            error(p, "patients turned away go round " + loop +
-                         ", every one of which turns them away when full: with all of them "
-                         "full they would never stop",
-                  "end the chain at a service that queues (when_full: queue) or at home");
-          }
-        }
-      }
-      if (v.closures && !v.closures->profile.empty()) {
-        const std::string p = path + ".closures.profile";
-        if (resolve(p, v.closures->profile, "profile", profiles_)) {
-          for (const auto& profile : s_.profiles) {
-            if (profile.name == v.closures->profile &&
-                profile.kind == model::Profile::Kind::daily)
-              error(p, "expected a weekly or dated profile for closures, found a daily one",
-                    "closures follow the day of the week or the date, not the hour");
-          }
-        }
-      }
-    }
-  }
-
-  // The chain of if_turned_away from `start` through services that turn people away: the
-  // names quoted ("'a' -> 'b' -> 'a'") when it comes back to `start`, else empty.
-  std::string turned_away_loop(const model::Service& start) const {
-    std::string text = "'" + start.name + "'";
-    const model::Service* at = &start;
-    for (std::size_t step = 0; step <= s_.services.size(); ++step) {
-      if (at->when_full != model::WhenFull::turn_away || at->if_turned_away.empty()) return {};
-      const model::Service* next = service(at->if_turned_away);
-      if (next == nullptr) return {};
-      text += " -> '" + next->name + "'";
-      if (next == &start) return text;
-      at = next;
-    }
-    return {};  // a loop not through `start`: reported at its own services
   }
 
   void check_services() {

@@ -86,6 +86,15 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
       plan.response_hours.emplace(UrgentResponse{}.response_hours);
       plan.response_target = engine::from_hours(UrgentResponse{}.response_target_hours);
     }
+    if (spec.kind != ServiceKind::acute && spec.kind != ServiceKind::urgent_community_response) {
+      plan.turn_away = spec.when_full == WhenFull::turn_away;
+      plan.reports_blocking = plan.turn_away;
+      plan.if_turned_away = destination_index(spec.if_turned_away,
+                                              "services." + spec.name + ".if_turned_away");
+    }
+    if (spec.closures && spec.kind != ServiceKind::urgent_community_response) {
+      plan.closures = compile_closures(*spec.closures, spec.name);
+    }
     for (const auto& change : spec.capacity.changes) {
       capacity_changes.push_back(
           {calendar.time_of(change.date), static_cast<std::int16_t>(i), change.capacity});
@@ -174,6 +183,15 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
     const std::string where = "arrivals." + stream.name;
     plan.admit_to = -1;
     if (!stream.admit_to.empty()) plan.admit_to = service_index(stream.admit_to, where + ".admit_to");
+    if (plan.admit_to >= 0 &&
+        services[static_cast<std::size_t>(plan.admit_to)].kind != ServiceKind::acute) {
+      // Demand from the community: its patients enter that service, and are admitted (after
+      // an escalation or a failed visit) to the first acute service, if there is one.
+      plan.enters = plan.admit_to;
+      plan.admit_to = -1;
+      ServicePlan& entered = services[static_cast<std::size_t>(plan.enters)];
+      if (entered.kind == ServiceKind::urgent_community_response) entered.reports_blocking = true;
+    }
     for (const auto& name : stream.alternatives) {
       const std::int16_t alt = service_index(name, where + ".alternatives");
       if (services[static_cast<std::size_t>(alt)].kind == ServiceKind::acute) {
@@ -194,7 +212,8 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
         }
       }
     }
-    if (plan.admit_to < 0) throw std::invalid_argument(where + ": no acute service to admit to");
+    if (plan.admit_to < 0 && plan.enters < 0)
+      throw std::invalid_argument(where + ": no acute service to admit to");
     plan.cancel_above = stream.cancel_when_occupancy_above;
     streams.push_back(std::move(plan));
   }
@@ -248,6 +267,25 @@ double CompiledScenario::commissioned_place_days(std::size_t s, engine::Time fro
   }
   if (to > since) place_seconds += static_cast<double>(level) * static_cast<double>(to - since);
   return place_seconds / static_cast<double>(engine::kDay);
+}
+
+ClosurePlan CompiledScenario::compile_closures(const Closures& spec,
+                                              const std::string& service) const {
+  ClosurePlan plan;
+  plan.rate_per_day = spec.rate_per_day;
+  std::vector<CalendarProfile> rate_profiles;
+  if (!spec.profile.empty()) {
+    const int p = profile_index(spec.profile);
+    if (p < 0) {
+      throw std::invalid_argument("services." + service + ".closures.profile: unknown profile '" +
+                                  spec.profile + "'");
+    }
+    rate_profiles.push_back(profiles[static_cast<std::size_t>(p)]);
+  }
+  plan.rate = RateFunction(std::move(rate_profiles), calendar, false);
+  plan.beds = engine::Distribution(spec.beds);
+  plan.duration_days = engine::Distribution(spec.duration_days);
+  return plan;
 }
 
 int CompiledScenario::profile_index(const std::string& name) const {

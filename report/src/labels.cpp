@@ -100,7 +100,11 @@ std::string measure_label(const std::string& name) {
       {"cost_capacity_", "{}: commissioned capacity"}, {"cost_activity_", "{}: activity"},
       {"cost_escalation_", "{}: escalation beds"},     {"occupancy_mean_", "{}: places occupied (average)"},
       {"avoided_admissions_", "Admissions avoided by {}"}, {"arrivals_", "Arrivals: {}"},
-      {"admissions_", "Admissions: {}"},                {"cost_", "Cost: {}"}};
+      {"admissions_", "Admissions: {}"},                {"cost_", "Cost: {}"},
+      {"turned_away_", "{}: turned away when full"},
+      {"blocking_share_", "{}: share turned away when full"},
+      {"beds_closed_mean_", "{}: beds closed by ward closures (average)"},
+      {"closures_", "{}: ward closures begun"}};
   for (const auto& [prefix, pattern] : kPrefixes) {
     if (starts_with(name, prefix)) {
       const std::string rest = name.substr(std::string(prefix).size());

@@ -175,8 +175,12 @@ TEST_CASE("cross-references: alternatives, admit_to, stay multipliers, on_failur
   // Only urgent community response and step-up virtual wards take avoidable admissions.
   CHECK(has_error(small_errors({"arrivals.emergency.alternatives=[reablement]"}),
                   "arrivals.emergency.alternatives.0", "expected an alternative to admission"));
+  // A stream admitting to a community service is demand from the community: it takes no
+  // avoidable shares or alternatives (those are about acute admission).
   CHECK(has_error(small_errors({"arrivals.emergency.admit_to=reablement"}),
-                  "arrivals.emergency.admit_to", "expected an acute service"));
+                  "arrivals.emergency.alternatives", "alternatives apply to acute admissions"));
+  CHECK(small({"arrivals.emergency.admit_to=reablement", "arrivals.emergency.avoidable=~",
+               "arrivals.emergency.alternatives=~"}).arrivals[0].admit_to == "reablement");
   // With one acute service, admit_to may be left out.
   CHECK(small({"arrivals.emergency.admit_to=~"}).arrivals[0].admit_to == "acute");
   CHECK(has_error(small_errors({"cohorts.frail.los_multiplier=weekday"}),

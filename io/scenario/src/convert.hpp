@@ -33,6 +33,10 @@ void read_profiles(Context& ctx, const Node& node, std::vector<model::Profile>& 
 void read_cohorts(Context& ctx, const Node& node, std::vector<model::Cohort>& cohorts);
 void read_arrivals(Context& ctx, const Node& node, std::vector<model::ArrivalStream>& arrivals);
 void read_services(Context& ctx, const Node& node, std::vector<model::Service>& services);
+// A service's `when_full`, `if_turned_away` and `closures` (convert_closures.cpp); the kind
+// table in read_services decides which kinds may have them.
+void read_loss_and_closures(Context& ctx, const Node& body, const std::string& path,
+                            model::Service& service);
 void read_discharge_pathways(Context& ctx, const Node& node,
                              std::array<model::DischargePathway, 4>& pathways);
 // The old top-level costs_gbp block: refused, each key with where it went.

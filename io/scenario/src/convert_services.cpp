@@ -21,14 +21,19 @@ const std::vector<KindInfo>& kinds() {
   static const std::vector<KindInfo> table{
       {"acute",
        model::ServiceKind::acute,
-       {"capacity", "escalation", "report_waits_over_hours", "discharge_pathways", "costs_gbp"}},
-      {"beds", model::ServiceKind::beds, {"capacity", "los_days", "then", "costs_gbp"}},
+       {"capacity", "escalation", "report_waits_over_hours", "discharge_pathways", "costs_gbp",
+        "closures"}},
+      {"beds",
+       model::ServiceKind::beds,
+       {"capacity", "los_days", "then", "costs_gbp", "when_full", "if_turned_away", "closures"}},
       {"caseload",
        model::ServiceKind::caseload,
-       {"capacity", "los_days", "then", "independent_at_91_days", "on_failure", "costs_gbp"}},
+       {"capacity", "los_days", "then", "independent_at_91_days", "on_failure", "costs_gbp",
+        "when_full", "if_turned_away", "closures"}},
       {"virtual_ward",
        model::ServiceKind::virtual_ward,
-       {"capacity", "step_up", "step_down", "then", "costs_gbp"}},
+       {"capacity", "step_up", "step_down", "then", "costs_gbp", "when_full", "if_turned_away",
+        "closures"}},
       {"urgent_community_response",
        model::ServiceKind::urgent_community_response,
        {"opens_hour", "closes_hour", "capacity_per_day", "response_target_hours",
@@ -299,6 +304,7 @@ void read_services(Context& ctx, const Node& node, std::vector<model::Service>& 
       read_urgent_response(ctx, body, path, service);
     if (const Node* n = body.find("costs_gbp"))
       read_service_costs(ctx, *n, path + ".costs_gbp", info->kind, service.costs);
+    read_loss_and_closures(ctx, body, path, service);
     services.push_back(std::move(service));
   }
 }

@@ -1,4 +1,5 @@
 #include "cross_check.hpp"
+#include "cross_check_community.hpp"
 
 #include <cmath>
 #include <algorithm>
@@ -40,6 +41,8 @@ class Checker {
     check_services();
     check_one_step_down_ward();
     check_pathways();
+    check_community_streams(ctx_, s_);
+    check_loss_and_closures(ctx_, s_);
     check_census(census);
     if (network_check && ctx_.diagnostics.empty()) check_network();
   }
@@ -138,12 +141,16 @@ class Checker {
       if (v.kind == ServiceKind::acute) acute_services.push_back(v.name);
     for (auto& a : s_.arrivals) {
       const std::string path = "arrivals." + a.name;
+      // Demand from the community: its own rules (cross_check_community.cpp).
+      const model::Service* admits = a.admit_to.empty() ? nullptr : service(a.admit_to);
+      const bool community = admits != nullptr && admits->kind != ServiceKind::acute;
       for (const auto& [cohort, share] : a.cohort_mix) {
         resolve(path + ".cohort_mix." + cohort + "#key", cohort, "cohort", cohorts_);
       }
       if (!a.cohort_mix.empty())
         check_sum(path + ".cohort_mix", a.cohort_mix, kSecond, "cohort_mix shares");
       else error(path + ".cohort_mix", "expected at least one cohort in the mix");
+      if (community) continue;  // avoidable shares and alternatives are refused above
       for (const auto& [cohort, share] : a.avoidable_share) {
         const std::string p = path + ".avoidable." + cohort + "#key";
         if (!resolve(p, cohort, "cohort", cohorts_)) continue;
@@ -181,10 +188,9 @@ class Checker {
           error(path, "missing admit_to: there are several acute services",
                 "add admit_to: " + acute_services.front());
         }
-      } else if (resolve(path + ".admit_to", a.admit_to, "service", services_)) {
-        const model::Service* v = service(a.admit_to);
-        if (v != nullptr && v->kind != ServiceKind::acute)
-          error(path + ".admit_to", "expected an acute service, found '" + a.admit_to + "'");
+      } else {
+        // Any service: an acute one admits, any other takes demand from the community.
+        resolve(path + ".admit_to", a.admit_to, "service", services_);
       }
     }
   }
@@ -301,6 +307,19 @@ class Checker {
                                "medically_fit is true for a patient in '" + e.service +
                                    "', which is not an acute service",
                                "medically fit means ready to leave an acute bed; write false");
+      }
+      if (e.waiting_for_bed) {
+        if (v->kind != ServiceKind::acute) {
+          ctx_.diagnostics.error(where, "waiting_for_bed",
+                                 "waiting_for_bed is true for a patient of '" + e.service +
+                                     "', which is not an acute service",
+                                 "a patient waiting for a bed names the acute service it waits for");
+        } else if (e.medically_fit) {
+          ctx_.diagnostics.error(where, "waiting_for_bed",
+                                 "a patient waiting for a bed cannot be medically fit as well",
+                                 "medically fit is about a patient already in a bed");
+        }
+        continue;  // holds no place: not counted against the service's places
       }
       if (v->kind == ServiceKind::urgent_community_response) continue;
       const std::int64_t places = v->capacity.base;

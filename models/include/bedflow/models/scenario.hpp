@@ -88,7 +88,12 @@ struct ArrivalStream {
   // Community alternatives tried in order by avoidable arrivals; the first with room takes
   // the patient, and if none has room the patient is admitted.
   std::vector<std::string> alternatives;
-  std::string admit_to;                 // the acute service that admits
+  // The service that takes these patients. An acute service admits them (the ED line); any
+  // other service makes this demand from the community (step-up referrals): its patients
+  // enter that service directly (a virtual ward as step-up, an urgent community response as
+  // a referral), wait at home holding no place when it is full, or are turned away when it
+  // turns people away. Such a stream has no avoidable shares, alternatives or cancellation.
+  std::string admit_to;
   std::optional<double> cancel_when_occupancy_above;  // electives: cancelled above this
 };
 
@@ -115,6 +120,23 @@ struct StepDown {
   double replaces_acute_days = 0.0;
   std::vector<std::string> eligible_cohorts;
   DistributionParams los_days;
+};
+
+// Random ward closures (infection outbreaks): closures begin as a Poisson process of
+// `rate_per_day` x the profile's factor; each closes `beds` places (a draw rounded to a whole
+// number, at least 1) for `duration_days`. Closed beds lower the open capacity (never below
+// zero, never evicting anyone) on top of the dated capacity schedule.
+struct Closures {
+  double rate_per_day = 0.0;
+  std::string profile;  // empty: none; else a weekly or dated profile's name
+  DistributionParams beds = DistributionParams::fixed(1.0);
+  DistributionParams duration_days = DistributionParams::fixed(1.0);
+};
+
+// What a community service does with an entrant who finds no free place.
+enum class WhenFull {
+  queue,      // waits first in, first out (keeping any place it holds elsewhere)
+  turn_away,  // a loss service: the entrant goes to `if_turned_away` (home by default)
 };
 
 struct UrgentResponse {
@@ -175,14 +197,23 @@ struct Service {
   // urgent community response
   std::optional<UrgentResponse> urgent_response;
   ServiceCosts costs;
+  // beds, caseload, virtual ward: what happens to an entrant finding the service full, and
+  // where a turned-away patient goes instead (a community service or kHome; empty = home).
+  WhenFull when_full = WhenFull::queue;
+  std::string if_turned_away;
+  // services with places (all but urgent community response): random ward closures.
+  std::optional<Closures> closures;
 };
 
 // One patient already in a service when the run starts.
+// With `waiting_for_bed` the patient is in the ED waiting for a bed of the acute service
+// named, holding no place, and `days_in_service` is the time already waited (days).
 struct CensusEntry {
   std::string service;
   std::string cohort;
   double days_in_service = 0.0;
   bool medically_fit = false;
+  bool waiting_for_bed = false;
 };
 
 struct Outputs {

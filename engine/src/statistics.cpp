@@ -30,6 +30,9 @@ ConfidenceInterval confidence_interval(std::span<const double> values, double le
 
 double sample_percentile(std::span<const double> values, double p) {
   if (values.empty()) return std::numeric_limits<double>::quiet_NaN();
+  // A NaN (no value: e.g. an unlimited capacity) has no place among order statistics.
+  if (std::any_of(values.begin(), values.end(), [](double v) { return std::isnan(v); }))
+    return std::numeric_limits<double>::quiet_NaN();
   std::vector<double> sorted(values.begin(), values.end());
   std::sort(sorted.begin(), sorted.end());
   const double position = std::clamp(p, 0.0, 100.0) / 100.0 * static_cast<double>(sorted.size() - 1);

@@ -99,6 +99,15 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
       plan.response_hours.emplace(UrgentResponse{}.response_hours);
       plan.response_target = engine::from_hours(UrgentResponse{}.response_target_hours);
     }
+    if (spec.kind != ServiceKind::acute && spec.kind != ServiceKind::urgent_community_response) {
+      plan.turn_away = spec.when_full == WhenFull::turn_away;
+      plan.reports_blocking = plan.turn_away;
+      plan.if_turned_away = destination_index(spec.if_turned_away,
+                                              "services." + spec.name + ".if_turned_away");
+    }
+    if (spec.closures && spec.kind != ServiceKind::urgent_community_response) {
+      plan.closures = compile_closures(*spec.closures, spec.name);
+    }
     if (spec.discharge_window) {
       plan.window = add_window(*spec.discharge_window, *this,
                                "services." + spec.name + ".discharge_window");
@@ -113,20 +122,32 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
   std::stable_sort(capacity_changes.begin(), capacity_changes.end(),
                    [](const auto& a, const auto& b) { return a.at < b.at; });
 
-  for (int k = 0; k < 4; ++k) {
-    const auto& spec = scenario.discharge_pathways[static_cast<std::size_t>(k)];
-    PathwayPlan& plan = pathways[static_cast<std::size_t>(k)];
-    plan.to = destination_index(spec.to, "discharge_pathways.P" + std::to_string(k) + ".to");
-    plan.assessment = engine::Distribution(spec.assessment_days);
-    plan.instant = spec.assessment_days.kind == engine::DistributionKind::fixed &&
-                   !(spec.assessment_days.a > 0.0);
-    if (const auto& window = scenario.pathway_windows[static_cast<std::size_t>(k)]) {
-      plan.window = add_window(*window, *this,
-                               "discharge_pathways.P" + std::to_string(k) + ".discharge_window");
-      // Every acute service's discharges may take this pathway's window.
-      for (auto& service : services) {
-        if (service.kind == ServiceKind::acute) service.has_window = true;
+  // The scenario's pathway windows, compiled once for every acute service.
+  std::array<int, 4> pathway_window{-1, -1, -1, -1};
+  for (std::size_t k = 0; k < 4; ++k) {
+    if (const auto& window = scenario.pathway_windows[k]) {
+      pathway_window[k] = add_window(
+          *window, *this, "discharge_pathways.P" + std::to_string(k) + ".discharge_window");
+    }
+  }
+  for (std::size_t i = 0; i < scenario.services.size(); ++i) {
+    const Service& acute = scenario.services[i];
+    if (acute.kind != ServiceKind::acute) continue;
+    for (std::size_t k = 0; k < 4; ++k) {
+      const DischargePathway spec = pathway_for(scenario, acute, k);
+      PathwayPlan& plan = services[i].pathways[k];
+      plan.to = destination_index(spec.to, "discharge_pathways.P" + std::to_string(k) + ".to");
+      plan.assessment = engine::Distribution(spec.assessment_days);
+      plan.instant = spec.assessment_days.kind == engine::DistributionKind::fixed &&
+                     !(spec.assessment_days.a > 0.0);
+      // The service's own pathway window, else the scenario's for this pathway.
+      plan.window = pathway_window[k];
+      if (const auto& own = acute.discharge_pathways[k].discharge_window) {
+        plan.window = add_window(*own, *this,
+                                 "services." + acute.name + ".discharge_pathways.P" +
+                                     std::to_string(k) + ".discharge_window");
       }
+      if (plan.window >= 0) services[i].has_window = true;
     }
   }
 
@@ -197,6 +218,15 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
     const std::string where = "arrivals." + stream.name;
     plan.admit_to = -1;
     if (!stream.admit_to.empty()) plan.admit_to = service_index(stream.admit_to, where + ".admit_to");
+    if (plan.admit_to >= 0 &&
+        services[static_cast<std::size_t>(plan.admit_to)].kind != ServiceKind::acute) {
+      // Demand from the community: its patients enter that service, and are admitted (after
+      // an escalation or a failed visit) to the first acute service, if there is one.
+      plan.enters = plan.admit_to;
+      plan.admit_to = -1;
+      ServicePlan& entered = services[static_cast<std::size_t>(plan.enters)];
+      if (entered.kind == ServiceKind::urgent_community_response) entered.reports_blocking = true;
+    }
     for (const auto& name : stream.alternatives) {
       const std::int16_t alt = service_index(name, where + ".alternatives");
       if (services[static_cast<std::size_t>(alt)].kind == ServiceKind::acute) {
@@ -217,7 +247,8 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
         }
       }
     }
-    if (plan.admit_to < 0) throw std::invalid_argument(where + ": no acute service to admit to");
+    if (plan.admit_to < 0 && plan.enters < 0)
+      throw std::invalid_argument(where + ": no acute service to admit to");
     plan.cancel_above = stream.cancel_when_occupancy_above;
     streams.push_back(std::move(plan));
   }
@@ -271,6 +302,25 @@ double CompiledScenario::commissioned_place_days(std::size_t s, engine::Time fro
   }
   if (to > since) place_seconds += static_cast<double>(level) * static_cast<double>(to - since);
   return place_seconds / static_cast<double>(engine::kDay);
+}
+
+ClosurePlan CompiledScenario::compile_closures(const Closures& spec,
+                                              const std::string& service) const {
+  ClosurePlan plan;
+  plan.rate_per_day = spec.rate_per_day;
+  std::vector<CalendarProfile> rate_profiles;
+  if (!spec.profile.empty()) {
+    const int p = profile_index(spec.profile);
+    if (p < 0) {
+      throw std::invalid_argument("services." + service + ".closures.profile: unknown profile '" +
+                                  spec.profile + "'");
+    }
+    rate_profiles.push_back(profiles[static_cast<std::size_t>(p)]);
+  }
+  plan.rate = RateFunction(std::move(rate_profiles), calendar, false);
+  plan.beds = engine::Distribution(spec.beds);
+  plan.duration_days = engine::Distribution(spec.duration_days);
+  return plan;
 }
 
 int CompiledScenario::profile_index(const std::string& name) const {

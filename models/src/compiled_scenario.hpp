@@ -62,8 +62,28 @@ struct StreamPlan {
   // share and there is an alternative to try): it is its own stream, so skipping it shifts
   // no other draw.
   bool draws_avoidable = false;
+  // The acute service that admits (for a community stream: the first acute service, or -1,
+  // which escalations and failed visits go to).
   std::int16_t admit_to = 0;
+  // Demand from the community: the non-acute service its patients enter directly; -1 for a
+  // stream admitting to acute.
+  std::int16_t enters = -1;
   std::optional<double> cancel_above;
+};
+
+struct PathwayPlan {
+  std::int16_t to = kHomeDestination;
+  engine::Distribution assessment{engine::DistributionParams::fixed(0.0)};
+  bool instant = true;  // fixed zero assessment: no event needed
+  int window = -1;      // replaces the acute service's window (-1: none)
+};
+
+// Random ward closures of one service, resolved (see Closures in scenario.hpp).
+struct ClosurePlan {
+  double rate_per_day = 0.0;
+  RateFunction rate;
+  engine::Distribution beds{engine::DistributionParams::fixed(1.0)};  // rounded, at least 1
+  engine::Distribution duration_days{engine::DistributionParams::fixed(1.0)};
 };
 
 struct ServicePlan {
@@ -78,6 +98,9 @@ struct ServicePlan {
   RouteTable then;
   std::vector<EscalationLevel> escalation;
   std::vector<double> waits_over_hours;
+  // acute: discharge pathways P0..P3 for this service's patients (pathway_for(): the
+  // scenario's, with the service's own overrides)
+  std::array<PathwayPlan, 4> pathways;
   std::optional<double> independent_share;
   std::int16_t on_failure = kHomeDestination;
   // virtual ward
@@ -93,20 +116,21 @@ struct ServicePlan {
   std::optional<engine::Distribution> response_hours;
   double success_probability = 1.0;
   ServiceCosts costs;
+  // A loss service (when_full: turn_away): an entrant finding it full goes to
+  // `if_turned_away` (a community service or kHomeDestination) instead of queueing.
+  bool turn_away = false;
+  std::int16_t if_turned_away = kHomeDestination;
+  // Reports turned_away_ and blocking_share_: a loss service, or an urgent community
+  // response that a community stream refers to (a referral finding no visit left today).
+  bool reports_blocking = false;
+  std::optional<ClosurePlan> closures;
   // Discharge windows: the service's own (index into CompiledScenario::windows, -1 none),
   // and whether any window applies to patients leaving it (its own or, for an acute
-  // service, a discharge pathway's): such a service reports its window waits.
+  // service, one of its discharge pathways'): such a service reports its window waits.
   int window = -1;
   bool has_window = false;
   // Bed turnaround, in hours; none when the scenario does not give one.
   std::optional<engine::Distribution> turnaround;
-};
-
-struct PathwayPlan {
-  std::int16_t to = kHomeDestination;
-  engine::Distribution assessment{engine::DistributionParams::fixed(0.0)};
-  bool instant = true;  // fixed zero assessment: no event needed
-  int window = -1;      // overrides the acute service's window (-1: none)
 };
 
 struct CapacityChangePlan {
@@ -130,7 +154,6 @@ struct CompiledScenario {
   std::vector<CohortPlan> cohorts;
   std::vector<StreamPlan> streams;
   std::vector<ServicePlan> services;
-  std::array<PathwayPlan, 4> pathways;
   std::vector<CapacityChangePlan> capacity_changes;  // sorted by time
   std::int16_t step_down_service = kHomeDestination;  // the ward taking step-downs, if any
   std::vector<WindowPlan> windows;  // discharge windows (services' and pathways')
@@ -142,6 +165,7 @@ struct CompiledScenario {
   std::int16_t destination_index(const std::string& name, const std::string& what) const;
   int cohort_index(const std::string& name, const std::string& what) const;
   int profile_index(const std::string& name) const;
+  ClosurePlan compile_closures(const Closures& spec, const std::string& service) const;
   // The integral of service `s`'s commissioned capacity (its schedule, without escalation
   // beds; UCR: visits a day) over [from, to], in place-days. Exact: the schedule is a step
   // function and the sum is taken in whole place-seconds.

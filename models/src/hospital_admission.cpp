@@ -43,6 +43,12 @@ void HospitalModel::on_arrival(std::uint16_t s) {
   const std::uint16_t cohort = plan.mix_cohorts[k];
   const bool avoidable =
       plan.draws_avoidable && stream.avoidable.uniform01() < plan.avoidable_share[cohort];
+  if (plan.enters >= 0) {  // demand from the community: straight to the service named
+    const std::uint32_t id = new_patient(s, cohort, plan.admit_to);
+    log_arrival(id, PatientEventKind::arrive, s);
+    enter_from_community(id, plan.enters);
+    return;
+  }
 
   if (plan.cancel_above) {
     const ServiceState& acute = services_[static_cast<std::size_t>(plan.admit_to)];

@@ -25,7 +25,7 @@ void HospitalModel::on_step_down_check(std::uint32_t id) {
 
 void HospitalModel::on_medically_fit(std::uint32_t id) {
   Patient& p = patients_[id];
-  const PathwayPlan& pathway = plan_.pathways[p.pathway];
+  const PathwayPlan& pathway = pathway_of(p);
   log(id, PatientEventKind::medically_fit, p.service);
   if (pathway.instant && pathway.to == kHomeDestination) {
     if (waits_for_window(id, kHomeDestination)) return;  // delayed from now until it opens
@@ -86,10 +86,19 @@ void HospitalModel::move_to(std::uint32_t id, std::int16_t destination) {
     admit(id);
     return;
   }
+  const ServicePlan& next = plan_.services[d];
+  if (next.reports_blocking) ++counters_.offered[d];
   if (services_[d].places.try_seize(now())) {
     if (waits_for_window(id, destination)) return;  // the place taken is held for it
     leave_current(id);
     enter_service(id, destination, Entry::route);
+    return;
+  }
+  if (next.turn_away) {
+    // A loss service: on to its if_turned_away destination (the loader refuses a cycle of
+    // them, so this ends).
+    ++counters_.turned_away[d];
+    move_to(id, next.if_turned_away);
     return;
   }
   // Full: keep the current place and queue for the next one, first in, first out.
@@ -155,7 +164,7 @@ void HospitalModel::on_stay_end(std::uint32_t id) {
       destination = p.acute;
       log(id, PatientEventKind::escalate, s);
     } else {
-      ++counters_.avoided[static_cast<std::size_t>(s)];
+      if (!from_community(p)) ++counters_.avoided[static_cast<std::size_t>(s)];
       if (!plan.then.empty()) destination = plan.then.pick(streams.route.uniform01());
     }
   } else if (plan.independent_share) {
@@ -182,7 +191,7 @@ void HospitalModel::on_ucr_visit(std::uint32_t id) {
   if (now() - p.entered_at <= plan.response_target) ++counters_.ucr_within_target;
   log(id, PatientEventKind::visit, s);
   if (streams.outcome.uniform01() < plan.success_probability) {
-    ++counters_.avoided[static_cast<std::size_t>(s)];
+    if (!from_community(p)) ++counters_.avoided[static_cast<std::size_t>(s)];
     move_to(id, kHomeDestination);
   } else {
     move_to(id, p.acute);

@@ -225,6 +225,8 @@ void HospitalModel::build_scalars(ReplicationResult& result) const {
   // An "of which": the share of the acute costs above spent on medically fit patients still
   // in a bed. Never added to cost_total (and so named without the cost_ prefix).
   add_total("delayed_discharge_cost", "GBP", delayed_bed_days * delayed_bed_day_cost, true);
+  add_blocking_scalars(result);
+  add_closure_scalars(result);
   build_window_scalars(out);
   for (const char* name : {"acute_occupancy_share", "delayed_patients_mean", "delayed_bed_days",
                            "avoided_admissions_total", "cost_total"}) {

@@ -35,7 +35,7 @@ HospitalModel::HospitalModel(const Scenario& scenario, std::uint64_t seed,
       census_stream_(make_stream(seed, replication, "census")) {
   for (const auto& service : plan_.services) {
     ServiceState state;
-    state.base_capacity = service.base_capacity;
+    state.base_capacity = state.schedule_capacity = service.base_capacity;
     std::int64_t capacity = service.base_capacity;
     if (service.kind == ServiceKind::urgent_community_response) capacity = kUnlimitedCapacity;
     state.places = engine::CountedCapacity(capacity, 0);
@@ -51,6 +51,16 @@ HospitalModel::HospitalModel(const Scenario& scenario, std::uint64_t seed,
                                 make_stream(seed, replication, "response/" + service.name),
                                 make_stream(seed, replication, "discharge_window/" + service.name),
                                 make_stream(seed, replication, "turnaround/" + service.name)});
+  }
+  for (std::size_t i = 0; i < plan_.services.size(); ++i) {
+    const auto& closures = plan_.services[i].closures;
+    if (!closures) continue;
+    const std::string& name = plan_.services[i].name;
+    closure_sources_.push_back(
+        {static_cast<std::int16_t>(i),
+         ArrivalProcess(closures->rate_per_day, closures->rate,
+                        make_stream(seed, replication, "closures/" + name)),
+         make_stream(seed, replication, "closures/" + name + "/extent")});
   }
   for (const auto& cohort : plan_.cohorts) {
     cohort_streams_.push_back({make_stream(seed, replication, "los/" + cohort.name),
@@ -113,11 +123,13 @@ void HospitalModel::handle(const engine::Event& event) {
     case kMedicallyFit: on_medically_fit(event.subject); break;
     case kStepDownCheck: on_step_down_check(event.subject); break;
     case kAssessmentDone:
-      move_to(event.subject, plan_.pathways[patients_[event.subject].pathway].to);
+      move_to(event.subject, pathway_of(patients_[event.subject]).to);
       break;
     case kStayEnd: on_stay_end(event.subject); break;
     case kUcrVisit: on_ucr_visit(event.subject); break;
     case kCapacityChange: on_capacity_change(event.subject); break;
+    case kClosureStart: on_closure_start(event.subject); break;
+    case kClosureEnd: on_closure_end(event.subject); break;
     case kWindowDeparture: on_window_departure(event.subject); break;
     case kTurnaroundEnd: on_turnaround_end(static_cast<std::int16_t>(event.subject)); break;
     default: break;
@@ -137,8 +149,14 @@ void HospitalModel::pump(std::int16_t s) {
   while (const auto next = state.places.admit_next(now())) {
     const std::uint32_t id = *next;
     patients_[id].waiting_for = kNoService;
-    if (const std::int16_t held = patients_[id].service; held != kNoService)
-      --services_[static_cast<std::size_t>(held)].blocked;
+    const std::int16_t held = patients_[id].service;
+    if (held == kNoService) {
+      // Waiting at home (demand from the community): it holds no place, and enters as it
+      // was referred (a virtual ward's step-up).
+      enter_service(id, s, patients_[id].entry);
+      continue;
+    }
+    --services_[static_cast<std::size_t>(held)].blocked;
     // The place is taken; leaving the current one may still wait for its window.
     if (waits_for_window(id, s)) continue;
     leave_current(id);  // frees the place it kept while waiting (may move other lines on)
@@ -175,14 +193,12 @@ void HospitalModel::on_capacity_change(std::uint32_t index) {
   pump(change.service);
 }
 
-void HospitalModel::set_capacity(std::int16_t s, std::int64_t base) {
+void HospitalModel::set_capacity(std::int16_t s, std::int64_t schedule) {
   ServiceState& state = services_[static_cast<std::size_t>(s)];
   const ServicePlan& plan = plan_.services[static_cast<std::size_t>(s)];
   if (plan.kind == ServiceKind::urgent_community_response) return;  // visits per day instead
-  state.base_capacity = base;
-  const std::int64_t open = base + state.ladder.beds_open();
-  state.places.set_capacity(open);
-  state.capacity_open.set(now(), static_cast<double>(open));
+  state.schedule_capacity = schedule;
+  apply_open_capacity(s);
 }
 
 }  // namespace bedflow::model

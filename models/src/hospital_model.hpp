@@ -37,7 +37,12 @@ namespace bedflow::model {
 struct ServiceState {
   engine::CountedCapacity places;
   engine::TimeWeighted capacity_open;
+  // The open base: max(0, schedule - closed). Escalation beds open on top of it, and the
+  // escalation ladder measures occupancy against it.
   std::int64_t base_capacity = 0;
+  std::int64_t schedule_capacity = 0;  // the dated capacity schedule's places now
+  std::int64_t closed = 0;             // places closed by ward closures now
+  engine::TimeWeighted beds_closed;    // min(closed, schedule): the closures that bite
   // acute only
   EscalationLadder ladder;
   engine::TimeWeighted escalation_open;  // escalation beds open
@@ -73,6 +78,11 @@ struct Counters {
   double step_down_days_saved = 0.0;
   std::array<engine::Tally, 4> delay_days;  // fit to leaving the acute bed, by pathway
   std::vector<engine::Tally> window_wait_hours;  // by service left (services with a window)
+  // By service, counted only where ServicePlan::reports_blocking (loss services; urgent
+  // community responses taking community referrals): entrants who came for a place (or a
+  // visit) and those turned away for want of one.
+  std::vector<std::uint64_t> offered, turned_away;
+  std::vector<std::uint64_t> closures;  // ward closures begun, by service
 };
 
 class HospitalModel {
@@ -86,7 +96,7 @@ class HospitalModel {
  private:
   enum EventType : std::uint32_t {
     kArrival, kReadmission, kMedicallyFit, kStepDownCheck, kAssessmentDone, kStayEnd,
-    kUcrVisit, kCapacityChange, kWindowDeparture, kTurnaroundEnd,
+    kUcrVisit, kCapacityChange, kClosureStart, kClosureEnd, kWindowDeparture, kTurnaroundEnd,
   };
   struct CohortStreams {
     engine::RandomStream los, pathway, readmission;
@@ -98,6 +108,17 @@ class HospitalModel {
     ArrivalProcess process;
     engine::RandomStream mix, avoidable;
   };
+  // Ward closures of one service: when they begin ("closures/<service>") and how many beds
+  // for how long ("closures/<service>/extent").
+  struct ClosureSource {
+    std::int16_t service;
+    ArrivalProcess process;
+    engine::RandomStream extent;
+  };
+  struct ActiveClosure {
+    std::int16_t service = 0;
+    std::int64_t beds = 0;
+  };
 
   void handle(const engine::Event& event);
   // arrivals and admission
@@ -105,6 +126,16 @@ class HospitalModel {
   void on_readmission(std::uint32_t subject);
   std::uint32_t new_patient(std::uint16_t stream, std::uint16_t cohort, std::int16_t acute);
   bool try_alternative(std::uint32_t id, std::int16_t service);
+  // demand from the community and loss services (hospital_community.cpp)
+  void enter_from_community(std::uint32_t id, std::int16_t service);
+  void refer_from_community(std::uint32_t id, std::int16_t service);
+  void add_blocking_scalars(ReplicationResult& result) const;
+  // ward closures (hospital_closures.cpp)
+  void start_closures();
+  void on_closure_start(std::uint32_t source);
+  void on_closure_end(std::uint32_t slot);
+  void apply_open_capacity(std::int16_t service);
+  void add_closure_scalars(ReplicationResult& result) const;
   void admit(std::uint32_t id);
   void start_acute_stay(std::uint32_t id);
   // acute stay and discharge
@@ -141,6 +172,7 @@ class HospitalModel {
   void set_capacity(std::int16_t service, std::int64_t base);
   // starting state and observation
   void place_census();
+  void place_census_waiting(std::uint32_t id, std::int16_t acute);
   void reset_statistics();
   void sample_series();
   void build_series_skeleton(ReplicationResult& result);
@@ -162,7 +194,15 @@ class HospitalModel {
   void log_place(std::uint32_t id, PatientEventKind event, std::uint16_t place);
 
   double delayed_level(int pathway) const noexcept { return delayed_[pathway].level(); }
+  // Came from a stream of demand from the community (not an avoided admission).
+  bool from_community(const Patient& p) const noexcept {
+    return p.stream < plan_.streams.size() && plan_.streams[p.stream].enters >= 0;
+  }
   engine::Time now() const noexcept { return sim_.now(); }
+  // The discharge pathway the patient is on, as its acute service defines it.
+  const PathwayPlan& pathway_of(const Patient& p) const noexcept {
+    return plan_.services[static_cast<std::size_t>(p.acute)].pathways[p.pathway];
+  }
 
   CompiledScenario plan_;
   std::uint64_t seed_;
@@ -178,6 +218,9 @@ class HospitalModel {
   std::vector<std::uint32_t> serials_;  // patient serial by slot (log only)
   std::vector<ServiceState> services_;
   std::vector<StreamState> streams_;
+  std::vector<ClosureSource> closure_sources_;
+  std::vector<ActiveClosure> active_closures_;     // by slot: the event's subject
+  std::vector<std::uint32_t> free_closure_slots_;
   std::vector<CohortStreams> cohort_streams_;
   std::vector<ServiceStreams> service_streams_;
   std::array<engine::RandomStream, 4> assessment_streams_;

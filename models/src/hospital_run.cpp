@@ -1,6 +1,7 @@
 // The run of one replication: starting state, warm-up, observation points, end of run.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <tuple>
 #include <vector>
 
@@ -19,30 +20,45 @@ void HospitalModel::place_census() {
   // bed and queues (a delayed discharge from day 0) instead of over-filling it. The rows are
   // placed in a canonical order (community before acute, then service, cohort, days spent,
   // fitness), so the census file's row order cannot change the draws or the results.
+  // Patients waiting in the ED for a bed come last, longest wait first: they join the line
+  // once every census patient in a bed has its bed (and the fit ones that could leave have).
   struct Row {
     const CensusEntry* entry;
     bool acute;
     std::int16_t service;
     std::uint16_t cohort;
+    bool waiting;
+    double minus_waited;  // -days waited (waiting rows), else 0: longest wait sorts first
   };
   std::vector<Row> rows;
   rows.reserve(scenario.census.size());
   for (const CensusEntry& entry : scenario.census) {
     const std::int16_t s = plan_.service_index(entry.service, "census");
-    rows.push_back({&entry,
-                    plan_.services[static_cast<std::size_t>(s)].kind == ServiceKind::acute, s,
-                    static_cast<std::uint16_t>(plan_.cohort_index(entry.cohort, "census"))});
+    const bool acute = plan_.services[static_cast<std::size_t>(s)].kind == ServiceKind::acute;
+    const bool waiting = acute && entry.waiting_for_bed;
+    rows.push_back({&entry, acute, s,
+                    static_cast<std::uint16_t>(plan_.cohort_index(entry.cohort, "census")),
+                    waiting, waiting ? -entry.days_in_service : 0.0});
   }
   std::sort(rows.begin(), rows.end(), [](const Row& x, const Row& y) {
-    return std::tie(x.acute, x.service, x.cohort, x.entry->days_in_service,
-                    x.entry->medically_fit) < std::tie(y.acute, y.service, y.cohort,
-                                                        y.entry->days_in_service,
-                                                        y.entry->medically_fit);
+    return std::tie(x.acute, x.waiting, x.minus_waited, x.service, x.cohort,
+                    x.entry->days_in_service, x.entry->medically_fit) <
+           std::tie(y.acute, y.waiting, y.minus_waited, y.service, y.cohort,
+                    y.entry->days_in_service, y.entry->medically_fit);
   });
   for (const Row& row : rows) {
     const CensusEntry& entry = *row.entry;
     const std::int16_t s = row.service;
     const std::uint16_t cohort = row.cohort;
+    if (row.waiting) {
+      const std::uint32_t id = new_patient(kReadmitted, cohort, s);
+      --counters_.arrived;  // already inside: not an arrival
+      const Time waited = engine::from_days(entry.days_in_service);
+      patients_[id].arrived = -waited;
+      log(id, PatientEventKind::census, s);
+      place_census_waiting(id, s);
+      continue;
+    }
     const ServicePlan& plan = plan_.services[static_cast<std::size_t>(s)];
     ServiceState& state = services_[static_cast<std::size_t>(s)];
     // A census patient admitted from the acute service it is in, or else the first one.
@@ -83,7 +99,7 @@ void HospitalModel::place_census() {
         p.pathway = pathway;
         p.fit_at = 0;
         start_delay(id);
-        move_to(id, plan_.pathways[pathway].to);
+        move_to(id, pathway_of(p).to);
       } else {
         std::uint8_t pathway = 0;
         while (pathway < 3 && u >= c.pathway_cumulative[pathway]) ++pathway;
@@ -112,6 +128,22 @@ void HospitalModel::place_census() {
   }
 }
 
+// A census patient in the ED waiting for a bed since `arrived` (before the start): takes a
+// free bed at once or joins the line, its wait counted from when it began.
+void HospitalModel::place_census_waiting(std::uint32_t id, std::int16_t a) {
+  Patient& p = patients_[id];
+  ServiceState& acute = services_[static_cast<std::size_t>(a)];
+  p.admitted = p.queued_at = p.arrived;
+  if (acute.places.try_seize(now())) {
+    start_acute_stay(id);
+    acute_changed(a);
+  } else {
+    p.waiting_for = a;
+    acute.places.enqueue(now(), id);
+    log(id, PatientEventKind::wait_for_bed, a);
+  }
+}
+
 void HospitalModel::reset_statistics() {
   const Time t = now();
   Counters fresh;
@@ -121,6 +153,9 @@ void HospitalModel::reset_statistics() {
   fresh.avoided.assign(plan_.services.size(), 0);
   fresh.visits.assign(plan_.services.size(), 0);
   fresh.window_wait_hours.assign(plan_.services.size(), {});
+  fresh.offered.assign(plan_.services.size(), 0);
+  fresh.turned_away.assign(plan_.services.size(), 0);
+  fresh.closures.assign(plan_.services.size(), 0);
   fresh.inside_start = patients_.inside();
   counters_ = std::move(fresh);
   for (auto& state : services_) {
@@ -128,6 +163,7 @@ void HospitalModel::reset_statistics() {
     state.capacity_open.reset(t);
     state.escalation_open.reset(t);
     state.escalation_used.reset(t);
+    state.beds_closed.reset(t);
     state.in_turnaround.reset(t);
     state.reserved.reset(t);
   }
@@ -150,6 +186,7 @@ ReplicationResult HospitalModel::run() {
     const Time first = streams_[s].process.next(plan_.horizon);
     if (first != engine::kTimeNever) sim_.schedule_at(first, Priority::arrival, kArrival, s);
   }
+  start_closures();
   auto handler = [this](const engine::Event& event) { handle(event); };
   if (plan_.warmup > 0) {
     sim_.run_until(plan_.warmup, handler);
@@ -184,6 +221,7 @@ void HospitalModel::build_series_skeleton(ReplicationResult& result) {
     if (!service.unlimited_throughout)
       result.series.push_back({service.name, "capacity", "places", {}});
     result.series.push_back({service.name, "queue", "patients", {}});
+    if (service.closures) result.series.push_back({service.name, "beds_closed", "places", {}});
   }
   result.series.push_back({"acute", "escalation_beds_open", "beds", {}});
   result.series.push_back({"acute", "ed_queue", "patients", {}});
@@ -195,7 +233,13 @@ void HospitalModel::build_series_skeleton(ReplicationResult& result) {
 }
 
 // Kept beside build_series_skeleton: the two must agree (tests check they do).
-std::size_t series_count(const Scenario& scenario) { return 3 * scenario.services.size() + 6; }
+std::size_t series_count(const Scenario& scenario) {
+  std::size_t closures = 0;
+  for (const auto& service : scenario.services) {
+    if (service.closures && service.kind != ServiceKind::urgent_community_response) ++closures;
+  }
+  return 3 * scenario.services.size() + closures + 6;
+}
 
 void HospitalModel::sample_series() {
   std::size_t k = 0;
@@ -204,10 +248,15 @@ void HospitalModel::sample_series() {
     const ServiceState& state = services_[i];
     const bool ucr = plan_.services[i].kind == ServiceKind::urgent_community_response;
     series_values_[k++].push_back(static_cast<double>(occupied(i)));
-    if (!plan_.services[i].unlimited_throughout)
-      series_values_[k++].push_back(ucr ? static_cast<double>(plan_.services[i].ucr_per_day)
-                                        : static_cast<double>(state.places.capacity()));
+    if (!plan_.services[i].unlimited_throughout) {
+      // NaN while the schedule says unlimited: there is no number of places (docs/outputs.md).
+      const std::int64_t places = ucr ? plan_.services[i].ucr_per_day : state.places.capacity();
+      series_values_[k++].push_back(places >= kUnlimitedCapacity
+                                        ? std::numeric_limits<double>::quiet_NaN()
+                                        : static_cast<double>(places));
+    }
     series_values_[k++].push_back(static_cast<double>(state.places.waiting()));
+    if (plan_.services[i].closures) series_values_[k++].push_back(state.beds_closed.level());
     if (plan_.services[i].kind == ServiceKind::acute) {
       escalation += static_cast<double>(state.ladder.beds_open());
       ed_queue += static_cast<double>(state.places.waiting());

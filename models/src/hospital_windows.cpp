@@ -22,8 +22,8 @@ Time HospitalModel::window_departure_time(std::uint32_t id) {
   const ServicePlan& plan = plan_.services[s];
   int window = plan.window;
   // A pathway's window replaces the acute service's own for patients leaving on it.
-  if (plan.kind == ServiceKind::acute && plan_.pathways[p.pathway].window >= 0) {
-    window = plan_.pathways[p.pathway].window;
+  if (plan.kind == ServiceKind::acute && plan.pathways[p.pathway].window >= 0) {
+    window = plan.pathways[p.pathway].window;
   }
   if (window < 0) return now();
   return window_departure(plan_.windows[static_cast<std::size_t>(window)],

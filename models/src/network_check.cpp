@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -128,8 +129,7 @@ class NetworkBuilder {
       if (s.kind == ServiceKind::acute) {
         for (std::size_t k = 0; k < 4; ++k) {
           if (!pathway_used[k]) continue;
-          route(i, scenario_.discharge_pathways[k].to,
-                "discharge pathway P" + std::to_string(k));
+          route(i, pathway_for(scenario_, s, k).to, "discharge pathway P" + std::to_string(k));
         }
         for (std::size_t j = 0; j < services.size(); ++j) {
           if (services[j].step_down) boost::add_edge(i, j, graph_);
@@ -159,6 +159,48 @@ class NetworkBuilder {
       }
       if (s.independent_at_91_days && *s.independent_at_91_days < 1.0) {
         route(i, s.on_failure, "on_failure");
+      }
+      // A loss service sends those it turns away on; an unlimited one never turns anyone
+      // away, so that route is no part of a loop with no capacity limit.
+      if (s.when_full == WhenFull::turn_away && !unlimited(s)) {
+        route(i, s.if_turned_away, "if_turned_away");
+      }
+    }
+    check_turned_away_cycles();
+  }
+
+  // Services that turn people away, each sending them on to the next: when all are full a
+  // patient would go round for ever at one instant.
+  void check_turned_away_cycles() {
+    const auto& services = scenario_.services;
+    auto next_of = [&](std::size_t i) -> std::optional<std::size_t> {
+      const Service& s = services[i];
+      if (s.when_full != WhenFull::turn_away || s.kind == ServiceKind::acute ||
+          s.kind == ServiceKind::urgent_community_response)
+        return std::nullopt;
+      const auto it = index_.find(s.if_turned_away);
+      if (it == index_.end()) return std::nullopt;
+      return it->second;
+    };
+    std::vector<char> reported(services.size(), 0);
+    for (std::size_t start = 0; start < services.size(); ++start) {
+      std::vector<std::size_t> chain{start};
+      for (auto at = next_of(start); at; at = next_of(*at)) {
+        if (*at == start) {
+          if (reported[start]) break;
+          std::vector<std::string> names;
+          for (const std::size_t v : chain) {
+            reported[v] = 1;
+            names.push_back(services[v].name);
+          }
+          problems_.push_back({"patients turned away go round " + join(names) +
+                                   ", each of which turns them away when full: with all of "
+                                   "them full they would never stop",
+                               names});
+          break;
+        }
+        if (std::find(chain.begin(), chain.end(), *at) != chain.end()) break;
+        chain.push_back(*at);
       }
     }
   }

@@ -102,6 +102,10 @@ std::string measure_label(const std::string& name) {
       {"cost_escalation_", "{}: escalation beds"},     {"occupancy_mean_", "{}: places occupied (average)"},
       {"avoided_admissions_", "Admissions avoided by {}"}, {"arrivals_", "Arrivals: {}"},
       {"admissions_", "Admissions: {}"},                {"cost_", "Cost: {}"},
+      {"turned_away_", "{}: turned away when full"},
+      {"blocking_share_", "{}: share turned away when full"},
+      {"beds_closed_mean_", "{}: beds closed by ward closures (average)"},
+      {"closures_", "{}: ward closures begun"},
       {"window_wait_mean_hours_", "{}: mean wait for its discharge window (hours)"},
       {"turnaround_beds_mean_", "{}: beds in turnaround (average)"}};
   for (const auto& [prefix, pattern] : kPrefixes) {

@@ -21,7 +21,8 @@ constexpr const char* kGrey = "#555555";
 json rounded(const std::vector<double>& values) {
   json out = json::array();
   for (const double v : values) {
-    out.push_back(std::isfinite(v) ? std::round(v * 100.0) / 100.0 : 0.0);
+    // No value (NaN: e.g. capacity unlimited on that date) is a gap in the line, not a 0.
+    out.push_back(std::isfinite(v) ? json(std::round(v * 100.0) / 100.0) : json(nullptr));
   }
   return out;
 }

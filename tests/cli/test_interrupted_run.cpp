@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "bedflow/results/read_results.hpp"
@@ -98,4 +99,74 @@ TEST_CASE("the next run removes a temporary file left by a killed run, and says 
                               Catch::Contains("no longer running"));
   REQUIRE_FALSE(has_partial_file(directory));
   REQUIRE(fs::exists(directory + "/target.h5"));
+}
+
+namespace {
+
+// Starts `export --csv` of a results file with many time-series rows, waits until its hidden
+// folder exists, then sends `signal_number`. Returns the directory it ran in.
+std::string interrupt_an_export(const std::string& name, int signal_number, ChildResult& ended) {
+  const auto directory = scratch_directory(name);
+  const auto run = run_bedflow({"run", small_scenario(), "-n", "6", "-t", "1", "-o", "many.h5",
+                                "--set", "scenario.horizon_days=100", "--set",
+                                "outputs.timeseries_every_hours=1"},
+                               directory);
+  REQUIRE(run.exit_status == 0);
+  const pid_t child = start_bedflow({"export", "many.h5", "--csv", "tables"}, directory);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (!has_partial_file(directory) && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  ::kill(child, signal_number);
+  ended = wait_for(child, 60);
+  return directory;
+}
+
+}  // namespace
+
+TEST_CASE("Ctrl-C during export --csv removes the hidden folder and creates no target") {
+  ChildResult ended;
+  const auto directory = interrupt_an_export("export_sigint", SIGINT, ended);
+  REQUIRE_FALSE(ended.timed_out);
+  // Either the signal came while the folder was being written (then it is gone and the
+  // export says so), or the export had already finished moving its files in.
+  if (ended.signal == SIGINT) {
+    CHECK_THAT(read_text(directory + "/stderr.txt"),
+               Catch::Contains("interrupted: removed the unfinished"));
+    CHECK_FALSE(fs::exists(directory + "/tables/timeseries.csv"));
+  } else {
+    WARN("the export finished before the signal arrived");
+  }
+  REQUIRE_FALSE(has_partial_file(directory));
+}
+
+TEST_CASE("the next export removes the hidden folder of an export that was killed, and says so") {
+  ChildResult ended;
+  const auto directory = interrupt_an_export("export_sigkill", SIGKILL, ended);
+  REQUIRE(ended.signal == SIGKILL);
+  REQUIRE(has_partial_file(directory));
+  const auto again = run_bedflow({"export", "many.h5", "--csv", "tables", "--force"}, directory);
+  INFO(again.err);
+  REQUIRE(again.exit_status == 0);
+  CHECK_THAT(again.err, Catch::Contains("removed") && Catch::Contains(".tables.") &&
+                            Catch::Contains("no longer running"));
+  REQUIRE_FALSE(has_partial_file(directory));
+  CHECK(fs::exists(directory + "/tables/timeseries.csv"));
+}
+
+TEST_CASE("the next run removes the patient log's spool left by a killed run") {
+  const auto directory = scratch_directory("stale_scratch");
+  // As a run killed while writing its patient log leaves it, named for a process that is
+  // gone (a child that has finished).
+  const pid_t gone = start_bedflow({"--version"}, directory);
+  REQUIRE(wait_for(gone, 60).exit_status == 0);
+  const std::string stale = directory + "/.target.h5." + std::to_string(gone) + ".partial.scratch";
+  std::ofstream(stale) << "spool";
+  const auto rerun = run_bedflow({"run", source_path("scenarios/analytic/mmc-acute-only.yaml"),
+                                  "-n", "2", "-o", "target.h5"},
+                                 directory);
+  INFO(rerun.err);
+  REQUIRE(rerun.exit_status == 0);
+  CHECK_THAT(rerun.err, Catch::Contains("removed") && Catch::Contains(".partial.scratch"));
+  CHECK_FALSE(fs::exists(stale));
 }

@@ -36,6 +36,35 @@ TEST_CASE("unlimited acute beds: no occupancy share and no capacity series in an
         std::string::npos);
 }
 
+TEST_CASE("a capacity unlimited on some dates only: empty CSV cells there, numbers elsewhere") {
+  const auto directory = scratch_directory("unlimited_some_dates");
+  const auto path = directory + "/some.h5";
+  const auto run = run_bedflow({"run", small_scenario(), "-n", "2", "-t", "1", "-o", path, "--set",
+                                "services.reablement.capacity={ base: 60, changes: [[2026-01-08, "
+                                "unlimited], [2026-01-10, 70]] }",
+                                "--set", "scenario.horizon_days=12"});
+  INFO(run.err);
+  REQUIRE(run.exit_status == 0);
+  REQUIRE(run_bedflow({"export", path, "--csv", directory + "/csv"}).exit_status == 0);
+  const std::string series = read_text(directory + "/csv/timeseries.csv");
+  CHECK(series.find("e+18") == std::string::npos);
+  CHECK(series.find("nan") == std::string::npos);
+  // Each reablement capacity row of replication 0 in date order: 60 for three days, then no
+  // value for two, then 70.
+  std::istringstream lines(series);
+  std::string line;
+  std::vector<std::string> values;
+  while (std::getline(lines, line)) {
+    if (line.find(",reablement,capacity,") == std::string::npos) continue;
+    values.push_back(line.substr(line.rfind(',') + 1));
+  }
+  REQUIRE(values.size() >= 12);
+  CHECK(values[2] == "60");
+  CHECK(values[3].empty());
+  CHECK(values[4].empty());
+  CHECK(values[5] == "70");
+}
+
 TEST_CASE("validate and run warn of a destination that never opens, and still succeed") {
   const auto directory = scratch_directory("closed_destination");
   for (const char* command : {"validate", "run"}) {
@@ -88,4 +117,18 @@ discharge_pathways:
   CHECK(result.err.find("gridlock from day ") != std::string::npos);
   CHECK(result.err.find("'ward_a', 'ward_b' are full") != std::string::npos);
   CHECK(result.err.find("of 2 replications)") != std::string::npos);
+}
+
+TEST_CASE("the time series' memory is bounded with the replications -n asks for") {
+  const auto directory = scratch_directory("series_memory_n");
+  // Every 0.02 hours over 60 days: 72,001 samples x ~20 series x 8 bytes, about 11 MiB a
+  // replication: fine for the scenario's 2, above the 4 GiB limit for 1,000.
+  const auto refused = run_bedflow({"run", small_scenario(), "-n", "1000", "-o", "big.h5",
+                                    "--set", "outputs.timeseries_every_hours=0.02"},
+                                   directory);
+  INFO(refused.err);
+  CHECK(refused.exit_status == 2);
+  CHECK_THAT(refused.err, Catch::Contains("outputs.timeseries_every_hours") &&
+                              Catch::Contains("1000 replications"));
+  CHECK_FALSE(std::filesystem::exists(directory + "/big.h5"));
 }

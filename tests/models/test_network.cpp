@@ -98,5 +98,31 @@ TEST_CASE("cohort and stream shares that do not sum to 1 are reported", "[networ
   CHECK(find_problem(problems, "arrival stream 'emergency'") != nullptr);
 }
 
+TEST_CASE("loss services sending turned-away patients round a cycle are reported, a chain "
+          "ending at a queue or home is not", "[network][loss]") {
+  Scenario s = basic_scenario(10.0, DistributionParams::fixed(1.0));
+  Service a = beds("ward_a", {});
+  a.when_full = WhenFull::turn_away;
+  a.if_turned_away = "ward_b";
+  Service b = beds("ward_b", {});
+  b.when_full = WhenFull::turn_away;
+  b.if_turned_away = "ward_a";
+  s.services.push_back(a);
+  s.services.push_back(b);
+  const auto problems = check_network(s);
+  const auto* p = find_problem(problems, "turned away go round");
+  REQUIRE(p != nullptr);
+  CHECK(names(*p, "ward_a"));
+  CHECK(names(*p, "ward_b"));
+  CHECK(std::count_if(problems.begin(), problems.end(), [](const NetworkProblem& q) {
+          return q.message.find("turned away go round") != std::string::npos;
+        }) == 1);  // one cycle, reported once
+  s.services[2].when_full = WhenFull::queue;  // ward_b queues: the chain ends there
+  s.services[2].if_turned_away.clear();
+  CHECK(check_network(s).empty());
+  s.services[1].if_turned_away = "ward_c";  // an unknown destination is named
+  CHECK(find_problem(check_network(s), "unknown service 'ward_c'") != nullptr);
+}
+
 }  // namespace
 }  // namespace bedflow::model::testing

@@ -169,6 +169,25 @@ TEST_CASE("unlimited capacity has no occupancy share and no capacity series", "[
   CHECK(series(limited, "acute", "capacity").values.front() == 100.0);
 }
 
+TEST_CASE("a schedule unlimited on some dates samples no number of places there",
+          "[unlimited][edges]") {
+  Scenario s = basic_scenario(10.0, DistributionParams::exponential(3.0));
+  s.run.horizon_days = 10;
+  s.services[0].capacity.base = 50;
+  s.services[0].capacity.changes = {{Date{2026, 10, 8}, kUnlimitedCapacity},   // day 3
+                                    {Date{2026, 10, 11}, 60}};                 // day 6
+  const ReplicationResult r = simulate_replication(s, 1, 0);
+  const auto& capacity = series(r, "acute", "capacity").values;
+  REQUIRE(capacity.size() == 11);  // daily samples at days 0..10
+  for (std::size_t day = 0; day < capacity.size(); ++day) {
+    INFO("day " << day);
+    if (day < 3) CHECK(capacity[day] == 50.0);
+    if (day >= 3 && day < 6) CHECK(std::isnan(capacity[day]));
+    if (day >= 6) CHECK(capacity[day] == 60.0);
+  }
+  CHECK_FALSE(has_scalar(r, "acute_occupancy_share"));
+}
+
 TEST_CASE("expected community stays solve the routing chain", "[network][edges]") {
   // ward_a -> ward_b with 0.5, ward_b -> ward_a with 0.5: from ward_a, N = (I - Q)^-1 gives
   // 1 / 0.75 stays in ward_a and 0.5 / 0.75 in ward_b, 2 in all.

@@ -125,6 +125,12 @@ TEST_CASE("a pathway's window replaces the acute service's own for patients leav
     for (const auto& m : result.scalars) CHECK(m.name != "window_wait_mean_hours_community_beds");
   }
   check_in_ci(wait, 0.5 * kEightHourWaitHours);
+  // The acute service's own version of pathway 0 may carry the window instead of the
+  // scenario's pathway: the same run.
+  Scenario own = s;
+  own.pathway_windows[0].reset();
+  own.services[0].discharge_pathways[0].discharge_window = DischargeWindow{"always", ""};
+  CHECK(scalar(simulate_replication(own, 53, 0), "window_wait_mean_hours_acute") == wait[0]);
   // A P2 patient is delayed from fit to leaving: here exactly its wait for the window.
   check_in_ci(delay_days, kEightHourWaitHours / 24.0);
   // The place held while the patient waits is not occupied: the beds' occupancy is the

@@ -97,6 +97,13 @@ inline std::string scenario_text(const model::Scenario& s) {
     }
     out << " costs " << v.costs.place_day << ' ' << v.costs.occupied_day << ' ' << v.costs.visit
         << ' ' << v.costs.escalation_place_day;
+    out << " when_full " << static_cast<int>(v.when_full) << ' ' << v.if_turned_away;
+    if (v.closures) {
+      out << " closures " << v.closures->rate_per_day << ' ' << v.closures->profile << ' ';
+      put(out, v.closures->beds);
+      out << ' ';
+      put(out, v.closures->duration_days);
+    }
     if (v.discharge_window)
       out << " window " << v.discharge_window->daily << '/' << v.discharge_window->weekly;
     if (v.turnaround_hours) {
@@ -114,7 +121,7 @@ inline std::string scenario_text(const model::Scenario& s) {
   }
   for (const auto& e : s.census)
     out << "census " << e.service << ' ' << e.cohort << ' ' << e.days_in_service << ' '
-        << e.medically_fit << '\n';
+        << e.medically_fit << ' ' << e.waiting_for_bed << '\n';
   out << "outputs " << s.outputs.timeseries_every_hours << ' ' << s.outputs.patient_events;
   for (double p : s.outputs.percentiles) out << ' ' << p;
   out << '\n';

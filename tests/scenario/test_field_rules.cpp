@@ -175,8 +175,12 @@ TEST_CASE("cross-references: alternatives, admit_to, stay multipliers, on_failur
   // Only urgent community response and step-up virtual wards take avoidable admissions.
   CHECK(has_error(small_errors({"arrivals.emergency.alternatives=[reablement]"}),
                   "arrivals.emergency.alternatives.0", "expected an alternative to admission"));
+  // A stream admitting to a community service is demand from the community: it takes no
+  // avoidable shares or alternatives (those are about acute admission).
   CHECK(has_error(small_errors({"arrivals.emergency.admit_to=reablement"}),
-                  "arrivals.emergency.admit_to", "expected an acute service"));
+                  "arrivals.emergency.alternatives", "alternatives apply to acute admissions"));
+  CHECK(small({"arrivals.emergency.admit_to=reablement", "arrivals.emergency.avoidable=~",
+               "arrivals.emergency.alternatives=~"}).arrivals[0].admit_to == "reablement");
   // With one acute service, admit_to may be left out.
   CHECK(small({"arrivals.emergency.admit_to=~"}).arrivals[0].admit_to == "acute");
   CHECK(has_error(small_errors({"cohorts.frail.los_multiplier=weekday"}),
@@ -188,6 +192,13 @@ TEST_CASE("cross-references: alternatives, admit_to, stay multipliers, on_failur
   CHECK(has_error(
       small_errors({"services.virtual_ward.step_down={ replaces_acute_days: 2, eligible_cohorts: [fral], los_days: 3 }"}),
       "services.virtual_ward.step_down.eligible_cohorts.0", "unknown cohort 'fral'"));
+  // Step-downs go to one ward: a second ward taking them is refused at its step_down.
+  const std::string step_down = "{ replaces_acute_days: 2, eligible_cohorts: [frail], los_days: 3 }";
+  CHECK(small({"services.virtual_ward.step_down=" + step_down}).services.size() == 5);
+  CHECK(has_error(small_errors({"services.virtual_ward.step_down=" + step_down,
+                                "services.second_ward={ kind: virtual_ward, capacity: 5, step_down: " +
+                                    step_down + " }"}),
+                  "services.second_ward.step_down", "only one virtual ward can take step-downs"));
   CHECK(has_error(small_errors({"services.intermediate_care.then.acute=0.3", "services.intermediate_care.then.reablement=~"}),
                   "services.intermediate_care.then.acute", "onward routes go to community services"));
   CHECK(has_error(small_errors({"discharge_pathways.P3.to=ucr"}), "discharge_pathways.P3.to",
@@ -251,4 +262,26 @@ TEST_CASE("service unit costs land on their service; a place cost needs finite c
   errors = small_errors({"services.virtual_ward.costs_gbp.escalation_place_day=5"});
   CHECK(has_error(errors, "services.virtual_ward.costs_gbp.escalation_place_day",
                   "unknown key"));
+}
+
+TEST_CASE("an acute service's own discharge pathways override the scenario's field by field") {
+  const auto s = small({"services.acute.discharge_pathways.P1.to=intermediate_care",
+                        "services.acute.discharge_pathways.P2.assessment_days=3"});
+  const model::Service& acute = s.services[0];
+  const auto p1 = model::pathway_for(s, acute, 1);
+  CHECK(p1.to == "intermediate_care");
+  CHECK(p1.assessment_days.a == Approx(1.0));  // the scenario's assessment, inherited
+  const auto p2 = model::pathway_for(s, acute, 2);
+  CHECK(p2.to == "intermediate_care");         // the scenario's destination, inherited
+  CHECK(p2.assessment_days.kind == engine::DistributionKind::fixed);
+  CHECK(p2.assessment_days.a == Approx(3.0));
+  CHECK(model::pathway_for(s, acute, 3).to == s.discharge_pathways[3].to);
+
+  const std::string at = "services.acute.discharge_pathways.P1.to";
+  CHECK(has_error(small_errors({at + "=intermediate_cares"}), at, "intermediate_care"));
+  CHECK(has_error(small_errors({at + "=ucr"}), at, "community service or home"));
+  CHECK(has_error(small_errors({"services.acute.discharge_pathways.P5.to=home"}),
+                  "services.acute.discharge_pathways.P5", ""));
+  CHECK(has_error(small_errors({"services.reablement.discharge_pathways.P1.to=home"}),
+                  "services.reablement.discharge_pathways", ""));
 }

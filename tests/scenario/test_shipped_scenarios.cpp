@@ -83,7 +83,8 @@ TEST_CASE("the Kent and Medway scenarios a planner compares observe the same win
   CHECK(to == static_cast<double>(engine::days_from_civil({2027, 4, 1})));
   CHECK(base.run.warmup_days >= 120);  // long enough to fill the long-stay services
   for (const char* file : {"winter-surge.yaml", "virtual-wards-at-target.yaml",
-                           "reablement-investment.yaml", "no-community-alternatives.yaml"}) {
+                           "reablement-investment.yaml", "no-community-alternatives.yaml",
+                           "four-trusts.yaml"}) {
     INFO(file);
     const auto s = load_scenario(dir + file).scenario;
     CHECK(window(s).first == from);
@@ -92,6 +93,8 @@ TEST_CASE("the Kent and Medway scenarios a planner compares observe the same win
 }
 
 TEST_CASE("every shipped scenario opens with the question it answers and its sources") {
+  // The sources are rows of the project's own page of reference figures.
+  REQUIRE(fs::is_regular_file(source_path("docs/reference-figures.md")));
   for (const auto& file : shipped_scenarios()) {
     INFO(file);
     std::ifstream in(file);
@@ -100,7 +103,7 @@ TEST_CASE("every shipped scenario opens with the question it answers and its sou
     CHECK(first.rfind("# Question:", 0) == 0);
     std::string text = first + "\n";
     for (std::string line; std::getline(in, line);) text += line + "\n";
-    CHECK(text.find("reference-figures.md") != std::string::npos);
+    CHECK(text.find("docs/reference-figures.md") != std::string::npos);
     CHECK(text.find("\nschema: 1\n") != std::string::npos);
   }
 }
@@ -112,7 +115,7 @@ TEST_CASE("the Kent and Medway baseline has the system's size and every communit
   CHECK(s.arrivals[1].rate_per_day == Approx(150));
   CHECK(s.arrivals[1].weekdays_only);
   REQUIRE(find_service(s, "acute") != nullptr);
-  // "general and acute beds: about 3,000-3,200" (reference-figures.md, derived table).
+  // "general and acute beds: about 3,000-3,200" (docs/reference-figures.md, Derived table).
   CHECK(service(s, "acute").capacity.base >= 3000);
   CHECK(service(s, "acute").capacity.base <= 3200);
   for (const auto kind : {model::ServiceKind::urgent_community_response,

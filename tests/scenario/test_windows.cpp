@@ -37,7 +37,9 @@ TEST_CASE("discharge windows and turnaround land in the scenario", "[windows]") 
                                   "services.reablement.discharge_window={weekly: days}",
                                   "services.acute.turnaround_hours={triangular: [1, 2, 6]}",
                                   "services.virtual_ward.turnaround_hours=3",
-                                  "discharge_pathways.P2.discharge_window={daily: hours}"})))
+                                  "discharge_pathways.P2.discharge_window={daily: hours}",
+                                  "services.acute.discharge_pathways.P1.discharge_window="
+                                  "{weekly: days}"})))
                      .scenario;
   const auto& acute = s.services[0];
   REQUIRE(acute.discharge_window.has_value());
@@ -57,6 +59,9 @@ TEST_CASE("discharge windows and turnaround land in the scenario", "[windows]") 
   CHECK(!s.pathway_windows[1].has_value());
   REQUIRE(s.pathway_windows[2].has_value());
   CHECK(s.pathway_windows[2]->daily == "hours");
+  REQUIRE(acute.discharge_pathways[1].discharge_window.has_value());
+  CHECK(acute.discharge_pathways[1].discharge_window->weekly == "days");
+  CHECK(!acute.discharge_pathways[2].discharge_window.has_value());
   // Without the keys nothing is set.
   const auto plain = load_scenario(kSmall).scenario;
   for (const auto& service : plain.services) {
@@ -95,6 +100,9 @@ TEST_CASE("a window's profiles must exist, be of their key's kind and hold proba
                   daily, "0 everywhere"));
   CHECK(has_error(errors("discharge_pathways.P1.discharge_window={weekly: nothing}"),
                   "discharge_pathways.P1.discharge_window.weekly", "unknown profile 'nothing'"));
+  CHECK(has_error(errors("services.acute.discharge_pathways.P3.discharge_window={daily: days}"),
+                  "services.acute.discharge_pathways.P3.discharge_window.daily",
+                  "expected a daily profile"));
   CHECK(has_error(errors("services.ucr.discharge_window={daily: hours}"),
                   "services.ucr.discharge_window", "does not apply"));
   CHECK(has_error(errors("services.ucr.turnaround_hours=2"), "services.ucr.turnaround_hours",

@@ -82,7 +82,8 @@ int export_results(const std::vector<std::string>& arguments) {
         more = [&](const std::string& folder) { return results::write_sizing_csv(*sizing, folder); };
       }
       const auto written = results::export_csv_folder(file, directory, more);
-      std::cout << fmt::format("Wrote {} CSV files to {}\n", written.size(), directory);
+      for (const auto& note : written.notes) std::cerr << "bedflow export: " << note << "\n";
+      std::cout << fmt::format("Wrote {} CSV files to {}\n", written.files.size(), directory);
     } catch (const results::ResultsError& error) {
       return report_error("export", error.what(), kFailure);
     } catch (const analysis::AnalysisError& error) {

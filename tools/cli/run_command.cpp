@@ -36,9 +36,17 @@ struct LoadedVariant {
 std::optional<std::vector<LoadedVariant>> load_variants(const RunOptions& options) {
   const auto overrides = parse_overrides_or_report(options.set);
   if (!overrides) return std::nullopt;
+  // Loaded with -n as the replication count, so that the loader's limits (the time series'
+  // memory) count the replications this run will make; not recorded as an override.
+  const auto with_count = [&options](std::vector<scenario::Override> list) {
+    if (options.replications) {
+      list.push_back({"scenario.replications", std::to_string(*options.replications), "-n"});
+    }
+    return list;
+  };
   std::vector<LoadedVariant> variants;
   if (options.sweep.empty()) {
-    auto loaded = load_scenario_or_report(options.scenario_path, *overrides);
+    auto loaded = load_scenario_or_report(options.scenario_path, with_count(*overrides));
     if (!loaded) return std::nullopt;
     variants.push_back({"", "", *overrides, std::move(*loaded)});
     return variants;
@@ -48,7 +56,7 @@ std::optional<std::vector<LoadedVariant>> load_variants(const RunOptions& option
   for (const auto& value : *values) {
     auto with_value = *overrides;
     with_value.push_back(value);
-    auto loaded = load_scenario_or_report(options.scenario_path, with_value);
+    auto loaded = load_scenario_or_report(options.scenario_path, with_count(with_value));
     if (!loaded) return std::nullopt;
     variants.push_back(
         {value.value, value.path + "=" + value.value, with_value, std::move(*loaded)});

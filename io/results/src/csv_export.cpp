@@ -1,5 +1,6 @@
 #include "bedflow/results/csv_export.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -52,7 +53,11 @@ void flush_if_large(fmt::memory_buffer& buffer, std::ofstream& out) {
   buffer.clear();
 }
 
-std::string number(double value) { return fmt::format("{:.17g}", value); }
+// No value (NaN: e.g. an unlimited capacity) is an empty field, which R, pandas and
+// spreadsheets all read as missing.
+std::string number(double value) {
+  return std::isfinite(value) ? fmt::format("{:.17g}", value) : std::string();
+}
 
 // scenario, variant (quoted as needed) and the window columns, shared by the first two files.
 struct VariantColumns {

@@ -75,10 +75,16 @@ bool something_at(const std::filesystem::path& path) {
   return ::lstat(path.c_str(), &info) == 0;
 }
 
-// The pid in a temporary file name ".<target>.<pid>.partial", or 0 when `name` is not one.
+// The pid in a temporary name ".<target>.<pid>.partial" (a file, or the CSV export's
+// folder) or ".<target>.<pid>.partial.scratch" (the patient log's spool), or 0 when `name` is
+// neither.
 pid_t partial_file_pid(const std::string& name, const std::string& target_name) {
   const std::string prefix = "." + target_name + ".";
-  const std::string suffix = ".partial";
+  std::string suffix = ".partial";
+  const std::string scratch = ".partial.scratch";
+  if (name.size() > scratch.size() &&
+      name.compare(name.size() - scratch.size(), scratch.size(), scratch) == 0)
+    suffix = scratch;
   if (name.size() <= prefix.size() + suffix.size()) return 0;
   if (name.compare(0, prefix.size(), prefix) != 0) return 0;
   if (name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0) return 0;
@@ -92,8 +98,8 @@ pid_t partial_file_pid(const std::string& name, const std::string& target_name) 
   return pid;
 }
 
-// Temporary files left beside the target by earlier runs that were killed (SIGKILL, power
-// loss): removed when their process is gone, reported when it still runs.
+}  // namespace
+
 std::vector<std::string> tidy_stale_partials(const std::filesystem::path& directory,
                                              const std::string& target_name) {
   namespace fs = std::filesystem;
@@ -105,12 +111,15 @@ std::vector<std::string> tidy_stale_partials(const std::filesystem::path& direct
     if (pid <= 0 || pid == ::getpid()) continue;
     const bool alive = ::kill(pid, 0) == 0 || errno == EPERM;
     struct stat info {};
-    const bool regular = ::lstat(it->path().c_str(), &info) == 0 && S_ISREG(info.st_mode) &&
-                         info.st_uid == ::geteuid();
+    const bool ours = ::lstat(it->path().c_str(), &info) == 0 && info.st_uid == ::geteuid();
+    const bool regular = ours && S_ISREG(info.st_mode);
+    const bool folder = ours && S_ISDIR(info.st_mode);  // an unfinished CSV export
+    std::error_code removal;
     if (alive) {
       notes.push_back(it->path().string() + ": being written by process " + std::to_string(pid) +
                       " (another run with the same output?)");
-    } else if (regular && ::unlink(it->path().c_str()) == 0) {
+    } else if ((regular && ::unlink(it->path().c_str()) == 0) ||
+               (folder && fs::remove_all(it->path(), removal) > 0 && !removal)) {
       notes.push_back("removed " + it->path().string() + ", left unfinished by process " +
                       std::to_string(pid) + " (no longer running)");
     } else {
@@ -120,6 +129,8 @@ std::vector<std::string> tidy_stale_partials(const std::filesystem::path& direct
   }
   return notes;
 }
+
+namespace {
 
 // Creates `path` exclusively: never follows a link planted there, never opens another's file.
 int create_exclusively(const std::string& path) {

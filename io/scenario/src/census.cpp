@@ -44,8 +44,11 @@ Census read_census(const std::string& path, const Location& referenced_from,
   // Spreadsheets often save CSV with a UTF-8 byte-order mark; it is not part of the header.
   const std::size_t start = text->rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
 
-  const std::array<std::string, 4> columns{"service", "cohort", "days_in_service", "medically_fit"};
-  std::array<std::size_t, 4> index{0, 1, 2, 3};
+  // The fifth column, waiting_for_bed, is optional: a file without it has no one waiting.
+  const std::array<std::string, 5> columns{"service", "cohort", "days_in_service", "medically_fit",
+                                           "waiting_for_bed"};
+  std::array<std::size_t, 5> index{0, 1, 2, 3, 4};
+  std::size_t width = 4;  // the number of columns the header names
   bool have_header = false;
   int line_number = 0;
   std::size_t pos = start;
@@ -59,15 +62,17 @@ Census read_census(const std::string& path, const Location& referenced_from,
     const auto fields = split(line);
     if (!have_header) {
       have_header = true;
-      bool ok = fields.size() == columns.size();
-      for (std::size_t c = 0; ok && c < columns.size(); ++c) {
+      width = fields.size();
+      bool ok = width == 4 || width == 5;
+      for (std::size_t c = 0; ok && c < width; ++c) {
         const auto found = std::find(fields.begin(), fields.end(), columns[c]);
         if (found == fields.end()) ok = false;
         else index[c] = static_cast<std::size_t>(found - fields.begin());
       }
       if (!ok) {
         diagnostics.error(where, "header",
-                          "expected the header service,cohort,days_in_service,medically_fit, found '" +
+                          "expected the header service,cohort,days_in_service,medically_fit "
+                          "(and optionally waiting_for_bed), found '" +
                               excerpt(trim(line)) + "'");
         return census;
       }
@@ -77,9 +82,11 @@ Census read_census(const std::string& path, const Location& referenced_from,
       diagnostics.error(where, "", "more than " + std::to_string(limits::kMaxCsvRows) + " rows");
       return census;
     }
-    if (fields.size() != columns.size()) {
+    if (fields.size() != width) {
       diagnostics.error(where, "row",
-                        "expected 4 fields (service, cohort, days_in_service, medically_fit), found " +
+                        "expected " + std::to_string(width) +
+                            " fields (service, cohort, days_in_service, medically_fit" +
+                            (width == 5 ? ", waiting_for_bed" : "") + "), found " +
                             std::to_string(fields.size()));
       continue;
     }
@@ -104,12 +111,15 @@ Census read_census(const std::string& path, const Location& referenced_from,
       ok = false;
     }
     entry.days_in_service = value;
-    const std::string& fit = fields[index[3]];
-    if (fit == "true" || fit == "1" || fit == "yes") entry.medically_fit = true;
-    else if (fit == "false" || fit == "0" || fit == "no") entry.medically_fit = false;
-    else {
-      diagnostics.error(where, "medically_fit", "expected true or false, found '" + fit + "'");
-      ok = false;
+    for (std::size_t c = 3; c < width; ++c) {
+      const std::string& flag = fields[index[c]];
+      bool& target = c == 3 ? entry.medically_fit : entry.waiting_for_bed;
+      if (flag == "true" || flag == "1" || flag == "yes") target = true;
+      else if (flag == "false" || flag == "0" || flag == "no") target = false;
+      else {
+        diagnostics.error(where, columns[c], "expected true or false, found '" + excerpt(flag) + "'");
+        ok = false;
+      }
     }
     if (!ok) continue;
     census.entries.push_back(std::move(entry));

@@ -3,7 +3,8 @@
 //
 // Invariants:
 //  - The first non-empty line is a header naming the columns service, cohort,
-//    days_in_service, medically_fit (any order, no others).
+//    days_in_service, medically_fit and optionally waiting_for_bed (any order, no others).
+//    On a waiting_for_bed row, days_in_service is the time already waited for a bed.
 //  - Every malformed row is reported by CSV file:line and reading goes on; rows that fail
 //    are left out. Names are not resolved here (stage 2 does that, with the row's line).
 #include <string>

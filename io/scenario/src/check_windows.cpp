@@ -80,8 +80,13 @@ void check_window(Context& ctx, const model::Scenario& s, const std::string& pat
 
 void check_discharge_windows(Context& ctx, const model::Scenario& scenario) {
   for (const auto& service : scenario.services) {
-    check_window(ctx, scenario, "services." + service.name + ".discharge_window",
-                 service.discharge_window);
+    const std::string path = "services." + service.name;
+    check_window(ctx, scenario, path + ".discharge_window", service.discharge_window);
+    for (std::size_t k = 0; k < service.discharge_pathways.size(); ++k) {
+      check_window(ctx, scenario,
+                   path + ".discharge_pathways.P" + std::to_string(k) + ".discharge_window",
+                   service.discharge_pathways[k].discharge_window);
+    }
   }
   for (std::size_t k = 0; k < scenario.pathway_windows.size(); ++k) {
     check_window(ctx, scenario, "discharge_pathways.P" + std::to_string(k) + ".discharge_window",

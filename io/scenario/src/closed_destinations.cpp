@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -40,7 +41,14 @@ void warn_about_closed_destinations(Context& ctx, const model::Scenario& scenari
   for (std::size_t k = 1; k < 4; ++k) {
     bool used = false;
     for (const auto& cohort : scenario.cohorts) used = used || cohort.discharge_pathway[k] > 0.0;
-    if (used) routes_to[scenario.discharge_pathways[k].to].push_back(fmt::format("discharge pathway P{}", k));
+    if (!used) continue;
+    std::set<std::string> destinations;  // each acute service's version of the pathway
+    for (const auto& acute : scenario.services) {
+      if (acute.kind == ServiceKind::acute)
+        destinations.insert(model::pathway_for(scenario, acute, k).to);
+    }
+    for (const auto& to : destinations)
+      routes_to[to].push_back(fmt::format("discharge pathway P{}", k));
   }
   for (const auto& service : scenario.services) {
     for (const auto& [to, p] : service.then) {

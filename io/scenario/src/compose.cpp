@@ -20,10 +20,11 @@ bool ends_with(const std::string& text, const std::string& suffix) {
 // Values a child replaces whole even when both are maps: a distribution ({lognormal: ...}
 // merged with {gamma: ...} would be two kinds at once), a profile (weekly merged with dated),
 // and shares that must sum to 1 (a child's mix merged with its parent's would mix cohorts of
-// both).
+// both). A closure's `beds` is a distribution too.
 bool replaced_whole(const std::string& parent_key, const std::string& key) {
   return parent_key == "profiles" || key == "cohort_mix" || key == "discharge_pathway" ||
-         key == "then" || ends_with(key, "_days") || ends_with(key, "_hours");
+         key == "then" || ends_with(key, "_days") || ends_with(key, "_hours") ||
+         (parent_key == "closures" && key == "beds");
 }
 
 void merge_into(Node& base, Node&& child, const std::string& key = {}) {

@@ -33,12 +33,19 @@ void read_profiles(Context& ctx, const Node& node, std::vector<model::Profile>& 
 void read_cohorts(Context& ctx, const Node& node, std::vector<model::Cohort>& cohorts);
 void read_arrivals(Context& ctx, const Node& node, std::vector<model::ArrivalStream>& arrivals);
 void read_services(Context& ctx, const Node& node, std::vector<model::Service>& services);
+// A service's `when_full`, `if_turned_away` and `closures` (convert_closures.cpp); the kind
+// table in read_services decides which kinds may have them.
+void read_loss_and_closures(Context& ctx, const Node& body, const std::string& path,
+                            model::Service& service);
 void read_discharge_pathways(Context& ctx, const Node& node,
                              std::array<model::DischargePathway, 4>& pathways,
                              std::array<std::optional<model::DischargeWindow>, 4>& windows);
 // A discharge window on a service or a pathway (convert_windows.cpp).
 void read_discharge_window(Context& ctx, const Node& node, const std::string& path,
                            std::optional<model::DischargeWindow>& window);
+// `discharge_window` and `turnaround_hours` of a service (convert_windows.cpp).
+void read_window_and_turnaround(Context& ctx, const Node& body, const std::string& path,
+                                model::Service& service);
 // The old top-level costs_gbp block: refused, each key with where it went.
 void refuse_global_costs(Context& ctx, const Node& root, const model::Scenario& scenario);
 void read_outputs(Context& ctx, const Node& node, model::Outputs& outputs);

@@ -21,14 +21,19 @@ const std::vector<KindInfo>& kinds() {
   static const std::vector<KindInfo> table{
       {"acute",
        model::ServiceKind::acute,
-       {"capacity", "escalation", "report_waits_over_hours", "costs_gbp"}},
-      {"beds", model::ServiceKind::beds, {"capacity", "los_days", "then", "costs_gbp"}},
+       {"capacity", "escalation", "report_waits_over_hours", "discharge_pathways", "costs_gbp",
+        "closures"}},
+      {"beds",
+       model::ServiceKind::beds,
+       {"capacity", "los_days", "then", "costs_gbp", "when_full", "if_turned_away", "closures"}},
       {"caseload",
        model::ServiceKind::caseload,
-       {"capacity", "los_days", "then", "independent_at_91_days", "on_failure", "costs_gbp"}},
+       {"capacity", "los_days", "then", "independent_at_91_days", "on_failure", "costs_gbp",
+        "when_full", "if_turned_away", "closures"}},
       {"virtual_ward",
        model::ServiceKind::virtual_ward,
-       {"capacity", "step_up", "step_down", "then", "costs_gbp"}},
+       {"capacity", "step_up", "step_down", "then", "costs_gbp", "when_full", "if_turned_away",
+        "closures"}},
       {"urgent_community_response",
        model::ServiceKind::urgent_community_response,
        {"opens_hour", "closes_hour", "capacity_per_day", "response_target_hours",
@@ -207,28 +212,23 @@ void read_urgent_response(Context& ctx, const Node& body, const std::string& pat
   service.urgent_response = ucr;
 }
 
-// `discharge_window` and `turnaround_hours`: for services patients stay in, not for urgent
-// community response (a visit: no place to leave or to clean).
-void read_window_and_turnaround(Context& ctx, const Node& body, const std::string& path,
-                                model::Service& service) {
-  const bool ucr = service.kind == model::ServiceKind::urgent_community_response;
-  for (const char* key : {"discharge_window", "turnaround_hours"}) {
-    const Node* n = body.find(key);
-    if (n == nullptr) continue;
-    const std::string p = path + "." + key;
-    if (ucr) {
-      ctx.error(*n, p,
-                std::string(key) + " does not apply to an urgent_community_response service "
-                                   "(a visit holds no place)",
-                "remove it; windows and turnaround belong to acute, beds, caseload and "
-                "virtual_ward services");
-      continue;
-    }
-    if (std::string(key) == "discharge_window") {
-      read_discharge_window(ctx, *n, p, service.discharge_window);
-    } else if (auto d = read_distribution(ctx, *n, p, limits::kMaxTurnaroundHours)) {
-      service.turnaround_hours = *d;
-    }
+// An acute service's own pathways (services.<acute>.discharge_pathways): the same keys as
+// the scenario's, each field given replacing the scenario's for that service's patients.
+void read_pathway_overrides(Context& ctx, const Node& node, const std::string& path,
+                            std::array<model::PathwayOverride, 4>& overrides) {
+  if (!expect_map(ctx, node, path, {kPathwayKeys.begin(), kPathwayKeys.end()})) return;
+  for (std::size_t k = 0; k < 4; ++k) {
+    const Node* body = node.find(kPathwayKeys[k]);
+    if (body == nullptr) continue;
+    const std::string at = path + "." + kPathwayKeys[k];
+    if (!expect_map(ctx, *body, at, {"to", "assessment_days", "discharge_window"})) continue;
+    if (const Node* n = body->find("to"))
+      if (auto v = read_name(ctx, *n, at + ".to")) overrides[k].to = *v;
+    if (const Node* n = body->find("assessment_days"))
+      if (auto d = read_distribution(ctx, *n, at + ".assessment_days", 365.0))
+        overrides[k].assessment_days = *d;
+    if (const Node* n = body->find("discharge_window"))
+      read_discharge_window(ctx, *n, at + ".discharge_window", overrides[k].discharge_window);
   }
 }
 
@@ -298,6 +298,8 @@ void read_services(Context& ctx, const Node& node, std::vector<model::Service>& 
       if (auto v = read_number_list(ctx, *n, path + ".report_waits_over_hours",
                                     positive(24.0 * 14, "a positive number of hours")))
         service.report_waits_over_hours = *v;
+    if (const Node* n = body.find("discharge_pathways"))
+      read_pathway_overrides(ctx, *n, path + ".discharge_pathways", service.discharge_pathways);
     if (const Node* n = body.find("independent_at_91_days"))
       if (auto v = read_number(ctx, *n, path + ".independent_at_91_days", probability()))
         service.independent_at_91_days = *v;
@@ -308,6 +310,7 @@ void read_services(Context& ctx, const Node& node, std::vector<model::Service>& 
       read_urgent_response(ctx, body, path, service);
     if (const Node* n = body.find("costs_gbp"))
       read_service_costs(ctx, *n, path + ".costs_gbp", info->kind, service.costs);
+    read_loss_and_closures(ctx, body, path, service);
     read_window_and_turnaround(ctx, body, path, service);
     services.push_back(std::move(service));
   }
@@ -316,20 +319,12 @@ void read_services(Context& ctx, const Node& node, std::vector<model::Service>& 
 void read_discharge_pathways(Context& ctx, const Node& node,
                              std::array<model::DischargePathway, 4>& pathways,
                              std::array<std::optional<model::DischargeWindow>, 4>& windows) {
-  if (!expect_map(ctx, node, "discharge_pathways", {kPathwayKeys.begin(), kPathwayKeys.end()}))
-    return;
+  std::array<model::PathwayOverride, 4> given;
+  read_pathway_overrides(ctx, node, "discharge_pathways", given);
   for (std::size_t k = 0; k < 4; ++k) {
-    const Node* body = node.find(kPathwayKeys[k]);
-    if (body == nullptr) continue;
-    const std::string path = "discharge_pathways." + kPathwayKeys[k];
-    if (!expect_map(ctx, *body, path, {"to", "assessment_days", "discharge_window"})) continue;
-    if (const Node* n = body->find("discharge_window"))
-      read_discharge_window(ctx, *n, path + ".discharge_window", windows[k]);
-    if (const Node* n = body->find("to"))
-      if (auto v = read_name(ctx, *n, path + ".to")) pathways[k].to = *v;
-    if (const Node* n = body->find("assessment_days"))
-      if (auto d = read_distribution(ctx, *n, path + ".assessment_days", 365.0))
-        pathways[k].assessment_days = *d;
+    if (given[k].to) pathways[k].to = *given[k].to;
+    if (given[k].assessment_days) pathways[k].assessment_days = *given[k].assessment_days;
+    windows[k] = given[k].discharge_window;
   }
 }
 

@@ -2,6 +2,7 @@
 // a service or a discharge pathway). The profiles they name are checked in stage 2
 // (check_windows.cpp): they must exist, be of the kind named, and hold factors in [0, 1].
 #include "convert.hpp"
+#include "limits.hpp"
 
 namespace bedflow::scenario {
 
@@ -29,6 +30,31 @@ void read_discharge_window(Context& ctx, const Node& node, const std::string& pa
     else ok = false;
   }
   if (ok) window = read;
+}
+
+// `discharge_window` and `turnaround_hours` on a service: for services patients stay in, not
+// for urgent community response (a visit: no place to leave or to clean).
+void read_window_and_turnaround(Context& ctx, const Node& body, const std::string& path,
+                                model::Service& service) {
+  const bool ucr = service.kind == model::ServiceKind::urgent_community_response;
+  for (const char* key : {"discharge_window", "turnaround_hours"}) {
+    const Node* n = body.find(key);
+    if (n == nullptr) continue;
+    const std::string p = path + "." + key;
+    if (ucr) {
+      ctx.error(*n, p,
+                std::string(key) + " does not apply to an urgent_community_response service "
+                                   "(a visit holds no place)",
+                "remove it; windows and turnaround belong to acute, beds, caseload and "
+                "virtual_ward services");
+      continue;
+    }
+    if (std::string(key) == "discharge_window") {
+      read_discharge_window(ctx, *n, p, service.discharge_window);
+    } else if (auto d = read_distribution(ctx, *n, p, limits::kMaxTurnaroundHours)) {
+      service.turnaround_hours = *d;
+    }
+  }
 }
 
 }  // namespace bedflow::scenario

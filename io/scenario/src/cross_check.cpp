@@ -1,4 +1,5 @@
 #include "cross_check.hpp"
+#include "cross_check_community.hpp"
 
 #include <cmath>
 #include <algorithm>
@@ -38,7 +39,10 @@ class Checker {
     check_cohorts();
     check_arrivals();
     check_services();
+    check_one_step_down_ward();
     check_pathways();
+    check_community_streams(ctx_, s_);
+    check_loss_and_closures(ctx_, s_);
     check_discharge_windows(ctx_, s_);
     check_census(census);
     if (network_check && ctx_.diagnostics.empty()) check_network();
@@ -138,12 +142,16 @@ class Checker {
       if (v.kind == ServiceKind::acute) acute_services.push_back(v.name);
     for (auto& a : s_.arrivals) {
       const std::string path = "arrivals." + a.name;
+      // Demand from the community: its own rules (cross_check_community.cpp).
+      const model::Service* admits = a.admit_to.empty() ? nullptr : service(a.admit_to);
+      const bool community = admits != nullptr && admits->kind != ServiceKind::acute;
       for (const auto& [cohort, share] : a.cohort_mix) {
         resolve(path + ".cohort_mix." + cohort + "#key", cohort, "cohort", cohorts_);
       }
       if (!a.cohort_mix.empty())
         check_sum(path + ".cohort_mix", a.cohort_mix, kSecond, "cohort_mix shares");
       else error(path + ".cohort_mix", "expected at least one cohort in the mix");
+      if (community) continue;  // avoidable shares and alternatives are refused above
       for (const auto& [cohort, share] : a.avoidable_share) {
         const std::string p = path + ".avoidable." + cohort + "#key";
         if (!resolve(p, cohort, "cohort", cohorts_)) continue;
@@ -181,10 +189,9 @@ class Checker {
           error(path, "missing admit_to: there are several acute services",
                 "add admit_to: " + acute_services.front());
         }
-      } else if (resolve(path + ".admit_to", a.admit_to, "service", services_)) {
-        const model::Service* v = service(a.admit_to);
-        if (v != nullptr && v->kind != ServiceKind::acute)
-          error(path + ".admit_to", "expected an acute service, found '" + a.admit_to + "'");
+      } else {
+        // Any service: an acute one admits, any other takes demand from the community.
+        resolve(path + ".admit_to", a.admit_to, "service", services_);
       }
     }
   }
@@ -223,6 +230,23 @@ class Checker {
     }
   }
 
+  // The model sends every step-down to one ward, the first with step_down (models/README.md),
+  // so a second would never take one: refused rather than silently ignored.
+  void check_one_step_down_ward() {
+    const model::Service* first = nullptr;
+    for (const auto& v : s_.services) {
+      if (!v.step_down) continue;
+      if (first == nullptr) {
+        first = &v;
+        continue;
+      }
+      error("services." + v.name + ".step_down",
+            "only one virtual ward can take step-downs, and '" + first->name + "' already does",
+            "remove step_down here; several acute services share '" + first->name +
+                "' for step-downs");
+    }
+  }
+
   // Every commissioned place is paid for, so a place cost needs a finite capacity.
   void check_place_cost(const model::Service& v, const std::string& path) {
     if (!(v.costs.place_day > 0.0)) return;
@@ -242,16 +266,24 @@ class Checker {
 
   void check_pathways() {
     for (std::size_t k = 0; k < 4; ++k) {
-      const auto& pathway = s_.discharge_pathways[k];
-      const std::string path = "discharge_pathways.P" + std::to_string(k) + ".to";
-      if (!resolve(path, pathway.to, "service", services_, true)) continue;
-      const model::Service* dest = service(pathway.to);
-      if (dest != nullptr && (dest->kind == ServiceKind::acute ||
-                              dest->kind == ServiceKind::urgent_community_response)) {
-        error(path, "a discharge pathway leads to a community service or home, found '" +
-                        pathway.to + "'");
+      check_pathway_destination("discharge_pathways.P" + std::to_string(k) + ".to",
+                                s_.discharge_pathways[k].to);
+      for (const auto& acute : s_.services) {
+        if (const auto& to = acute.discharge_pathways[k].to) {
+          check_pathway_destination(
+              "services." + acute.name + ".discharge_pathways.P" + std::to_string(k) + ".to", *to);
+        }
       }
-      // A pathway some cohort uses but that leads nowhere in particular is allowed (home).
+    }
+  }
+
+  // A pathway some cohort uses but that leads nowhere in particular is allowed (home).
+  void check_pathway_destination(const std::string& path, const std::string& to) {
+    if (!resolve(path, to, "service", services_, true)) return;
+    const model::Service* dest = service(to);
+    if (dest != nullptr && (dest->kind == ServiceKind::acute ||
+                            dest->kind == ServiceKind::urgent_community_response)) {
+      error(path, "a discharge pathway leads to a community service or home, found '" + to + "'");
     }
   }
 
@@ -276,6 +308,19 @@ class Checker {
                                "medically_fit is true for a patient in '" + e.service +
                                    "', which is not an acute service",
                                "medically fit means ready to leave an acute bed; write false");
+      }
+      if (e.waiting_for_bed) {
+        if (v->kind != ServiceKind::acute) {
+          ctx_.diagnostics.error(where, "waiting_for_bed",
+                                 "waiting_for_bed is true for a patient of '" + e.service +
+                                     "', which is not an acute service",
+                                 "a patient waiting for a bed names the acute service it waits for");
+        } else if (e.medically_fit) {
+          ctx_.diagnostics.error(where, "waiting_for_bed",
+                                 "a patient waiting for a bed cannot be medically fit as well",
+                                 "medically fit is about a patient already in a bed");
+        }
+        continue;  // holds no place: not counted against the service's places
       }
       if (v->kind == ServiceKind::urgent_community_response) continue;
       const std::int64_t places = v->capacity.base;

@@ -51,8 +51,14 @@ void check_run_size(Context& ctx, const model::Scenario& s, std::size_t census_r
   for (const auto& stream : s.arrivals) {
     const double factor = peak_profile_factor(s, stream);
     const double per_day = stream.rate_per_day * factor;
-    peak_per_day += per_day;
-    peak_bed_days += per_day * mean_acute_stay(s, stream);
+    // Demand from the community (a stream admitting to a non-acute service) is no acute load.
+    bool acute = stream.admit_to.empty();
+    for (const auto& v : s.services)
+      if (v.name == stream.admit_to) acute = v.kind == model::ServiceKind::acute;
+    if (acute) {
+      peak_per_day += per_day;
+      peak_bed_days += per_day * mean_acute_stay(s, stream);
+    }
     patients += per_day * horizon;
     const std::string path = "arrivals." + stream.name + ".rate_per_day";
     if (per_day * horizon > kMaxPatients) {

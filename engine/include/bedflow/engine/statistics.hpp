@@ -97,7 +97,7 @@ ConfidenceInterval confidence_interval(std::span<const double> values, double le
 // The p-th percentile (0 <= p <= 100) of a sample by linear interpolation between order
 // statistics: Hyndman and Fan (1996) definition 7, the default of R's quantile() and numpy's
 // percentile(), so a reader recomputing it from the file gets the same number. `values` need
-// not be sorted. NaN for an empty sample. With n values, percentiles below 100/(n - 1) or
+// not be sorted. NaN for an empty sample or one holding a NaN. With n values, percentiles below 100/(n - 1) or
 // above 100 - 100/(n - 1) interpolate towards the sample's extremes: they need many
 // replications to mean much.
 double sample_percentile(std::span<const double> values, double p);

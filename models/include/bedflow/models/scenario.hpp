@@ -88,7 +88,12 @@ struct ArrivalStream {
   // Community alternatives tried in order by avoidable arrivals; the first with room takes
   // the patient, and if none has room the patient is admitted.
   std::vector<std::string> alternatives;
-  std::string admit_to;                 // the acute service that admits
+  // The service that takes these patients. An acute service admits them (the ED line); any
+  // other service makes this demand from the community (step-up referrals): its patients
+  // enter that service directly (a virtual ward as step-up, an urgent community response as
+  // a referral), wait at home holding no place when it is full, or are turned away when it
+  // turns people away. Such a stream has no avoidable shares, alternatives or cancellation.
+  std::string admit_to;
   std::optional<double> cancel_when_occupancy_above;  // electives: cancelled above this
 };
 
@@ -115,6 +120,23 @@ struct StepDown {
   double replaces_acute_days = 0.0;
   std::vector<std::string> eligible_cohorts;
   DistributionParams los_days;
+};
+
+// Random ward closures (infection outbreaks): closures begin as a Poisson process of
+// `rate_per_day` x the profile's factor; each closes `beds` places (a draw rounded to a whole
+// number, at least 1) for `duration_days`. Closed beds lower the open capacity (never below
+// zero, never evicting anyone) on top of the dated capacity schedule.
+struct Closures {
+  double rate_per_day = 0.0;
+  std::string profile;  // empty: none; else a weekly or dated profile's name
+  DistributionParams beds = DistributionParams::fixed(1.0);
+  DistributionParams duration_days = DistributionParams::fixed(1.0);
+};
+
+// What a community service does with an entrant who finds no free place.
+enum class WhenFull {
+  queue,      // waits first in, first out (keeping any place it holds elsewhere)
+  turn_away,  // a loss service: the entrant goes to `if_turned_away` (home by default)
 };
 
 struct UrgentResponse {
@@ -151,6 +173,20 @@ struct ServiceCosts {
   friend bool operator==(const ServiceCosts&, const ServiceCosts&) = default;
 };
 
+struct DischargePathway {
+  std::string to = kHome;  // destination service or kHome
+  DistributionParams assessment_days = DistributionParams::fixed(0.0);
+};
+
+// An acute service's own version of a discharge pathway (each trust discharging into its own
+// community services): the fields given replace the scenario's; the others are inherited.
+struct PathwayOverride {
+  std::optional<std::string> to;
+  std::optional<DistributionParams> assessment_days;
+  // Replaces the scenario's pathway window (Scenario::pathway_windows) for this service.
+  std::optional<DischargeWindow> discharge_window;
+};
+
 struct Service {
   std::string name;
   ServiceKind kind = ServiceKind::beds;
@@ -168,6 +204,7 @@ struct Service {
   // acute
   std::vector<EscalationLevel> escalation;
   std::vector<double> report_waits_over_hours{4.0, 12.0};
+  std::array<PathwayOverride, 4> discharge_pathways;  // P0..P3; unset: the scenario's
   // caseload (reablement)
   std::optional<double> independent_at_91_days;  // share still independent at 91 days
   std::string on_failure;                        // service taking those who are not
@@ -177,19 +214,23 @@ struct Service {
   // urgent community response
   std::optional<UrgentResponse> urgent_response;
   ServiceCosts costs;
-};
-
-struct DischargePathway {
-  std::string to = kHome;  // destination service or kHome
-  DistributionParams assessment_days = DistributionParams::fixed(0.0);
+  // beds, caseload, virtual ward: what happens to an entrant finding the service full, and
+  // where a turned-away patient goes instead (a community service or kHome; empty = home).
+  WhenFull when_full = WhenFull::queue;
+  std::string if_turned_away;
+  // services with places (all but urgent community response): random ward closures.
+  std::optional<Closures> closures;
 };
 
 // One patient already in a service when the run starts.
+// With `waiting_for_bed` the patient is in the ED waiting for a bed of the acute service
+// named, holding no place, and `days_in_service` is the time already waited (days).
 struct CensusEntry {
   std::string service;
   std::string cohort;
   double days_in_service = 0.0;
   bool medically_fit = false;
+  bool waiting_for_bed = false;
 };
 
 struct Outputs {
@@ -222,5 +263,15 @@ struct Scenario {
   std::vector<CensusEntry> census;  // empty: start empty (with warm-up, if any)
   Outputs outputs;
 };
+
+// Pathway `k` (0..3) as it applies to patients of acute service `acute`: the scenario's
+// discharge pathway with the service's overrides applied.
+inline DischargePathway pathway_for(const Scenario& scenario, const Service& acute, std::size_t k) {
+  DischargePathway pathway = scenario.discharge_pathways[k];
+  const PathwayOverride& own = acute.discharge_pathways[k];
+  if (own.to) pathway.to = *own.to;
+  if (own.assessment_days) pathway.assessment_days = *own.assessment_days;
+  return pathway;
+}
 
 }  // namespace bedflow::model

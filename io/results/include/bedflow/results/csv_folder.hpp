@@ -11,6 +11,10 @@
 //    file of the same name). On any failure the hidden folder is removed and ResultsError
 //    names what could not be written; files already in the target are then untouched unless
 //    the failure came while moving the finished files in.
+//  - SIGINT, SIGTERM and SIGHUP while it runs remove the hidden folder (async-signal-safe
+//    calls only), say so on stderr, then end the process with the signal's default action.
+//    A folder left by an export killed outright (SIGKILL) is removed by the next export to
+//    the same target once its process is gone (tidy_stale_partials()), and said in `notes`.
 //  - Returns the paths in the target folder, in the order written.
 #include <functional>
 #include <string>
@@ -24,7 +28,12 @@ void check_csv_folder(const std::string& directory, bool overwrite);
 
 using MoreCsvFiles = std::function<std::vector<std::string>(const std::string& folder)>;
 
-std::vector<std::string> export_csv_folder(const ResultsFile& file, const std::string& directory,
-                                           const MoreCsvFiles& more = {});
+struct CsvFolderWritten {
+  std::vector<std::string> files;  // in the target folder, in the order written
+  std::vector<std::string> notes;  // stale temporary folders found and what was done
+};
+
+CsvFolderWritten export_csv_folder(const ResultsFile& file, const std::string& directory,
+                                   const MoreCsvFiles& more = {});
 
 }  // namespace bedflow::results

@@ -24,10 +24,18 @@
 //    single path); making a second throws.
 #include <sys/types.h>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
 namespace bedflow::results {
+
+// Temporary files and folders (".<target name>.<pid>.partial", "....partial.scratch") left in
+// `directory` by earlier runs that were killed (SIGKILL, power loss): removed when their
+// process is gone and they belong to this user, reported when it still runs. One line each,
+// for the user.
+std::vector<std::string> tidy_stale_partials(const std::filesystem::path& directory,
+                                             const std::string& target_name);
 
 class SafeOutputFile {
  public:

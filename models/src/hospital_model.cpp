@@ -133,6 +133,7 @@ void HospitalModel::pump(std::int16_t s) {
   while (const auto next = state.places.admit_next(now())) {
     const std::uint32_t id = *next;
     patients_[id].waiting_for = kNoService;
+    if (now() > patients_[id].queued_at) ++counters_.entered_after_wait[static_cast<std::size_t>(s)];
     if (const std::int16_t held = patients_[id].service; held != kNoService)
       --services_[static_cast<std::size_t>(held)].blocked;
     leave_current(id);  // frees the place it kept while waiting (may move other lines on)

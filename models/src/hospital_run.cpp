@@ -121,12 +121,14 @@ void HospitalModel::reset_statistics() {
   fresh.avoided.assign(plan_.services.size(), 0);
   fresh.visits.assign(plan_.services.size(), 0);
   fresh.inside_start = patients_.inside();
+  size_service_counters(fresh);
   counters_ = std::move(fresh);
   for (auto& state : services_) {
     state.places.reset_statistics(t);
     state.capacity_open.reset(t);
     state.escalation_open.reset(t);
     state.escalation_used.reset(t);
+    state.delayed.reset(t);
     state.peak = state.places.in_use();
   }
   for (auto& d : delayed_) d.reset(t);

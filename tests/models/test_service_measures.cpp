@@ -110,7 +110,7 @@ TEST_CASE("a community service fed by Poisson arrivals queues as M/M/c (Erlang C
   const Scenario s = [] {
     Scenario x = community_queue(10.0, 1.6, 20);
     x.run.warmup_days = 30;
-    x.run.horizon_days = 430;
+    x.run.horizon_days = 1030;
     return x;
   }();
   const double a = 16.0;
@@ -118,7 +118,7 @@ TEST_CASE("a community service fed by Poisson arrivals queues as M/M/c (Erlang C
   const double waits = erlang_c(c, a);
   const double line = waits * a / (c - a);  // Lq
   std::vector<double> queue, waited, departures;
-  for (std::uint32_t rep = 0; rep < 20; ++rep) {
+  for (std::uint32_t rep = 0; rep < 40; ++rep) {
     const ReplicationResult r = simulate_replication(s, 97, rep);
     queue.push_back(scalar(r, "queue_mean_intermediate_care"));
     waited.push_back(scalar(r, "waited_share_intermediate_care"));

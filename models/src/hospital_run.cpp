@@ -156,6 +156,7 @@ void HospitalModel::reset_statistics() {
   fresh.turned_away.assign(plan_.services.size(), 0);
   fresh.closures.assign(plan_.services.size(), 0);
   fresh.inside_start = patients_.inside();
+  size_service_counters(fresh);
   counters_ = std::move(fresh);
   for (auto& state : services_) {
     state.places.reset_statistics(t);
@@ -163,6 +164,7 @@ void HospitalModel::reset_statistics() {
     state.escalation_open.reset(t);
     state.escalation_used.reset(t);
     state.beds_closed.reset(t);
+    state.delayed.reset(t);
     state.peak = state.places.in_use();
   }
   for (auto& d : delayed_) d.reset(t);

@@ -90,7 +90,7 @@ TEST_CASE("ED waits by month: the months the window touches, adding up to the to
   }
 }
 
-TEST_CASE("a window inside one month has that month alone; a run with none names the "
+TEST_CASE("a window inside one month has that month alone, a run with none names the "
           "month of its start", "[outputs][ed][months]") {
   Scenario s = basic_scenario(5.0, DistributionParams::exponential(1.0));
   s.run.start = Date{2027, 1, 1};

@@ -253,7 +253,7 @@ TEST_CASE("did-you-mean hints: close names only, swapped letters count as one sl
   CHECK(errors[0].hint.find("reablement") != std::string::npos);
 }
 
-TEST_CASE("service unit costs land on their service; a place cost needs finite capacity") {
+TEST_CASE("service unit costs land on their service, a place cost needs finite capacity") {
   const auto s = small({"services.acute.costs_gbp={ place_day: 300, occupied_day: 95, "
                         "escalation_place_day: 425 }",
                         "services.ucr.costs_gbp={ place_day: 120, visit: 60 }",

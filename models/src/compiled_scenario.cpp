@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <stdexcept>
 
 namespace bedflow::model {
@@ -32,6 +33,27 @@ int add_window(const DischargeWindow& window, CompiledScenario& plan, const std:
   return static_cast<int>(plan.windows.size() - 1);
 }
 
+std::vector<WindowMonth> months_touched(const engine::Calendar& calendar, engine::Time from,
+                                       engine::Time to) {
+  const engine::Date first = calendar.date_at(from);
+  const engine::Date last = calendar.date_at(std::max(to - 1, from));
+  std::vector<WindowMonth> months;
+  int year = first.year, month = first.month;
+  while (true) {
+    const int next_year = month == 12 ? year + 1 : year;
+    const int next_month = month == 12 ? 1 : month + 1;
+    const bool final = year == last.year && month == last.month;
+    char label[32];
+    std::snprintf(label, sizeof label, "%04d_%02d", year, month);
+    months.push_back({label, final ? engine::kTimeNever
+                                   : calendar.time_of(engine::Date{next_year, next_month, 1})});
+    if (final) break;
+    year = next_year;
+    month = next_month;
+  }
+  return months;
+}
+
 }  // namespace
 
 CompiledScenario::CompiledScenario(const Scenario& scenario)
@@ -44,6 +66,7 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
 
   for (const auto& profile : scenario.profiles) profiles.emplace_back(profile, calendar);
   week_hour_at_zero = calendar.weekday_at(0) * 24;
+  window_months = months_touched(calendar, warmup, horizon);
 
   // Indices travel in 16-bit fields of patients and event subjects.
   if (scenario.services.size() > 30000 || scenario.cohorts.size() > 30000 ||

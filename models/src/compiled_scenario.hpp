@@ -139,6 +139,12 @@ struct CapacityChangePlan {
   std::int64_t capacity = 0;
 };
 
+// A calendar month that the observed window touches, for counts by month of an event.
+struct WindowMonth {
+  std::string label;  // "2027_01": year and month, as in a measure's name
+  engine::Time end;   // the instant the month ends (midnight of the next month's first day)
+};
+
 struct CompiledScenario {
   explicit CompiledScenario(const Scenario& scenario);
   // Profiles point at `calendar`: the plan stays where it was built.
@@ -158,6 +164,12 @@ struct CompiledScenario {
   std::int16_t step_down_service = kHomeDestination;  // the ward taking step-downs, if any
   std::vector<WindowPlan> windows;  // discharge windows (services' and pathways')
   int week_hour_at_zero = 0;        // hour of the week (0 = Monday 00:00) of time 0
+  // Every calendar month from the one holding the window's first instant (the end of
+  // warm-up) to the one holding its last (a window ending at midnight ends the day before),
+  // in order; at least one. The last month's end is kTimeNever, so a cursor that moves on
+  // while the clock has passed its month's end never runs off the list: counting an event
+  // in its month costs one comparison, never date arithmetic.
+  std::vector<WindowMonth> window_months;
 
   // Throws std::invalid_argument naming `what` when `name` is not a service.
   std::int16_t service_index(const std::string& name, const std::string& what) const;

@@ -157,9 +157,7 @@ void HospitalModel::start_acute_stay(std::uint32_t id) {
   if (p.stream < counters_.admissions.size()) ++counters_.admissions[p.stream];
   const double wait_hours = engine::to_hours(now() - p.admitted);
   counters_.ed_wait_hours.add(wait_hours);
-  for (std::size_t k = 0; k < waits_over_hours_.size(); ++k) {
-    if (wait_hours > waits_over_hours_[k]) ++counters_.waits_over[k];
-  }
+  count_ed_wait(a, p.admitted, wait_hours);
   log(id, PatientEventKind::admit, a);
 
   double los_days = cohort.acute_los.sample(streams.los);

@@ -54,6 +54,7 @@ engine::Time HospitalModel::delay_counted_from(const Patient& p) const noexcept 
 void HospitalModel::start_delay(std::uint32_t id) {
   Patient& p = patients_[id];
   p.fit_in_acute = true;
+  services_[static_cast<std::size_t>(p.service)].delayed.add(now(), 1.0);
   delayed_[p.pathway].add(now(), 1.0);
   delayed_total_.add(now(), 1.0);
   ++open_delays_[p.pathway];
@@ -63,6 +64,7 @@ void HospitalModel::start_delay(std::uint32_t id) {
 void HospitalModel::end_delay(std::uint32_t id) {
   Patient& p = patients_[id];
   p.fit_in_acute = false;
+  services_[static_cast<std::size_t>(p.service)].delayed.add(now(), -1.0);
   delayed_[p.pathway].add(now(), -1.0);
   delayed_total_.add(now(), -1.0);
   --open_delays_[p.pathway];
@@ -125,6 +127,7 @@ void HospitalModel::leave_current(std::uint32_t id) {
   if (p.fit_in_acute) end_delay(id);
   p.last_service = s;
   p.service = kNoService;
+  ++counters_.departures[static_cast<std::size_t>(s)];
   log(id, PatientEventKind::leave, s);
   free_place(s);
 }
@@ -137,6 +140,7 @@ void HospitalModel::enter_service(std::uint32_t id, std::int16_t s, Entry entry)
   p.waiting_for = kNoService;
   p.entry = entry;
   p.entered_at = now();
+  ++counters_.entered[static_cast<std::size_t>(s)];
   log(id, PatientEventKind::enter, s);
   if (plan.kind == ServiceKind::urgent_community_response) {
     // Routed into a response service: visited as a referral at once.

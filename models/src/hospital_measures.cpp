@@ -4,20 +4,10 @@
 #include <string>
 
 #include "hospital_model.hpp"
+#include "measure_label.hpp"
 
 namespace bedflow::model {
 namespace {
-
-// "4" for 4.0, "4p5" for 4.5: a threshold as it appears in a measure name.
-std::string threshold_label(double hours) {
-  if (std::floor(hours) == hours) return std::to_string(static_cast<long long>(hours));
-  std::string text = std::to_string(hours);
-  while (!text.empty() && text.back() == '0') text.pop_back();
-  for (char& c : text) {
-    if (c == '.') c = 'p';
-  }
-  return text;
-}
 
 double share(std::uint64_t part, std::uint64_t whole) {
   return whole > 0 ? static_cast<double>(part) / static_cast<double>(whole) : 0.0;
@@ -232,6 +222,7 @@ void HospitalModel::build_scalars(ReplicationResult& result) const {
                            "avoided_admissions_total", "cost_total"}) {
     aim_precision(name);
   }
+  add_service_scalars(out);
 }
 
 }  // namespace bedflow::model

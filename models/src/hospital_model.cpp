@@ -149,6 +149,7 @@ void HospitalModel::pump(std::int16_t s) {
   while (const auto next = state.places.admit_next(now())) {
     const std::uint32_t id = *next;
     patients_[id].waiting_for = kNoService;
+    if (now() > patients_[id].queued_at) ++counters_.entered_after_wait[static_cast<std::size_t>(s)];
     const std::int16_t held = patients_[id].service;
     if (held == kNoService) {
       // Waiting at home (demand from the community): it holds no place, and enters as it

@@ -48,6 +48,7 @@ struct ServiceState {
   engine::TimeWeighted escalation_open;  // escalation beds open
   engine::TimeWeighted escalation_used;  // patients beyond the base beds
   std::int64_t peak = 0;
+  engine::TimeWeighted delayed;  // medically fit occupants (delayed discharges), patients
   // Occupants whose stay here is over and who wait, keeping their place, in another
   // service's line (a cheap first test for a gridlock).
   std::int64_t blocked = 0;
@@ -83,6 +84,22 @@ struct Counters {
   // visit) and those turned away for want of one.
   std::vector<std::uint64_t> offered, turned_away;
   std::vector<std::uint64_t> closures;  // ward closures begun, by service
+  // Per service (hospital_service_measures.cpp): patients taking a place (for an acute
+  // service its admissions), those of them who waited in its line first (for a time > 0),
+  // and patients giving up a place. entered + in use at the start = departures + in use at
+  // the end.
+  std::vector<std::uint64_t> entered, entered_after_wait, departures;
+  // ED waits of admissions, per acute service: hours summed, and the count over each
+  // threshold at [service x thresholds + k].
+  std::vector<double> ed_wait_hours_by_service;
+  std::vector<std::uint64_t> waits_over_by_service;
+  // Waits over each threshold by calendar month of admission, [k x months + month]
+  // (CompiledScenario::window_months).
+  std::vector<std::uint64_t> waits_over_by_month;
+  // ED waits of admissions by clock hour (0..23) of the decision to admit: hours summed and
+  // admissions.
+  std::array<double, 24> ed_wait_hours_by_hour{};
+  std::array<std::uint64_t, 24> admissions_by_hour{};
 };
 
 class HospitalModel {
@@ -92,6 +109,9 @@ class HospitalModel {
                 bool keep_patient_events, PatientEventBlocks blocks = {});
   static constexpr std::size_t kLogBlock = 65536;  // rows: 1.5 MB
   ReplicationResult run();
+  // The scalar measures' names, in order, without running (they depend on the scenario's
+  // structure and window, never on chance).
+  std::vector<std::string> measure_names();
 
  private:
   enum EventType : std::uint32_t {
@@ -179,6 +199,11 @@ class HospitalModel {
   void build_scalars(ReplicationResult& result) const;
   // Discharge window waits and beds in turnaround, for services that have them.
   void build_window_scalars(std::vector<ScalarMeasure>& out) const;
+  // Measures per service and per acute service, ED waits by month and by hour of day
+  // (hospital_service_measures.cpp).
+  void size_service_counters(Counters& fresh) const;
+  void count_ed_wait(std::int16_t acute, engine::Time decided, double wait_hours);
+  void add_service_scalars(std::vector<ScalarMeasure>& out) const;
   PatientEventCodes event_codes() const;
   // The patient log (a no-op unless asked for): `service` kNoService logs `home`.
   void log(std::uint32_t id, PatientEventKind event, std::int16_t service) {
@@ -234,6 +259,7 @@ class HospitalModel {
   std::array<engine::Time, 4> open_delay_fit_sum_{};  // of delay_counted_from(), open delays
   Counters counters_;
   std::vector<double> waits_over_hours_;
+  std::size_t ed_month_ = 0;  // index in plan_.window_months of the month now (moves on)
   std::vector<std::vector<double>> series_values_;
   std::vector<PatientEvent> patient_events_;
   std::vector<std::string> warnings_;

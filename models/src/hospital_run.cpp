@@ -157,6 +157,7 @@ void HospitalModel::reset_statistics() {
   fresh.turned_away.assign(plan_.services.size(), 0);
   fresh.closures.assign(plan_.services.size(), 0);
   fresh.inside_start = patients_.inside();
+  size_service_counters(fresh);
   counters_ = std::move(fresh);
   for (auto& state : services_) {
     state.places.reset_statistics(t);
@@ -164,6 +165,7 @@ void HospitalModel::reset_statistics() {
     state.escalation_open.reset(t);
     state.escalation_used.reset(t);
     state.beds_closed.reset(t);
+    state.delayed.reset(t);
     state.in_turnaround.reset(t);
     state.reserved.reset(t);
   }

@@ -20,16 +20,8 @@ ReplicationResult simulate_replication(const Scenario& scenario, std::uint64_t s
 }
 
 std::vector<std::string> measure_names(const Scenario& scenario) {
-  Scenario probe = scenario;
-  probe.run.horizon_days = 0.0;
-  probe.run.warmup_days = 0.0;
-  probe.census.clear();
-  probe.outputs.patient_events = false;
-  std::vector<std::string> names;
-  for (const auto& scalar : simulate_replication(probe, 0, 0).scalars) {
-    names.push_back(scalar.name);
-  }
-  return names;
+  // Not run for no time: names depend on the window too (ED waits by calendar month).
+  return HospitalModel(scenario, 0, 0, false).measure_names();
 }
 
 }  // namespace bedflow::model

@@ -107,6 +107,21 @@
     return option;
   }
 
+  // Vertical bars over named categories (months, hours of the day), one series per scenario.
+  function columnsOption(spec) {
+    var legend = spec.series.map(function (s) { return s.name; });
+    var option = baseOption(spec, legend);
+    option.tooltip = { trigger: 'axis', axisPointer: { type: 'shadow' },
+                       valueFormatter: function (v) { return number(v); } };
+    option.xAxis = { type: 'category', data: spec.categories,
+                     axisLabel: { hideOverlap: true, fontSize: 11 } };
+    option.yAxis = { type: 'value', name: spec.y_name, nameLocation: 'middle', nameGap: 52 };
+    option.series = spec.series.map(function (s) {
+      return { type: 'bar', name: s.name, data: s.values, color: s.colour };
+    });
+    return option;
+  }
+
   function pointsOption(spec) {
     var legend = spec.series.map(function (s) { return s.name; });
     var option = baseOption(spec, legend);
@@ -130,7 +145,7 @@
     return option;
   }
 
-  var builders = { time: timeOption, bars: barsOption, points: pointsOption };
+  var builders = { time: timeOption, bars: barsOption, columns: columnsOption, points: pointsOption };
   var charts = [];
   (data.charts || []).forEach(function (spec) {
     var element = document.getElementById(spec.id);

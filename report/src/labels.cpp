@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
-#include <cctype>
 
 #include <fmt/format.h>
 
@@ -14,7 +13,67 @@ bool starts_with(const std::string& text, const std::string& prefix) {
   return text.rfind(prefix, 0) == 0;
 }
 
+bool all_digits(const std::string& text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c));
+  });
+}
+
+// "4", "4.5" or the model's "4p5": a threshold in hours as a measure name writes it.
+bool is_hours(const std::string& text) {
+  return !text.empty() && std::isdigit(static_cast<unsigned char>(text.front())) &&
+         std::all_of(text.begin(), text.end(), [](char c) {
+           return std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == 'p';
+         });
+}
+
+std::string hours_words(std::string hours) {
+  std::replace(hours.begin(), hours.end(), 'p', '.');
+  return hours;
+}
+
+// "ed_waits_over_<h>h_<rest>": the threshold and what follows (a month or a service).
+bool ed_wait_suffix(const std::string& name, std::string& hours, std::string& rest) {
+  const std::string prefix = "ed_waits_over_";
+  if (!starts_with(name, prefix)) return false;
+  const std::size_t h = name.find("h_", prefix.size());
+  if (h == std::string::npos || h + 2 >= name.size()) return false;
+  hours = name.substr(prefix.size(), h - prefix.size());
+  rest = name.substr(h + 2);
+  return is_hours(hours);
+}
+
 }  // namespace
+
+bool ed_wait_month(const std::string& name, std::string& hours, std::string& month) {
+  std::string h, rest;
+  if (!ed_wait_suffix(name, h, rest) || month_words(rest).empty()) return false;
+  hours = hours_words(h);
+  month = rest;
+  return true;
+}
+
+std::string month_words(const std::string& month, bool short_form) {
+  static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                  "July",    "August",   "September", "October", "November", "December"};
+  if (month.size() != 7 || month[4] != '_' || !all_digits(month.substr(0, 4)) ||
+      !all_digits(month.substr(5))) {
+    return {};
+  }
+  const int m = std::stoi(month.substr(5));
+  if (m < 1 || m > 12) return {};
+  const std::string name = kMonths[m - 1];
+  return (short_form ? name.substr(0, 3) : name) + " " + month.substr(0, 4);
+}
+
+int ed_wait_hour(const std::string& name) {
+  const std::string prefix = "ed_wait_mean_hours_at_";
+  if (name.size() != prefix.size() + 3 || !starts_with(name, prefix) || name.back() != 'h') return -1;
+  const std::string hh = name.substr(prefix.size(), 2);
+  if (!all_digits(hh)) return -1;
+  const int hour = std::stoi(hh);
+  return hour < 24 ? hour : -1;
+}
 
 std::string plain_words(const std::string& name) {
   std::string words = name;
@@ -84,8 +143,8 @@ std::string measure_label(const std::string& name) {
   if (const auto found = kKnown.find(name); found != kKnown.end()) return found->second;
   // "<base>_P<digit>": a measure per discharge pathway.
   const std::size_t n = name.size();
-  if (n > 3 && name[n - 3] == '_' && name[n - 2] == 'P' &&
-      std::isdigit(static_cast<unsigned char>(name[n - 1]))) {
+  if (n > 3 && name[n - 3] == '_' && name[n - 2] == 'P' && name[n - 1] >= '0' &&
+      name[n - 1] <= '3') {
     const std::string base = name.substr(0, n - 3);
     const std::string pathway = "pathway " + name.substr(n - 1);
     if (base == "delayed_patients_mean") return "Medically fit, waiting for " + pathway;
@@ -97,7 +156,24 @@ std::string measure_label(const std::string& name) {
   if (const std::string hours = ed_wait_threshold(name); !hours.empty()) {
     return "ED waits for a bed over " + hours + " hours";
   }
+  // By month, per acute service, by hour of the decision to admit.
+  if (std::string hours, rest; ed_wait_suffix(name, hours, rest)) {
+    if (const std::string month = month_words(rest); !month.empty())
+      return fmt::format("ED waits for a bed over {} hours, {}", hours_words(hours), month);
+    return fmt::format("{}: ED waits for a bed over {} hours", service_label(rest),
+                       hours_words(hours));
+  }
+  if (const int hour = ed_wait_hour(name); hour >= 0) {
+    return fmt::format("Mean wait in ED for a bed (hours), decision to admit {:02d}:00-{:02d}:59",
+                       hour, hour);
+  }
   const std::pair<const char*, const char*> kPrefixes[] = {
+      {"queue_mean_", "{}: people waiting for a place (average)"},
+      {"waited_share_", "{}: entrants who waited for a place"},
+      {"departures_", "{}: departures"},
+      {"occupancy_share_", "{}: bed occupancy"},
+      {"ed_mean_wait_hours_", "{}: mean wait in ED for a bed (hours)"},
+      {"delayed_patients_mean_", "{}: medically fit patients still in a bed (average)"},
       {"cost_capacity_", "{}: commissioned capacity"}, {"cost_activity_", "{}: activity"},
       {"cost_escalation_", "{}: escalation beds"},     {"occupancy_mean_", "{}: places occupied (average)"},
       {"avoided_admissions_", "Admissions avoided by {}"}, {"arrivals_", "Arrivals: {}"},

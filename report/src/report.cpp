@@ -63,6 +63,7 @@ Report build_report(const std::vector<ReportSource>& sources, const ReportOption
   add_question_and_answer(context, parts);
   if (!context.scenarios.empty()) {
     add_time_charts(context, parts);
+    add_ed_waits(context, parts);
     add_money(context, parts);
     add_differences(context, parts);
   }

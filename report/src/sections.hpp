@@ -11,6 +11,7 @@ namespace bedflow::report {
 
 void add_question_and_answer(const ReportContext& context, PageParts& parts);
 void add_time_charts(const ReportContext& context, PageParts& parts);
+void add_ed_waits(const ReportContext& context, PageParts& parts);
 void add_money(const ReportContext& context, PageParts& parts);
 void add_differences(const ReportContext& context, PageParts& parts);
 void add_sizing(const ReportContext& context, PageParts& parts);

@@ -128,7 +128,7 @@ TEST_CASE("a stay multiplier profile scales acute stays by its factor at admissi
   CHECK(90.0 <= ci.upper());
 }
 
-TEST_CASE("the same seed gives a bit-identical result; another seed does not", "[flow]") {
+TEST_CASE("the same seed gives a bit-identical result, another seed does not", "[flow]") {
   const Scenario s = kent_medway_winter();
   const ReplicationResult a = simulate_replication(s, 2026, 3);
   const ReplicationResult b = simulate_replication(s, 2026, 3);

@@ -2,6 +2,7 @@
 // the page, bad files refused naming the file.
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
 #include <hdf5.h>
 
 #include <cctype>
@@ -19,6 +20,7 @@
 #include "bedflow/results/observed_window.hpp"
 #include "bedflow/results/write_results.hpp"
 #include "format.hpp"
+#include "labels.hpp"
 
 using namespace bedflow;
 
@@ -163,6 +165,69 @@ TEST_CASE("two files: differences from the baseline, paired when the seeds match
   CHECK(contains(page.html, "more-beds against small-system"));
   CHECK(contains(page.html, "paired by replication"));
   CHECK(contains(page.html, "Cost and savings of each option against the baseline"));
+}
+
+TEST_CASE("ED waits by month and by hour of the day: tables and charts from the measures") {
+  // The fake window, 2026-10-15 to 2026-11-14, touches October (17 of its 31 days) and
+  // November (14 of 30).
+  auto file = hospital_like_file(51);
+  constexpr auto total = model::Accumulation::total;
+  constexpr auto level = model::Accumulation::level;
+  for (auto& rep : file.variants.front().replications) {
+    const double r = rep.replication;
+    rep.scalars.push_back({"ed_waits_over_4h_2026_10", "patients", 40.0 + r, false, total, false});
+    rep.scalars.push_back({"ed_waits_over_4h_2026_11", "patients", 30.0 + r, false, total, false});
+    rep.scalars.push_back({"ed_waits_over_12h_2026_10", "patients", 0.0, false, total, false});
+    rep.scalars.push_back({"ed_waits_over_12h_2026_11", "patients", 0.0, false, total, false});
+    for (int h = 0; h < 24; ++h) {
+      rep.scalars.push_back({fmt::format("ed_wait_mean_hours_at_{:02d}h", h), "hours",
+                             h == 9 ? 2.0 + r : 0.5, false, level, false});
+    }
+  }
+  const auto page = report_of({written(file, "report_ed_waits.h5")});
+  const auto& html = page.html;
+  CHECK(contains(html, "<section id=\"ed-waits\""));
+  CHECK(contains(html, "Waits in ED over 4 hours, by month"));
+  CHECK(contains(html, "October 2026"));
+  CHECK(contains(html, "November 2026"));
+  CHECK(contains(html, "17 of 31 days"));
+  CHECK(contains(html, "14 of 30 days"));
+  CHECK(contains(html, report::format_value(42.0, "patients") + " <span class=\"ci\">"));
+  CHECK(contains(html, "No patient waited more than 12 hours in ED for a bed in any month"));
+  CHECK(contains(html, "Mean wait in ED for a bed, by hour of the decision to admit"));
+  CHECK(contains(html, "09:00–09:59"));
+  std::size_t columns = 0;
+  for (auto at = html.find("\"type\":\"columns\""); at != std::string::npos;
+       at = html.find("\"type\":\"columns\"", at + 1)) {
+    ++columns;
+  }
+  CHECK(columns == 2);  // the 4-hour months and the hours; the 12-hour months are all zero
+  // A file without these measures says so.
+  const auto older = report_of({written(hospital_like_file(52), "report_no_ed_waits.h5")});
+  CHECK(contains(older.html, "no ED waits by month or by hour of the day"));
+}
+
+TEST_CASE("labels of the measures per service, per acute service, by month and by hour") {
+  CHECK(report::measure_label("ed_waits_over_12h_2027_01") ==
+        "ED waits for a bed over 12 hours, January 2027");
+  CHECK(report::measure_label("ed_waits_over_4p5h_north") ==
+        "North: ED waits for a bed over 4.5 hours");
+  CHECK(report::measure_label("ed_wait_mean_hours_at_08h") ==
+        "Mean wait in ED for a bed (hours), decision to admit 08:00-08:59");
+  CHECK(report::measure_label("queue_mean_reablement") ==
+        "Reablement: people waiting for a place (average)");
+  CHECK(report::measure_label("delayed_patients_mean_P2") == "Medically fit, waiting for pathway 2");
+  CHECK(report::measure_label("delayed_patients_mean_north") ==
+        "North: medically fit patients still in a bed (average)");
+  CHECK(report::measure_label("ed_waits_over_12h") == "ED waits for a bed over 12 hours");
+  CHECK(report::ed_wait_threshold("ed_waits_over_12h_2027_01").empty());  // not a card
+  std::string hours, month;
+  CHECK(report::ed_wait_month("ed_waits_over_12h_2027_01", hours, month));
+  CHECK(hours == "12");
+  CHECK(month == "2027_01");
+  CHECK_FALSE(report::ed_wait_month("ed_waits_over_12h_north", hours, month));
+  CHECK(report::ed_wait_hour("ed_wait_mean_hours_at_23h") == 23);
+  CHECK(report::ed_wait_hour("ed_wait_mean_hours_at_24h") == -1);
 }
 
 TEST_CASE("bad files are refused naming the file") {

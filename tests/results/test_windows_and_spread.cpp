@@ -36,7 +36,7 @@ TEST_CASE("a window is described by its first and last calendar days") {
   REQUIRE(results::per_year_factor(empty) == 0.0);
 }
 
-TEST_CASE("a total's rate scales mean, interval and percentiles; a level is left alone") {
+TEST_CASE("a total's rate scales mean, interval and percentiles, a level is left alone") {
   const auto file = test::fake_file(5, 8);
   const std::vector<double> percentiles{10.0, 90.0};
   const auto summaries = results::summarise_measures(file.variants.front().replications,

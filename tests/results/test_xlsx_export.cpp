@@ -71,7 +71,7 @@ TEST_CASE("a workbook of one results file has About, Summary, Costs and Daily") 
   REQUIRE(bytes(path) == bytes(again));
 }
 
-TEST_CASE("two results files add a Comparison; a sizing record adds Sizing") {
+TEST_CASE("two results files add a Comparison, a sizing record adds Sizing") {
   const auto path = test::scratch_path("two.xlsx");
   std::vector<WorkbookSource> sources{source_of(test::fake_file(8, 3), "a.h5"),
                                       source_of(test::fake_file(8, 4), "b.h5")};

@@ -208,6 +208,18 @@ TEST_CASE("cross-references: alternatives, admit_to, stay multipliers, on_failur
                   "unknown service 'reablment'"));
 }
 
+TEST_CASE("with several acute services, an acute name must not read as a pathway or a month") {
+  // delayed_patients_mean_P2 and ed_waits_over_4h_2026_02 are other measures' names.
+  CHECK(has_error(small_errors({"services.P2={ kind: acute, capacity: 10 }"}), "services.P2",
+                  "cannot be named 'P2'"));
+  CHECK(has_error(small_errors({"services.2026_02={ kind: acute, capacity: 10 }"}),
+                  "services.2026_02", "calendar month"));
+  // With one acute service there are no per-acute measures; other near misses are fine.
+  CHECK(small({"services.P2={ kind: beds, capacity: 10, los_days: 2 }"}).services.size() == 6);
+  CHECK(small({"services.P4={ kind: acute, capacity: 10 }"}).services.size() == 6);
+  CHECK(small({"services.2026_2={ kind: acute, capacity: 10 }"}).services.size() == 6);
+}
+
 TEST_CASE("the model's network check is reported at the services involved") {
   // Two unlimited services routing to each other: patients could circulate for ever.
   const auto errors = small_errors({"services.intermediate_care.capacity=unlimited",
@@ -241,7 +253,7 @@ TEST_CASE("did-you-mean hints: close names only, swapped letters count as one sl
   CHECK(errors[0].hint.find("reablement") != std::string::npos);
 }
 
-TEST_CASE("service unit costs land on their service; a place cost needs finite capacity") {
+TEST_CASE("service unit costs land on their service, a place cost needs finite capacity") {
   const auto s = small({"services.acute.costs_gbp={ place_day: 300, occupied_day: 95, "
                         "escalation_place_day: 425 }",
                         "services.ucr.costs_gbp={ place_day: 120, visit: 60 }",

@@ -121,7 +121,7 @@ TEST_CASE("four trusts: the baseline's beds, escalation and admissions split by 
 }
 
 TEST_CASE("four trusts: each trust's avoidable patients try its own urgent community response "
-          "first; the rest is the baseline's") {
+          "first, the rest is the baseline's") {
   const auto base = load("baseline.yaml");
   const auto four = load("four-trusts.yaml");
   const auto& ucr = service(base, "urgent_community_response");

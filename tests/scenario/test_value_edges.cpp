@@ -184,7 +184,7 @@ TEST_CASE("a destination that never opens is a warning naming the routes that le
   }
 }
 
-TEST_CASE("a census beyond a service's places is reported; medically_fit on community refused",
+TEST_CASE("a census beyond a service's places is reported, medically_fit on community refused",
           "[census][edges]") {
   Parts p;
   p.census_csv = "census.csv";

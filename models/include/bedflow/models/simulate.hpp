@@ -35,7 +35,8 @@ ReplicationResult simulate_replication(const Scenario& scenario, std::uint64_t s
                                        const SimulationOptions& options = {});
 
 // The names of the scalar measures a replication of `scenario` reports, in order, found by
-// running it for no time at all (names depend on the scenario's structure, never on chance).
+// building the model without running it (names depend on the scenario's structure and its
+// observed window, which sets the months of the ED waits by month; never on chance).
 std::vector<std::string> measure_names(const Scenario& scenario);
 
 // How many time series a replication of `scenario` records (three per service, then the

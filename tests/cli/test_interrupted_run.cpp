@@ -25,21 +25,26 @@ bool has_partial_file(const std::string& directory) {
   return false;
 }
 
-// Starts a long run, waits until its temporary output exists (the run is under way), then
-// sends `signal_number`. Returns the directory it ran in.
-std::string interrupt_a_run(const std::string& name, int signal_number, ChildResult& ended) {
-  const auto directory = scratch_directory(name);
-  const pid_t child = start_bedflow(
-      {"run", source_path("scenarios/kent-medway/baseline.yaml"), "-n", "2000", "-t", "1",
-       "-o", "target.h5"},
-      directory);
+// Starts bedflow with `arguments` in `directory`, waits until its temporary output exists
+// (the command is under way) and `then` more, and sends `signal_number`.
+ChildResult interrupt(const std::vector<std::string>& arguments, const std::string& directory,
+                      int signal_number, std::chrono::milliseconds then) {
+  const pid_t child = start_bedflow(arguments, directory);
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   while (!has_partial_file(directory) && std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // well into the replications
+  std::this_thread::sleep_for(then);
   ::kill(child, signal_number);
-  ended = wait_for(child, 60);
+  return wait_for(child, 60);
+}
+
+// A long run, interrupted well into its replications. Returns the directory it ran in.
+std::string interrupt_a_run(const std::string& name, int signal_number, ChildResult& ended) {
+  const auto directory = scratch_directory(name);
+  ended = interrupt({"run", source_path("scenarios/kent-medway/baseline.yaml"), "-n", "2000",
+                     "-t", "1", "-o", "target.h5"},
+                    directory, signal_number, std::chrono::milliseconds(300));
   return directory;
 }
 
@@ -112,13 +117,8 @@ std::string interrupt_an_export(const std::string& name, int signal_number, Chil
                                 "outputs.timeseries_every_hours=1"},
                                directory);
   REQUIRE(run.exit_status == 0);
-  const pid_t child = start_bedflow({"export", "many.h5", "--csv", "tables"}, directory);
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  while (!has_partial_file(directory) && std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  ::kill(child, signal_number);
-  ended = wait_for(child, 60);
+  ended = interrupt({"export", "many.h5", "--csv", "tables"}, directory, signal_number,
+                    std::chrono::milliseconds(0));
   return directory;
 }
 

@@ -59,6 +59,27 @@ inline double bonferroni_z(std::size_t cells, double alpha) {
   return boost::math::quantile(standard, 1.0 - alpha / (2.0 * static_cast<double>(cells)));
 }
 
+// Erlang B: the blocking of an M/G/c/c loss system with offered load a (insensitive to the
+// stay's distribution), by the stable recursion B(0) = 1, B(k) = a B(k-1) / (k + a B(k-1)).
+inline double erlang_b(int servers, double offered) {
+  double b = 1.0;
+  for (int k = 1; k <= servers; ++k) b = offered * b / (k + offered * b);
+  return b;
+}
+
+// Erlang C: the probability that an arrival at an M/M/c queue with offered load a < c waits,
+// from Erlang B: C = c B / (c - a (1 - B)).
+inline double erlang_c(int servers, double offered) {
+  const double b = erlang_b(servers, offered);
+  const double c = static_cast<double>(servers);
+  return c * b / (c - offered * (1.0 - b));
+}
+
+// 99% confidence interval of the replications' mean.
+inline engine::ConfidenceInterval ci99(const std::vector<double>& values) {
+  return engine::confidence_interval(values, 0.99);
+}
+
 inline Service unlimited_service(std::string name, ServiceKind kind,
                                  std::optional<DistributionParams> los = std::nullopt) {
   Service s;

@@ -12,17 +12,6 @@
 namespace bedflow::model::testing {
 namespace {
 
-// Erlang B by the stable recursion B(0) = 1, B(k) = a B(k-1) / (k + a B(k-1)).
-double erlang_b(int servers, double offered) {
-  double b = 1.0;
-  for (int k = 1; k <= servers; ++k) b = offered * b / (k + offered * b);
-  return b;
-}
-
-engine::ConfidenceInterval ci99(const std::vector<double>& values) {
-  return engine::confidence_interval(values, 0.99);
-}
-
 void check_inside(const std::vector<double>& values, double expected, const char* what) {
   const auto ci = ci99(values);
   INFO(what << ": " << ci.mean << " +- " << ci.half_width << " (99%), expected " << expected);

@@ -100,10 +100,7 @@ TEST_CASE("the acute ward alone is an M/M/c queue: the mean ED wait is Erlang C'
   s.run.warmup_days = 50;
   s.run.horizon_days = 1050;
   const double load = 4.0, beds = 5.0;
-  double erlang_b = 1.0;
-  for (int c = 1; c <= 5; ++c) erlang_b = load * erlang_b / (c + load * erlang_b);
-  const double erlang_c = beds * erlang_b / (beds - load * (1.0 - erlang_b));
-  const double expected_hours = erlang_c / (beds * 1.0 - load) * 24.0;
+  const double expected_hours = erlang_c(5, load) / (beds * 1.0 - load) * 24.0;
   const auto ci =
       engine::confidence_interval(over_replications(s, 10, "ed_mean_wait_hours"), 0.999);
   INFO(ci.mean << " +- " << ci.half_width << ", expected " << expected_hours);

@@ -91,17 +91,6 @@ TEST_CASE("the time-averaged line is Little's law over the patient log", "[outpu
   }
 }
 
-// Erlang C: the probability that an arrival at an M/M/c queue with offered load a waits.
-double erlang_c(int c, double a) {
-  double term = 1.0, below = 1.0;  // a^k / k!, summed for k < c
-  for (int k = 1; k < c; ++k) {
-    term *= a / k;
-    below += term;
-  }
-  const double top = term * a / c * c / (c - a);  // a^c / c! x c / (c - a)
-  return top / (below + top);
-}
-
 TEST_CASE("a community service fed by Poisson arrivals queues as M/M/c (Erlang C)",
           "[outputs][queue][theory]") {
   // Acute is M/M/infinity, so the patients it makes medically fit form a Poisson stream of

@@ -244,9 +244,11 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
     if (plan.admit_to >= 0 &&
         services[static_cast<std::size_t>(plan.admit_to)].kind != ServiceKind::acute) {
       // Demand from the community: its patients enter that service, and are admitted (after
-      // an escalation or a failed visit) to the first acute service, if there is one.
+      // an escalation or a failed visit) to `escalate_to`, else the first acute service.
       plan.enters = plan.admit_to;
-      plan.admit_to = -1;
+      plan.admit_to = stream.escalate_to.empty()
+                          ? std::int16_t{-1}
+                          : service_index(stream.escalate_to, where + ".escalate_to");
       ServicePlan& entered = services[static_cast<std::size_t>(plan.enters)];
       if (entered.kind == ServiceKind::urgent_community_response) entered.reports_blocking = true;
     }

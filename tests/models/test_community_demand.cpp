@@ -217,5 +217,41 @@ TEST_CASE("community referrals to a step-up virtual ward and to urgent community
         scalar(r, "patients_left") + scalar(r, "patients_inside_end"));
 }
 
+TEST_CASE("community patients escalated or failing a visit are admitted to their stream's "
+          "escalate_to trust", "[community][trusts]") {
+  Scenario s = basic_scenario(0.0, DistributionParams::exponential(2.0));
+  s.run.horizon_days = 60;
+  s.services[0].name = "acute_a";
+  s.arrivals[0].admit_to = "acute_a";
+  s.services.push_back(unlimited_service("acute_b", ServiceKind::acute));
+  Service ward = unlimited_service("virtual_ward", ServiceKind::virtual_ward);
+  ward.step_up = StepUp{DistributionParams::exponential(2.0), 0.5};
+  s.services.push_back(ward);
+  Service ucr;
+  ucr.name = "ucr";
+  ucr.kind = ServiceKind::urgent_community_response;
+  ucr.urgent_response = UrgentResponse{};
+  ucr.urgent_response->capacity_per_day = kUnlimitedCapacity;
+  ucr.urgent_response->success_probability = 0.5;
+  s.services.push_back(ucr);
+  s.arrivals.push_back(community_stream("vw_referrals", 4.0, "virtual_ward"));
+  s.arrivals.push_back(community_stream("ucr_referrals", 4.0, "ucr"));
+  REQUIRE(check_network(s).empty());
+  // Without escalate_to: the first acute service takes them all.
+  const ReplicationResult first = simulate_replication(s, 6, 0);
+  CHECK(scalar(first, "departures_acute_a") + scalar(first, "occupancy_mean_acute_a") > 0.0);
+  CHECK(scalar(first, "occupancy_mean_acute_b") == 0.0);
+  // With it: every admission is to acute_b (nobody arrives at acute_a otherwise).
+  for (auto& stream : s.arrivals) {
+    if (stream.name != "emergency") stream.escalate_to = "acute_b";
+  }
+  const ReplicationResult own = simulate_replication(s, 6, 0);
+  CHECK(scalar(own, "occupancy_mean_acute_a") == 0.0);
+  CHECK(scalar(own, "departures_acute_a") == 0.0);
+  CHECK(scalar(own, "occupancy_mean_acute_b") > 0.0);
+  // The same patients (common random numbers): as many admitted, now to the other trust.
+  CHECK(scalar(own, "admissions_total") == scalar(first, "admissions_total"));
+}
+
 }  // namespace
 }  // namespace bedflow::model::testing

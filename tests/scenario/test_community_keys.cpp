@@ -256,3 +256,21 @@ TEST_CASE("census rows waiting for a bed: the column, its values and its rules",
   CHECK(errors[0].path == "header");
   CHECK(errors[0].message.find("optionally waiting_for_bed") != std::string::npos);
 }
+
+TEST_CASE("escalate_to names an acute service, and only on demand from the community") {
+  const std::string fixture_path = fixture("good/small.yaml");
+  const auto with = [&](std::vector<std::string> sets) {
+    std::vector<Override> overrides;
+    for (const auto& text : sets) overrides.push_back(parse_override(text));
+    return overrides;
+  };
+  const std::string stream = "arrivals.gp={ rate_per_day: 2, cohort_mix: { frail: 1 }, "
+                             "admit_to: reablement, escalate_to: ";
+  CHECK(load_errors(fixture_path, with({stream + "acute }"})).empty());
+  CHECK(load_scenario(fixture_path, with({stream + "acute }"})).scenario.arrivals.back().escalate_to ==
+        "acute");
+  CHECK(has_error(load_errors(fixture_path, with({stream + "reablement }"})),
+                  "arrivals.gp.escalate_to", "expected an acute service"));
+  CHECK(has_error(load_errors(fixture_path, with({"arrivals.emergency.escalate_to=acute"})),
+                  "arrivals.emergency.escalate_to", "admits to an acute service already"));
+}

@@ -85,7 +85,7 @@ void read_arrivals(Context& ctx, const Node& node, std::vector<model::ArrivalStr
     stream.name = entry.key;
     if (!expect_map(ctx, body, path,
                     {"rate_per_day", "profiles", "weekdays_only", "cohort_mix", "avoidable",
-                     "alternatives", "admit_to", "cancel_when_occupancy_above"})) {
+                     "alternatives", "admit_to", "escalate_to", "cancel_when_occupancy_above"})) {
       arrivals.push_back(std::move(stream));
       continue;
     }
@@ -107,6 +107,8 @@ void read_arrivals(Context& ctx, const Node& node, std::vector<model::ArrivalStr
       if (auto v = read_name_list(ctx, *n, path + ".alternatives")) stream.alternatives = *v;
     if (const Node* n = body.find("admit_to"))
       if (auto v = read_name(ctx, *n, path + ".admit_to")) stream.admit_to = *v;
+    if (const Node* n = body.find("escalate_to"))
+      if (auto v = read_name(ctx, *n, path + ".escalate_to")) stream.escalate_to = *v;
     if (const Node* n = body.find("cancel_when_occupancy_above"))
       if (auto v = read_number(ctx, *n, path + ".cancel_when_occupancy_above",
                                positive(1.0, "an occupancy fraction")))

@@ -78,8 +78,21 @@ void check_if_turned_away(Context& ctx, const model::Scenario& s, const model::S
 void check_community_streams(Context& ctx, const model::Scenario& s) {
   for (const auto& a : s.arrivals) {
     const model::Service* admits = a.admit_to.empty() ? nullptr : find_service(s, a.admit_to);
-    if (admits == nullptr || admits->kind == ServiceKind::acute) continue;
     const std::string path = "arrivals." + a.name;
+    if (!a.escalate_to.empty()) {
+      const model::Service* to = find_service(s, a.escalate_to);
+      if (admits == nullptr || admits->kind == ServiceKind::acute) {
+        error(ctx, path + ".escalate_to",
+              "escalate_to is for demand from the community: this stream admits to an acute "
+              "service already",
+              "remove escalate_to");
+      } else if (to == nullptr || to->kind != ServiceKind::acute) {
+        error(ctx, path + ".escalate_to",
+              "expected an acute service, found '" + a.escalate_to + "'",
+              "name the acute service (the trust) these patients are admitted to");
+      }
+    }
+    if (admits == nullptr || admits->kind == ServiceKind::acute) continue;
     const std::string why = "this stream admits to '" + a.admit_to +
                             "', not an acute service (demand from the community)";
     if (!a.avoidable_share.empty())

@@ -94,6 +94,10 @@ struct ArrivalStream {
   // a referral), wait at home holding no place when it is full, or are turned away when it
   // turns people away. Such a stream has no avoidable shares, alternatives or cancellation.
   std::string admit_to;
+  // Demand from the community only: the acute service its patients are admitted to after an
+  // escalation from a step-up virtual ward or a failed urgent community response visit (each
+  // trust's own); empty: the first acute service.
+  std::string escalate_to;
   std::optional<double> cancel_when_occupancy_above;  // electives: cancelled above this
 };
 

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <iterator>
 #include <thread>
 
@@ -74,11 +75,37 @@ bool has_file_containing(const std::string& directory, const std::string& part) 
 }
 
 // The pid of the process started by mpirun with OMPI_COMM_WORLD_RANK=`rank`, or 0.
-pid_t pid_of_rank(int rank) {
+// The parent of process `pid` (field 4 of /proc/<pid>/stat), or 0 when it is gone.
+pid_t parent_of(pid_t pid) {
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string line;
+  std::getline(stat, line);
+  const auto close = line.rfind(')');  // the command name may hold spaces and parentheses
+  if (close == std::string::npos) return 0;
+  std::istringstream fields(line.substr(close + 1));
+  std::string state;
+  pid_t parent = 0;
+  fields >> state >> parent;
+  return parent;
+}
+
+// True when `ancestor` started `pid`, directly or through its children (mpirun's daemon).
+bool descends_from(pid_t pid, pid_t ancestor) {
+  for (int depth = 0; depth < 16 && pid > 1; ++depth) {
+    pid = parent_of(pid);
+    if (pid == ancestor) return true;
+  }
+  return false;
+}
+
+// The pid of rank `rank` of the job `mpirun` started (never another test's job that runs at
+// the same time), or 0.
+pid_t pid_of_rank(int rank, pid_t mpirun) {
   const std::string wanted = "OMPI_COMM_WORLD_RANK=" + std::to_string(rank);
   for (const auto& entry : fs::directory_iterator("/proc")) {
     const auto name = entry.path().filename().string();
     if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+    if (!descends_from(std::stoi(name), mpirun)) continue;
     std::ifstream comm(entry.path() / "comm");
     std::string command;
     std::getline(comm, command);
@@ -144,7 +171,7 @@ TEST_CASE("a rank killed mid-run ends the job with no results file and no tempor
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   pid_t worker = 0;
   while (std::chrono::steady_clock::now() < deadline) {
-    worker = pid_of_rank(1);
+    worker = pid_of_rank(1, mpirun);
     if (worker != 0 && has_file_containing(directory, ".partial")) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }

@@ -81,7 +81,8 @@ services:
   const auto child = write_file(std::filesystem::path(file).parent_path() / "child.yaml",
                                 "schema: 1\nextends: good.yaml\nservices:\n  acute:\n"
                                 "    closures: { beds: { triangular: [1, 2, 6] } }\n");
-  const auto& replaced = service(load_scenario(child).scenario, "acute");
+  const auto child_scenario = load_scenario(child).scenario;  // kept: service() refers into it
+  const auto& replaced = service(child_scenario, "acute");
   CHECK(replaced.closures->beds.kind == engine::DistributionKind::triangular);
   CHECK(replaced.closures->rate_per_day == 0.1);  // the rest of the map merges
 }

@@ -80,6 +80,18 @@ inline engine::ConfidenceInterval ci99(const std::vector<double>& values) {
   return engine::confidence_interval(values, 0.99);
 }
 
+// An urgent community response service "ucr", 08:00-20:00, response triangular (0.25, 1, 4)
+// hours (UrgentResponse's defaults), `per_day` visits a day.
+inline Service urgent_response(std::int64_t per_day, double success) {
+  Service s;
+  s.name = "ucr";
+  s.kind = ServiceKind::urgent_community_response;
+  s.urgent_response = UrgentResponse{};
+  s.urgent_response->capacity_per_day = per_day;
+  s.urgent_response->success_probability = success;
+  return s;
+}
+
 inline Service unlimited_service(std::string name, ServiceKind kind,
                                  std::optional<DistributionParams> los = std::nullopt) {
   Service s;

@@ -8,19 +8,6 @@
 namespace bedflow::model::testing {
 namespace {
 
-Service urgent_response(std::int64_t per_day, double success) {
-  Service s;
-  s.name = "ucr";
-  s.kind = ServiceKind::urgent_community_response;
-  s.urgent_response = UrgentResponse{};
-  s.urgent_response->opens_hour = 8;
-  s.urgent_response->closes_hour = 20;
-  s.urgent_response->capacity_per_day = per_day;
-  s.urgent_response->response_hours = DistributionParams::triangular(0.25, 1.0, 4.0);
-  s.urgent_response->success_probability = success;
-  return s;
-}
-
 std::vector<double> ci_check(const std::vector<double>& values, double expected) {
   const auto ci = engine::confidence_interval(values, 0.999);
   INFO(ci.mean << " +- " << ci.half_width << ", expected " << expected);

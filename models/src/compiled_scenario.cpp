@@ -275,6 +275,15 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
     if (plan.admit_to < 0 && plan.enters < 0)
       throw std::invalid_argument(where + ": no acute service to admit to");
     plan.cancel_above = stream.cancel_when_occupancy_above;
+    if (stream.ring_fenced_beds > 0) {
+      if (plan.enters >= 0) throw std::invalid_argument(where + ".ring_fenced_beds: not an acute stream");
+      ServicePlan& acute = services[static_cast<std::size_t>(plan.admit_to)];
+      if (acute.ring_fenced_beds > 0)
+        throw std::invalid_argument(where + ".ring_fenced_beds: '" + acute.name +
+                                    "' keeps ring-fenced beds for another stream already");
+      acute.ring_fenced_beds = stream.ring_fenced_beds;
+      plan.ring_fenced = true;
+    }
     streams.push_back(std::move(plan));
   }
 }

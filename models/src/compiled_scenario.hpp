@@ -69,6 +69,7 @@ struct StreamPlan {
   // stream admitting to acute.
   std::int16_t enters = -1;
   std::optional<double> cancel_above;
+  bool ring_fenced = false;  // takes the admitting service's ring-fenced beds first
 };
 
 struct PathwayPlan {
@@ -97,6 +98,7 @@ struct ServicePlan {
   std::optional<engine::Distribution> los;
   RouteTable then;
   std::vector<EscalationLevel> escalation;
+  std::int64_t ring_fenced_beds = 0;  // acute: beds kept for one elective stream (places)
   std::vector<double> waits_over_hours;
   // acute: discharge pathways P0..P3 for this service's patients (pathway_for(): the
   // scenario's, with the service's own overrides)

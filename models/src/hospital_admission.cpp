@@ -50,13 +50,14 @@ void HospitalModel::on_arrival(std::uint16_t s) {
     return;
   }
 
+  if (takes_ring_fenced_bed(s)) {
+    const std::uint32_t id = new_patient(s, cohort, plan.admit_to);
+    log_arrival(id, PatientEventKind::arrive, s);
+    admit_to_ring_fenced_bed(id);
+    return;
+  }
   if (plan.cancel_above) {
-    const ServiceState& acute = services_[static_cast<std::size_t>(plan.admit_to)];
-    const auto open = acute.places.capacity();
-    const double share = open > 0 ? static_cast<double>(acute.places.in_use()) /
-                                        static_cast<double>(open)
-                                  : 1.0;
-    if (share > *plan.cancel_above) {
+    if (general_share_in_use(plan.admit_to) > *plan.cancel_above) {
       ++counters_.cancellations;
       ++counters_.arrived;  // counted as arrived and left at once, never given a slot
       ++counters_.left;

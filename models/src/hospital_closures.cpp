@@ -71,7 +71,7 @@ void HospitalModel::apply_open_capacity(std::int16_t s) {
   ServiceState& state = services_[static_cast<std::size_t>(s)];
   state.base_capacity = std::max<std::int64_t>(0, state.schedule_capacity - state.closed);
   const std::int64_t open = state.base_capacity + state.ladder.beds_open();
-  state.places.set_capacity(open);
+  state.places.set_capacity(state.general_capacity());
   state.capacity_open.set(now(), static_cast<double>(open));
   if (plan_.services[static_cast<std::size_t>(s)].closures) {
     state.beds_closed.set(now(), static_cast<double>(

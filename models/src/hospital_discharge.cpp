@@ -129,7 +129,8 @@ void HospitalModel::leave_current(std::uint32_t id) {
   p.service = kNoService;
   ++counters_.departures[static_cast<std::size_t>(s)];
   log(id, PatientEventKind::leave, s);
-  free_place(s);
+  free_place(s, p.ring_fenced);
+  p.ring_fenced = false;
 }
 
 void HospitalModel::enter_service(std::uint32_t id, std::int16_t s, Entry entry) {

@@ -217,6 +217,7 @@ void HospitalModel::build_scalars(ReplicationResult& result) const {
   add_total("delayed_discharge_cost", "GBP", delayed_bed_days * delayed_bed_day_cost, true);
   add_blocking_scalars(result);
   add_closure_scalars(result);
+  add_ring_fence_scalars(result);
   build_window_scalars(out);
   for (const char* name : {"acute_occupancy_share", "delayed_patients_mean", "delayed_bed_days",
                            "avoided_admissions_total", "cost_total"}) {

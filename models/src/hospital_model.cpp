@@ -38,7 +38,9 @@ HospitalModel::HospitalModel(const Scenario& scenario, std::uint64_t seed,
     state.base_capacity = state.schedule_capacity = service.base_capacity;
     std::int64_t capacity = service.base_capacity;
     if (service.kind == ServiceKind::urgent_community_response) capacity = kUnlimitedCapacity;
-    state.places = engine::CountedCapacity(capacity, 0);
+    state.ring_fenced_free = service.ring_fenced_beds;
+    state.places = engine::CountedCapacity(
+        std::max<std::int64_t>(0, capacity - state.ring_fenced_free), 0);
     state.capacity_open = engine::TimeWeighted(
         0, static_cast<double>(service.kind == ServiceKind::urgent_community_response
                                    ? service.ucr_per_day
@@ -131,7 +133,7 @@ void HospitalModel::handle(const engine::Event& event) {
     case kClosureStart: on_closure_start(event.subject); break;
     case kClosureEnd: on_closure_end(event.subject); break;
     case kWindowDeparture: on_window_departure(event.subject); break;
-    case kTurnaroundEnd: on_turnaround_end(static_cast<std::int16_t>(event.subject)); break;
+    case kTurnaroundEnd: on_turnaround_end(event.subject); break;
     default: break;
   }
 }
@@ -173,7 +175,7 @@ void HospitalModel::acute_changed(std::int16_t s) {
     const int change = state.ladder.update(state.places.in_use(), state.base_capacity);
     if (change == 0) break;
     const std::int64_t open = state.base_capacity + state.ladder.beds_open();
-    state.places.set_capacity(open);
+    state.places.set_capacity(state.general_capacity());
     state.capacity_open.set(now(), static_cast<double>(open));
     state.escalation_open.set(now(), static_cast<double>(state.ladder.beds_open()));
     if (change > 0) {

@@ -14,6 +14,7 @@
 //    never leaves a stale event behind (see patient_store.hpp).
 //  - Patients are conserved: arrived + inside at the start = left + inside at the end.
 //  - Statistics are reset at the end of warm-up and cover the observed period only.
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -58,6 +59,17 @@ struct ServiceState {
   // whole numbers of places.
   engine::TimeWeighted in_turnaround;
   engine::TimeWeighted reserved;
+  // acute with ring-fenced elective beds: those neither held by an elective nor in
+  // turnaround after one. They are left out of places' capacity (open beds less these), so
+  // no one else can take them; an elective taking one raises that capacity with in_use(),
+  // which leaves the general beds' free count as it was. Invariant: 0 <= ring_fenced_free
+  // <= the plan's ring_fenced_beds, and held = ring_fenced_beds - ring_fenced_free.
+  std::int64_t ring_fenced_free = 0;
+  engine::TimeWeighted ring_fenced_held;
+  // The places anyone may take: open beds (base + escalation) less free ring-fenced ones.
+  std::int64_t general_capacity() const noexcept {
+    return std::max<std::int64_t>(0, base_capacity + ladder.beds_open() - ring_fenced_free);
+  }
   // urgent community response only
   std::int64_t day = -1;
   std::int64_t used_today = 0;
@@ -181,8 +193,15 @@ class HospitalModel {
   void begin_window_wait(std::uint32_t id, std::int16_t destination, engine::Time at);
   void on_window_departure(std::uint32_t id);
   // Frees a place of service `s` a patient has just left: at once, or after its turnaround.
-  void free_place(std::int16_t s);
-  void on_turnaround_end(std::int16_t s);
+  // Frees a place (after its turnaround, if any); a ring-fenced bed returns to the ring fence.
+  void free_place(std::int16_t s, bool ring_fenced = false);
+  void on_turnaround_end(std::uint32_t subject);
+  void release_place(std::int16_t s, bool ring_fenced);
+  // Elective ring-fencing (hospital_ring_fence.cpp).
+  bool takes_ring_fenced_bed(std::uint16_t stream) const noexcept;
+  void admit_to_ring_fenced_bed(std::uint32_t id);
+  double general_share_in_use(std::int16_t acute) const noexcept;
+  void add_ring_fence_scalars(ReplicationResult& result) const;
   // Places occupied by patients (in use, less those in turnaround or reserved).
   std::int64_t occupied(std::size_t s) const noexcept;
   void acute_changed(std::int16_t service);

@@ -168,6 +168,7 @@ void HospitalModel::reset_statistics() {
     state.delayed.reset(t);
     state.in_turnaround.reset(t);
     state.reserved.reset(t);
+    state.ring_fenced_held.reset(t);
   }
   for (std::size_t s = 0; s < services_.size(); ++s) services_[s].peak = occupied(s);
   for (auto& d : delayed_) d.reset(t);
@@ -252,7 +253,8 @@ void HospitalModel::sample_series() {
     series_values_[k++].push_back(static_cast<double>(occupied(i)));
     if (!plan_.services[i].unlimited_throughout) {
       // NaN while the schedule says unlimited: there is no number of places (docs/outputs.md).
-      const std::int64_t places = ucr ? plan_.services[i].ucr_per_day : state.places.capacity();
+      const std::int64_t places = ucr ? plan_.services[i].ucr_per_day
+                                         : state.places.capacity() + state.ring_fenced_free;
       series_values_[k++].push_back(places >= kUnlimitedCapacity
                                         ? std::numeric_limits<double>::quiet_NaN()
                                         : static_cast<double>(places));

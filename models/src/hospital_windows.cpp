@@ -85,7 +85,10 @@ void HospitalModel::on_window_departure(std::uint32_t id) {
 
 // ---------------------------------------------------------------- bed turnaround
 
-void HospitalModel::free_place(std::int16_t service) {
+// The turnaround event's subject: the service, with this bit set for a ring-fenced bed.
+constexpr std::uint32_t kRingFencedBit = 1u << 16;
+
+void HospitalModel::free_place(std::int16_t service, bool ring_fenced) {
   const auto s = static_cast<std::size_t>(service);
   ServiceState& state = services_[s];
   const ServicePlan& plan = plan_.services[s];
@@ -96,19 +99,29 @@ void HospitalModel::free_place(std::int16_t service) {
       // The place stays taken (not available) but is no longer occupied.
       state.in_turnaround.add(now(), 1.0);
       sim_.schedule_in(duration, Priority::release, kTurnaroundEnd,
-                       static_cast<std::uint32_t>(service));
+                       static_cast<std::uint32_t>(service) | (ring_fenced ? kRingFencedBit : 0u));
       if (plan.kind == ServiceKind::acute) acute_changed(service);
       return;
     }
   }
-  state.places.release(now());
-  pump(service);
+  release_place(service, ring_fenced);
 }
 
-void HospitalModel::on_turnaround_end(std::int16_t service) {
+void HospitalModel::on_turnaround_end(std::uint32_t subject) {
+  const auto service = static_cast<std::int16_t>(subject & (kRingFencedBit - 1));
+  services_[static_cast<std::size_t>(service)].in_turnaround.add(now(), -1.0);
+  release_place(service, (subject & kRingFencedBit) != 0);
+}
+
+void HospitalModel::release_place(std::int16_t service, bool ring_fenced) {
   ServiceState& state = services_[static_cast<std::size_t>(service)];
-  state.in_turnaround.add(now(), -1.0);
   state.places.release(now());
+  if (ring_fenced) {
+    // Back behind the ring fence: out of the general beds' capacity again.
+    ++state.ring_fenced_free;
+    state.ring_fenced_held.add(now(), -1.0);
+    state.places.set_capacity(state.general_capacity());
+  }
   pump(service);
 }
 

@@ -275,3 +275,54 @@ TEST_CASE("escalate_to names an acute service, and only on demand from the commu
   CHECK(has_error(load_errors(fixture_path, with({"arrivals.emergency.escalate_to=acute"})),
                   "arrivals.emergency.escalate_to", "admits to an acute service already"));
 }
+
+TEST_CASE("ring_fenced_beds lands in the Scenario and mistakes are located",
+          "[ring_fence]") {
+  const auto good = extending_small("ring-fence-good", R"(arrivals:
+  elective:
+    rate_per_day: 10
+    cohort_mix: { adult: 1.0 }
+    admit_to: acute
+    ring_fenced_beds: 40
+    cancel_when_occupancy_above: 0.98
+)");
+  const auto loaded = load_scenario(good);
+  const model::ArrivalStream* elective = nullptr;
+  for (const auto& a : loaded.scenario.arrivals)
+    if (a.name == "elective") elective = &a;
+  REQUIRE(elective != nullptr);
+  CHECK(elective->ring_fenced_beds == 40);
+  CHECK(elective->cancel_when_occupancy_above == 0.98);
+
+  const auto bad = extending_small("ring-fence-bad", R"(arrivals:
+  elective:
+    rate_per_day: 10
+    cohort_mix: { adult: 1.0 }
+    admit_to: acute
+    ring_fenced_beds: 301
+  day_surgery:
+    rate_per_day: 5
+    cohort_mix: { adult: 1.0 }
+    admit_to: acute
+    ring_fenced_beds: 10
+  gp_referrals:
+    rate_per_day: 5
+    cohort_mix: { frail: 1.0 }
+    admit_to: reablement
+    ring_fenced_beds: 7
+  negative:
+    rate_per_day: 5
+    cohort_mix: { frail: 1.0 }
+    ring_fenced_beds: -1
+)");
+  const auto errors = load_errors(bad);
+  CHECK(errors.size() == 4);
+  check_at(errors, bad, "arrivals.elective.ring_fenced_beds", "ring_fenced_beds: 301",
+           "more than 'acute' has (300 at its smallest)", "at most 300");
+  check_at(errors, bad, "arrivals.day_surgery.ring_fenced_beds", "ring_fenced_beds: 10",
+           "already keeps ring-fenced beds for arrivals.elective", "merge the streams");
+  check_at(errors, bad, "arrivals.gp_referrals.ring_fenced_beds", "ring_fenced_beds: 7",
+           "not an acute service", "admit_to an acute service");
+  check_at(errors, bad, "arrivals.negative.ring_fenced_beds", "ring_fenced_beds: -1",
+           "a number of beds");
+}

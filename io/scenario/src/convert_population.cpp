@@ -85,7 +85,8 @@ void read_arrivals(Context& ctx, const Node& node, std::vector<model::ArrivalStr
     stream.name = entry.key;
     if (!expect_map(ctx, body, path,
                     {"rate_per_day", "profiles", "weekdays_only", "cohort_mix", "avoidable",
-                     "alternatives", "admit_to", "escalate_to", "cancel_when_occupancy_above"})) {
+                     "alternatives", "admit_to", "escalate_to", "cancel_when_occupancy_above",
+                     "ring_fenced_beds"})) {
       arrivals.push_back(std::move(stream));
       continue;
     }
@@ -113,6 +114,10 @@ void read_arrivals(Context& ctx, const Node& node, std::vector<model::ArrivalStr
       if (auto v = read_number(ctx, *n, path + ".cancel_when_occupancy_above",
                                positive(1.0, "an occupancy fraction")))
         stream.cancel_when_occupancy_above = *v;
+    if (const Node* n = body.find("ring_fenced_beds"))
+      if (auto v = read_integer(ctx, *n, path + ".ring_fenced_beds",
+                                non_negative(limits::kMaxCapacity, "a number of beds")))
+        stream.ring_fenced_beds = *v;
     arrivals.push_back(std::move(stream));
   }
 }

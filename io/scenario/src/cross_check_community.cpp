@@ -1,5 +1,6 @@
 #include "cross_check_community.hpp"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -73,6 +74,40 @@ void check_if_turned_away(Context& ctx, const model::Scenario& s, const model::S
   }
 }
 
+// Ring-fenced beds: an acute service's own beds, within every capacity it has, for one stream.
+void check_ring_fence(Context& ctx, const model::Scenario& s, const model::ArrivalStream& a,
+                      const model::Service* admits) {
+  const std::string p = "arrivals." + a.name + ".ring_fenced_beds";
+  if (a.admit_to.empty()) {  // the first acute service admits
+    for (const auto& service : s.services) {
+      if (service.kind == ServiceKind::acute) { admits = &service; break; }
+    }
+  }
+  if (admits == nullptr) return;  // admit_to unresolved: reported at admit_to
+  if (admits->kind != ServiceKind::acute) {
+    error(ctx, p, "ring-fenced beds are acute beds kept for this stream, which admits to '" +
+                      a.admit_to + "', not an acute service",
+          "remove ring_fenced_beds, or admit_to an acute service");
+    return;
+  }
+  std::int64_t smallest = admits->capacity.base;
+  for (const auto& change : admits->capacity.changes) smallest = std::min(smallest, change.capacity);
+  if (a.ring_fenced_beds > smallest) {
+    error(ctx, p, std::to_string(a.ring_fenced_beds) + " ring-fenced beds are more than '" +
+                      a.admit_to + "' has (" + std::to_string(smallest) +
+                      " at its smallest): they are part of its capacity",
+          "at most " + std::to_string(smallest));
+  }
+  for (const auto& other : s.arrivals) {
+    if (&other == &a) break;
+    if (other.ring_fenced_beds > 0 && other.admit_to == a.admit_to && !a.admit_to.empty()) {
+      error(ctx, p, "'" + a.admit_to + "' already keeps ring-fenced beds for arrivals." +
+                        other.name + ": one stream per acute service",
+            "merge the streams, or ring-fence for one of them");
+    }
+  }
+}
+
 }  // namespace
 
 void check_community_streams(Context& ctx, const model::Scenario& s) {
@@ -92,6 +127,7 @@ void check_community_streams(Context& ctx, const model::Scenario& s) {
               "name the acute service (the trust) these patients are admitted to");
       }
     }
+    if (a.ring_fenced_beds > 0) check_ring_fence(ctx, s, a, admits);
     if (admits == nullptr || admits->kind == ServiceKind::acute) continue;
     const std::string why = "this stream admits to '" + a.admit_to +
                             "', not an acute service (demand from the community)";

@@ -38,6 +38,7 @@ struct Patient {
   Entry entry = Entry::admission;
   bool fit_in_acute = false;           // medically fit, still in an acute bed
   bool was_admitted = false;           // has had an acute stay (readmissions apply)
+  bool ring_fenced = false;            // holds one of its acute service's ring-fenced beds
 };
 
 inline constexpr std::uint16_t kReadmitted = 0xffff;

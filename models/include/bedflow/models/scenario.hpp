@@ -99,6 +99,12 @@ struct ArrivalStream {
   // trust's own); empty: the first acute service.
   std::string escalate_to;
   std::optional<double> cancel_when_occupancy_above;  // electives: cancelled above this
+  // Elective ring-fencing: beds of the acute service `admit_to` kept for this stream only
+  // (places, within its capacity; 0: none). A patient of this stream takes a free one first;
+  // with none free it is treated as without ring-fencing (a general bed, or cancellation by
+  // `cancel_when_occupancy_above`, which then counts general beds only). Other patients never
+  // use them. At most one such stream per acute service.
+  std::int64_t ring_fenced_beds = 0;
 };
 
 struct EscalationLevel {

@@ -111,10 +111,10 @@ TEST_CASE("the README's flow: baseline and winter surge observe one window, so c
   const auto directory = scratch_directory("readme_flow");
   const auto base = directory + "/base.h5";
   const auto surge = directory + "/surge.h5";
-  REQUIRE(run_bedflow({"run", source_path("scenarios/kent-medway/baseline.yaml"), "-n", "3",
+  REQUIRE(run_bedflow({"run", source_path("scenarios/kent-medway/baseline.yaml"), "-n", "5",
                        "-o", base})
               .exit_status == 0);
-  REQUIRE(run_bedflow({"run", source_path("scenarios/kent-medway/winter-surge.yaml"), "-n", "3",
+  REQUIRE(run_bedflow({"run", source_path("scenarios/kent-medway/winter-surge.yaml"), "-n", "5",
                        "-o", surge})
               .exit_status == 0);
   const auto table = run_bedflow({"compare", base, surge});
@@ -136,7 +136,8 @@ TEST_CASE("the README's flow: baseline and winter surge observe one window, so c
   REQUIRE(per_week_from_total >= std::stod(weekly[7]));
   REQUIRE(per_week_from_total <= std::stod(weekly[8]));
   REQUIRE(per_week_from_total == Approx(std::stod(weekly[6])).epsilon(1e-9));
-  // The winter surge adds delayed bed-days: the interval is above zero.
+  // The winter surge adds delayed bed-days: the interval is above zero (5 replications: with
+  // 3 the paired interval of this winter, whose ED queue varies, still straddles zero).
   REQUIRE(std::stod(total[7]) > 0.0);
 }
 

@@ -183,7 +183,8 @@ std::string measure_label(const std::string& name) {
       {"beds_closed_mean_", "{}: beds closed by ward closures (average)"},
       {"closures_", "{}: ward closures begun"},
       {"window_wait_mean_hours_", "{}: mean wait for its discharge window (hours)"},
-      {"turnaround_beds_mean_", "{}: beds in turnaround (average)"}};
+      {"turnaround_beds_mean_", "{}: beds in turnaround (average)"},
+      {"ring_fenced_held_mean_", "{}: ring-fenced elective beds held (average)"}};
   for (const auto& [prefix, pattern] : kPrefixes) {
     if (starts_with(name, prefix)) {
       const std::string rest = name.substr(std::string(prefix).size());

@@ -221,7 +221,7 @@ TEST_CASE("labels of the measures per service, per acute service, by month and b
         "North: medically fit patients still in a bed (average)");
   CHECK(report::measure_label("ed_waits_over_12h") == "ED waits for a bed over 12 hours");
   CHECK(report::measure_label("ring_fenced_held_mean_acute") ==
-        "Acute: ring-fenced elective beds held (average)");
+        "Acute beds: ring-fenced elective beds held (average)");
   CHECK(report::ed_wait_threshold("ed_waits_over_12h_2027_01").empty());  // not a card
   std::string hours, month;
   CHECK(report::ed_wait_month("ed_waits_over_12h_2027_01", hours, month));

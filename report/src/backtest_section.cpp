@@ -31,15 +31,25 @@ long long days_inside(const BacktestMeasureView& m) {
   return std::llround(m.inside_share * static_cast<double>(m.actual.size()));
 }
 
-std::string card(const BacktestMeasureView& m) {
+// The share of days a model that reproduces the past would have inside its band: a new draw
+// lies between the order statistics at ranks 1 + 0.05 (R - 1) and 1 + 0.95 (R - 1) of R
+// replications (definition 7) with probability 0.9 (R - 1) / (R + 1).
+double expected_inside(long long replications) {
+  const auto r = static_cast<double>(replications);
+  return 0.9 * (r - 1) / (r + 1);
+}
+
+std::string card(const BacktestReportInput& input, const BacktestMeasureView& m) {
   return fmt::format(
       "<div class=\"card\" data-measure=\"{0}\"><div class=\"card-title\">{1}</div>"
       "<div class=\"card-value\" data-mape=\"{2:.1f}\">{2:.1f}%</div>"
       "<div class=\"card-unit\">mean absolute percentage error of the model's mean</div>"
       "<p class=\"card-text\" data-inside=\"{3:.1f}\">The actual count is inside the model's 90% "
-      "band on {4} of {5} days ({3:.1f}%).</p></div>",
+      "band on {4} of {5} days ({3:.1f}%); a model that reproduces the past would be on about "
+      "{6:.0f}% of days ({7} replications).</p></div>",
       html::escape(m.id), html::escape(m.title), m.mape_percent, 100.0 * m.inside_share,
-      format_integer(days_inside(m)), format_integer(static_cast<long long>(m.actual.size())));
+      format_integer(days_inside(m)), format_integer(static_cast<long long>(m.actual.size())),
+      100.0 * expected_inside(input.replications), input.replications);
 }
 
 std::string daily_table(const BacktestReportInput& input, const BacktestMeasureView& m) {
@@ -115,7 +125,8 @@ std::string method() {
                         "system/delayed_total are read at the same midnights. The band is the "
                         "replications' 5th to 95th percentile (Hyndman and Fan definition 7). A "
                         "model that reproduces the past puts the actual count inside it on about 9 "
-                        "days in 10; far fewer means the scenario misses something the real system "
+                        "days in 10 (0.9 (R - 1) / (R + 1) with R replications: a new draw falls "
+                        "between those order statistics with that probability); far fewer means the scenario misses something the real system "
                         "had (capacity queues, seasonal pressure).") +
           html::element("p",
                         "MAPE is the mean, over days with an actual count above zero, of |model "
@@ -137,7 +148,7 @@ Report build_backtest_report(const BacktestReportInput& input) {
   PageParts parts;
   parts.dates[kDatesKey] = input.dates;
   std::string cards = "<div class=\"cards\">";
-  for (const auto& m : input.measures) cards += card(m);
+  for (const auto& m : input.measures) cards += card(input, m);
   cards += "</div>\n";
   std::string body = facts(input) + cards;
   for (const auto& m : input.measures) add_measure(input, m, parts, body);
@@ -145,8 +156,9 @@ Report build_backtest_report(const BacktestReportInput& input) {
                              body) +
                method();
   Report report;
-  report.html = render_page("Backtest of " + input.scenario_name + ", " + input.dates.front() +
-                                " to " + input.dates.back(),
+  report.html = render_page(fmt::format("Backtest of the scenario \u201c{}\u201d against its "
+                                        "extract, {} to {}",
+                                        input.scenario_name, input.dates.front(), input.dates.back()),
                             parts);
   report.charts = parts.charts.size();
   return report;

@@ -9,8 +9,9 @@
 //    as long as `dates`, else ReportError.
 //  - The page states the compared period (first and last date, days), the replications, the
 //    census start and burn-in, and for each measure its MAPE (percent) and the share of days
-//    inside the band (0..1) exactly as given: the page computes no statistic of its own, so
-//    it always agrees with the CSV written from the same comparison.
+//    inside the band (0..1) exactly as given, so it always agrees with the CSV written from
+//    the same comparison. The only figure it derives is the share of days a model that
+//    reproduces the past would have inside, 0.9 (R - 1) / (R + 1) for R replications.
 //  - The daily table prints actual counts as integers and the model's values with two
 //    decimals, as the backtest CSV does.
 #include <string>

@@ -156,9 +156,8 @@ Report build_backtest_report(const BacktestReportInput& input) {
                              body) +
                method();
   Report report;
-  report.html = render_page(fmt::format("Backtest of the scenario \u201c{}\u201d against its "
-                                        "extract, {} to {}",
-                                        input.scenario_name, input.dates.front(), input.dates.back()),
+  report.html = render_page(fmt::format("Backtest of \u201c{}\u201d: {} to {}", input.scenario_name,
+                                        input.dates.front(), input.dates.back()),
                             parts);
   report.charts = parts.charts.size();
   return report;

@@ -4,9 +4,10 @@
 // pathway shares and each cohort's stay parameters within their confidence intervals (4
 // standard errors: counts' Poisson and binomial errors, and for stays the inverse observed
 // information of the censored likelihood at the fit), and AIC picks each cohort's generating
-// family (tens of thousands of stays).
+// family (tens of thousands of stays); each pathway's delay has the scenario's mean.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <filesystem>
@@ -32,6 +33,7 @@ constexpr std::array<double, 7> kWeekday{1.10, 1.05, 1.00, 1.00, 1.00, 0.95, 0.9
 constexpr double kFrailShare = 0.3;
 constexpr std::array<double, 4> kFrailPathways{0.4, 0.3, 0.2, 0.1};
 constexpr std::array<double, 4> kAdultPathways{0.7, 0.2, 0.1, 0.0};
+constexpr std::array<double, 4> kDelayMean{0.5, 2.0, 5.0, 9.0};  // ready to leaving, days
 
 double hour_factor(std::size_t h) { return h < 8 ? 0.5 : h < 16 ? 1.5 : 1.0; }
 
@@ -181,5 +183,18 @@ TEST_CASE("fit recovers the scenario that made its extract through the patient e
     INFO("standard errors " << se[0] << ", " << se[1]);
     CHECK(std::abs(best.a - (frail ? 1.8 : 2.0)) < kZ * se[0]);
     CHECK(std::abs(best.b - (frail ? 0.9 : 2.0)) < kZ * se[1]);
+  }
+  // Each pathway's delay from ready to leaving: exponential, of the scenario's mean (no queue:
+  // every destination has unlimited places); the mean's standard error is mean / sqrt(events).
+  for (std::size_t k = 0; k < 4; ++k) {
+    INFO("P" << k);
+    REQUIRE(fit.delays[k].has_value());
+    const auto& d = *fit.delays[k];
+    const auto exponential = std::find_if(d.families.begin(), d.families.end(),
+                                          [](const FamilyFit& f) { return f.family == Family::exponential; });
+    REQUIRE(exponential != d.families.end());
+    const double events = static_cast<double>(d.count - d.censored);
+    INFO("fitted mean " << exponential->a << " of " << kDelayMean[k] << " from " << events << " delays");
+    CHECK(std::abs(exponential->a - kDelayMean[k]) < kZ * kDelayMean[k] / std::sqrt(events));
   }
 }

@@ -1,6 +1,7 @@
 // The census of `bedflow fit --census-date D` holds patients in community services on D, not
 // only those in acute beds: per service, as many rows as the extract has spells open at the
-// start of D, with their days in service; the fitted scenario loads and runs from it.
+// start of D, with their days in service; the fitted scenario loads and runs from it, with
+// every census patient in place at the start.
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -101,5 +102,29 @@ TEST_CASE("the fitted census holds patients in community services on the census 
                                 "scenario.horizon_days=7"});
   INFO(ran.out << ran.err);
   CHECK(ran.exit_status == 0);
-  CHECK(fs::exists(results));
+  REQUIRE(fs::exists(results));
+  // At the start of the run everyone in the census is in place: each community service holds
+  // at least its census rows (medically fit acute patients may join at time 0, there being
+  // no queue), and the services together hold every row.
+  const auto first = run_program(
+      "/usr/bin/python3",
+      {"-c",
+       "import sys, h5py\n"
+       "f = h5py.File(sys.argv[1], 'r')\n"
+       "for s in ('acute', 'community_P1', 'community_P2', 'community_P3'):\n"
+       "    print(s, f['timeseries/' + s + '/occupancy'][0, 0])\n",
+       results});
+  INFO(first.err);
+  REQUIRE(first.exit_status == 0);
+  std::stringstream lines(first.out);
+  double in_place = 0, rows = 0;
+  for (std::string service; lines >> service;) {
+    double occupancy = 0;
+    lines >> occupancy;
+    INFO(service << " holds " << occupancy << " at the start");
+    if (service != "acute") CHECK(occupancy >= static_cast<double>(expected.at(service).patients));
+    in_place += occupancy;
+    rows += static_cast<double>(expected.at(service).patients);
+  }
+  CHECK(in_place == rows);
 }

@@ -131,11 +131,7 @@ FittedSystem fit_extract(const Extract& extract, const std::optional<std::string
           format_date(extract.start), format_date(extract.end)));
     }
     out.census_date = format_date(day);
-    for (const auto& s : extract.spells) {
-      if (s.admitted >= day || (s.discharged != kMissing && s.discharged <= day)) continue;
-      out.census.push_back({extract.cohorts[s.cohort], day - s.admitted,
-                            s.ready != kMissing && s.ready <= day});
-    }
+    out.census = census_on(extract, day, out.community, out.warnings);
   }
   return out;
 }

@@ -2,6 +2,7 @@
 #include "bedflow/fitting/scenario_writer.hpp"
 
 #include <algorithm>
+#include <map>
 #include <numeric>
 
 #include <fmt/format.h>
@@ -146,7 +147,14 @@ std::string scenario_yaml(const FittedSystem& fit, const ScenarioText& settings)
     }
   }
   if (census) {
-    line(fmt::format("# {} patients in hospital at the start of {}", fit.census.size(), *fit.census_date));
+    std::map<std::string, std::size_t> by_service;
+    for (const auto& r : fit.census) ++by_service[r.service];
+    std::string counts;
+    for (const auto& [service, n] : by_service) {
+      counts += fmt::format("{}{} in {}", counts.empty() ? "" : ", ", n, service);
+    }
+    line(fmt::format("# {} patients in place at the start of {}{}{}", fit.census.size(),
+                     *fit.census_date, counts.empty() ? "" : ": ", counts));
     line(fmt::format("initial_state: {{ census_csv: {} }}", settings.census_file));
   }
   return y;
@@ -155,7 +163,7 @@ std::string scenario_yaml(const FittedSystem& fit, const ScenarioText& settings)
 std::string census_csv(const FittedSystem& fit) {
   std::string csv = "service,cohort,days_in_service,medically_fit\n";
   for (const auto& r : fit.census) {
-    csv += fmt::format("acute,{},{:.6f},{}\n", r.cohort, r.days_in_service, r.medically_fit ? "true" : "false");
+    csv += fmt::format("{},{},{:.6f},{}\n", r.service, r.cohort, r.days_in_service, r.medically_fit ? "true" : "false");
   }
   return csv;
 }

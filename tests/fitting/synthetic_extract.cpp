@@ -43,7 +43,10 @@ std::size_t write_synthetic_extract(const SyntheticSystem& s, const std::string&
   std::mt19937_64 rng(s.seed);
   std::uniform_real_distribution<double> u(0.0, 1.0);
   std::ofstream out(path);
-  out << "spell_id,admitted,discharged,admission_method,cohort,pathway,ready_for_discharge\n";
+  const bool community = std::any_of(s.community_mean_days.begin(), s.community_mean_days.end(),
+                                     [](double m) { return m > 0; });
+  out << "spell_id,admitted,discharged,admission_method,cohort,pathway,ready_for_discharge"
+      << (community ? ",community_start,community_end\n" : "\n");
   std::array<double, 24> hour = s.hour;
   if (hour[0] == 0) hour.fill(1.0);
   const double peak = *std::max_element(s.weekday.begin(), s.weekday.end()) *
@@ -62,10 +65,21 @@ std::size_t write_synthetic_extract(const SyntheticSystem& s, const std::string&
     const double ready = t + stay;
     const double leave = ready + delay;
     // Times are kept to the minute, as extracts hold them.
-    out << fmt::format("S{},{},{},{},{},{},{}\n", ++id, stamp(t, s.start, s.uk_dates),
+    out << fmt::format("S{},{},{},{},{},{},{}", ++id, stamp(t, s.start, s.uk_dates),
                        leave < end ? stamp(leave, s.start, s.uk_dates) : "", method, c.name,
                        ready < end ? fmt::format("P{}", k) : "",
                        ready < end ? stamp(ready, s.start, s.uk_dates) : "");
+    if (community) {
+      const double m = s.community_mean_days[static_cast<std::size_t>(k)];
+      std::string fields = ",,";
+      if (m > 0 && leave < end) {
+        const double finish = leave + std::exponential_distribution<double>(1.0 / m)(rng);
+        fields = fmt::format(",{},{}", stamp(leave, s.start, s.uk_dates),
+                             finish < end ? stamp(finish, s.start, s.uk_dates) : "");
+      }
+      out << fields;
+    }
+    out << "\n";
   };
   // Thinning (Lewis & Shedler 1979): a homogeneous process at the peak rate, each point kept
   // with probability rate(t) / peak.
@@ -89,8 +103,8 @@ std::size_t write_synthetic_extract(const SyntheticSystem& s, const std::string&
     }
   }
   // The extract's end: a last record touching the cut so the reader sees where it is.
-  out << fmt::format("S{},{},,emergency,{},,\n", ++id, stamp(end - 1.0 / 1440, s.start, s.uk_dates),
-                     s.cohorts[0].name);
+  out << fmt::format("S{},{},,emergency,{},,{}\n", ++id, stamp(end - 1.0 / 1440, s.start, s.uk_dates),
+                     s.cohorts[0].name, community ? ",," : "");
   return id;
 }
 

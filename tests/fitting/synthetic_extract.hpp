@@ -2,7 +2,7 @@
 // A synthetic extract from known parameters, so a fit can be checked against the truth:
 // Poisson admissions with weekday and hour profiles, cohorts by mix, lognormal or gamma
 // stays to medically fit, pathways by share, an exponential delay from ready to discharge
-// per pathway, and the extract cut at `days` (patients still in hospital then are censored).
+// per pathway, optionally a community spell after discharge, and the extract cut at `days` (patients still in hospital then are censored).
 #include <array>
 #include <cstdint>
 #include <string>
@@ -29,6 +29,10 @@ struct SyntheticSystem {
   std::string start = "2025-01-06";  // a Monday
   std::uint64_t seed = 1;
   bool uk_dates = false;  // dd/mm/yyyy hh:mm instead of ISO 8601
+  // Community spells: a patient discharged by pathway k with a mean above 0 starts one at
+  // discharge, of exponential length with that mean (columns community_start, community_end
+  // are written only when some mean is above 0).
+  std::array<double, 4> community_mean_days{0.0, 0.0, 0.0, 0.0};
 };
 
 // Writes the extract with the default column names; returns the number of spells.

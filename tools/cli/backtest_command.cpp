@@ -1,11 +1,13 @@
-// `bedflow backtest FITTED.yaml EXTRACT.csv --from D --to D -o BACKTEST.csv`: runs a fitted
-// scenario from the extract's census on D and compares it day by day with the extract
-// (comparison: fitting/include/bedflow/fitting/backtest.hpp; methods: docs/fitting.md).
+// `bedflow backtest FITTED.yaml EXTRACT.csv --from D --to D -o BACKTEST.csv [--report PAGE.html]`:
+// runs a fitted scenario from the extract's census on D and compares it day by day with the
+// extract (comparison: fitting/include/bedflow/fitting/backtest.hpp; the CSV and page:
+// backtest_output.hpp; methods: docs/fitting.md).
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -17,7 +19,7 @@
 #include "bedflow/models/simulate.hpp"
 #include "bedflow/results/replication_executor.hpp"
 #include "bedflow/results/results_error.hpp"
-#include "bedflow/results/safe_output.hpp"
+#include "backtest_output.hpp"
 #include "command_line.hpp"
 #include "command_registry.hpp"
 #include "exit_status.hpp"
@@ -31,14 +33,16 @@ namespace fs = std::filesystem;
 
 const CommandSyntax kSyntax{
     "bedflow backtest FITTED.yaml EXTRACT.csv --from DATE --to DATE -o BACKTEST.csv "
-    "[--mapping MAP.yaml] [--replications N] [--threads T] [--burn-in-days B] [--force]",
+    "[--report PAGE.html] [--mapping MAP.yaml] [--replications N] [--threads T] [--burn-in-days B] [--force]",
     "Runs the fitted scenario from the extract's census B days (default 28) before --from to\n"
-    "the end of --to, and compares from --from on day by day, at each midnight, the model's patients in acute beds and\n"
-    "medically fit patients still in them with the extract's counts: the mean absolute\n"
-    "percentage error of the model's mean, and the share of days on which the actual count\n"
-    "is inside the model's 90% band (5th to 95th percentile of the replications). Writes one\n"
-    "CSV row per day. The B days let the run settle: a census patient already medically fit\n"
-    "leaves at once when the pathway has no queue (the model takes the assessment as done).",
+    "the end of --to, and compares from --from on, at each midnight, the model's patients in\n"
+    "acute beds and medically fit patients still in them with the extract's counts: the mean\n"
+    "absolute percentage error of the model's mean, and the share of days on which the actual\n"
+    "count is inside the model's 90% band (5th to 95th percentile of the replications).\n"
+    "Writes one CSV row per day; with --report, also an HTML page charting each day's count\n"
+    "against the model's mean and band (self-contained, prints on A4; docs/report.md). The B\n"
+    "days let the run settle: a census patient already medically fit leaves at once when the\n"
+    "pathway has no queue (the model takes the assessment as done).",
     {"scenario", "extract"}};
 
 // The series a replication keeps, by group and measure; throws if the scenario has none.
@@ -55,6 +59,7 @@ int backtest(const std::vector<std::string>& arguments) {
       ("from", po::value<std::string>()->required(), "first day compared")
       ("to", po::value<std::string>()->required(), "last day compared")
       ("output,o", po::value<std::string>()->required(), "CSV file to write")
+      ("report", po::value<std::string>(), "HTML page of the comparison to write as well")
       ("mapping", po::value<std::string>(), "column mapping file (YAML)")
       ("replications,n", po::value<long long>()->default_value(100), "replications to run")
       ("threads,t", po::value<long long>(), "threads (default: all cores)")
@@ -112,8 +117,16 @@ int backtest(const std::vector<std::string>& arguments) {
   } catch (const std::invalid_argument& error) {
     return report_error("backtest", error.what(), kBadInput);
   }
-  if (!values["force"].as<bool>() && fs::exists(target)) {
-    return report_error("backtest", target + " exists (use --force to replace it)", kBadInput);
+  const auto page = values.count("report") ? std::optional(values["report"].as<std::string>())
+                                            : std::nullopt;
+  std::error_code ignored;  // a path that cannot be resolved is compared as written
+  if (page && fs::weakly_canonical(*page, ignored) == fs::weakly_canonical(target, ignored)) {
+    return report_error("backtest", "--report and -o name the same file " + target, kBadInput);
+  }
+  for (const auto& path : {std::optional(target), page}) {
+    if (path && !values["force"].as<bool>() && fs::exists(fs::symlink_status(*path))) {
+      return report_error("backtest", *path + " exists (use --force to replace it)", kBadInput);
+    }
   }
 
   // The census at --from, in a temporary file the scenario is pointed at, removed on return.
@@ -155,24 +168,28 @@ int backtest(const std::vector<std::string>& arguments) {
   } catch (const std::invalid_argument& error) {
     return report_error("backtest", error.what(), kBadInput);
   }
+  auto view = backtest_view(summary);
+  view.scenario_name = loaded->scenario.run.name;
+  view.scenario_path = scenario_path;
+  view.extract_path = extract_path;
+  view.csv_path = target;
+  view.census_date = fitting::format_date(from - burn_in);
+  view.burn_in_days = burn_in_days;
+  view.replications = replications;
+  view.seed = loaded->scenario.run.seed;
   try {
-    results::SafeOutputFile output(target, values["force"].as<bool>(), {extract_path, scenario_path});
-    {
-      std::ofstream out(output.temporary_path(), std::ios::binary);
-      out << fitting::backtest_csv(summary);
-      if (!out.flush()) throw results::ResultsError("cannot write " + output.temporary_path());
-    }
-    output.commit();
-  } catch (const results::ResultsError& error) {
+    write_backtest_outputs(summary, view,
+                           {target, page, values["force"].as<bool>(), {extract_path, scenario_path}});
+  } catch (const std::exception& error) {
     return report_error("backtest", error.what(), kFailure);
   }
   std::cout << fmt::format(
       "Backtest {} to {} ({} days, {} replications): acute occupancy MAPE {:.1f}%, {:.0f}% of "
       "days inside the model's 90% band; medically fit in hospital MAPE {:.1f}%, {:.0f}% of days "
-      "inside. Wrote {}\n",
+      "inside. Wrote {}{}\n",
       fitting::format_date(from), fitting::format_date(to), days, replications,
       summary.occupancy_mape, 100 * summary.occupancy_inside_share, summary.medically_fit_mape,
-      100 * summary.medically_fit_inside_share, target);
+      100 * summary.medically_fit_inside_share, target, page ? " and " + *page : "");
   return kSuccess;
 }
 

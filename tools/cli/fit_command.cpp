@@ -29,8 +29,9 @@ const CommandSyntax kSyntax{
     "stream, cohort mixes, each cohort's acute stay (lognormal, gamma, Weibull or exponential\n"
     "by maximum likelihood with right-censoring, chosen by AIC; empirical when none fits),\n"
     "pathway shares, the delay from ready for discharge to leaving per pathway, community\n"
-    "stays when the extract has them. With --census-date, also the patients in hospital at\n"
-    "the start of that day, as a census CSV beside the scenario, which then starts from it.\n"
+    "stays when the extract has them. With --census-date, also the patients in hospital (and\n"
+    "in community services) at the start of that day, as a census CSV beside the scenario,\n"
+    "which then starts from it.\n"
     "Refused input (a bad row, a missing column) is reported as FILE:LINE: column 'NAME':\n"
     "message with exit status 2 and nothing written.",
     {"extract"}};

@@ -44,10 +44,13 @@ struct CohortFit {
   std::array<std::size_t, 4> pathway_counts{};
 };
 
+// One patient in place at the start of the census day: in an acute bed, or in the community
+// service of the pathway it left hospital by (`community_P<k>`, as the scenario names it).
 struct CensusRow {
+  std::string service = "acute";
   std::string cohort;
-  double days_in_service = 0.0;
-  bool medically_fit = false;
+  double days_in_service = 0.0;  // days since admission, or since the community spell began
+  bool medically_fit = false;    // acute only: ready for discharge before the census day
 };
 
 struct FittedSystem {
@@ -82,6 +85,15 @@ struct DailyCount {
   double occupancy = 0.0;
   double medically_fit = 0.0;
 };
+// The census at the start of `day` (census.cpp): every spell admitted before it and not
+// discharged by then in "acute"; every patient out of hospital by then whose community spell
+// began before it and had not ended by then in "community_P<k>" of its pathway. A community
+// spell whose pathway is unknown, or whose pathway has no fitted community service
+// (`community[k]` empty), cannot be placed: it is left out and counted in `warnings`.
+std::vector<CensusRow> census_on(const Extract& extract, double day,
+                                 const std::array<std::optional<StayFit>, 4>& community,
+                                 std::vector<std::string>& warnings);
+
 std::vector<DailyCount> daily_counts(const Extract& extract, double from, double to);
 
 }  // namespace bedflow::fitting

@@ -7,6 +7,9 @@
 //    series `acute/occupancy` and `system/delayed_total`); `actual[d]` is the extract's count
 //    at the same midnight (daily_counts()). Every series is as long as `actual`; else
 //    std::invalid_argument.
+//  - One definition of "at midnight m" for both (docs/fitting.md): admitted < m < discharged,
+//    medically fit when also ready <= m. The model samples after everything due at m has
+//    happened, and its census holds the spells admitted before its start.
 //  - The model's band on a day is its replications' 5th to 95th percentile (Hyndman and Fan
 //    definition 7, engine::sample_percentile): "inside" means actual within it, inclusive.
 //  - MAPE = mean over days with an actual count above 0 of |model mean - actual| / actual,

@@ -15,10 +15,10 @@ std::string report(const std::vector<ExtractError>& shown, std::size_t rows,
   for (const auto& [kind, n] : kinds) {
     counts += fmt::format("{}{}: {}", counts.empty() ? "" : ", ", kind, n);
   }
-  std::string text = fmt::format("{}: {} bad rows ({}); {}:", shown.empty() ? "" : shown.front().file,
+  std::string text = fmt::format("{}: {} bad rows ({}){}:", shown.empty() ? "" : shown.front().file,
                                  rows, counts,
-                                 rows > shown.size() ? fmt::format("the first {}", shown.size())
-                                                     : std::string("each"));
+                                 rows > shown.size() ? fmt::format("; the first {}", shown.size())
+                                                     : std::string());
   for (const auto& error : shown) text += fmt::format("\n{}", error.what());
   return text;
 }

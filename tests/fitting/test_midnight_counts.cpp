@@ -62,14 +62,23 @@ TEST_CASE("the model's first midnight equals the extract's count with spells at 
   truth.cohorts = {{"adult", 1.0, false, 1.5, 0.8, {0.6, 0.4, 0.0, 0.0}}};
   truth.days = 60;  // 2025-01-06 to 2025-03-07
   const auto extract = (fs::path(directory) / "extract.csv").string();
-  write_synthetic_extract(truth, extract);
+  const auto generated = (fs::path(directory) / "generated.csv").string();
+  write_synthetic_extract(truth, generated);
   {
-    // Spells admitted, ready and discharged at exactly the first compared midnight.
-    std::ofstream out(extract, std::ios::app);
+    // Without ready dates: a census patient already medically fit leaves the model's acute
+    // beds at once (the fitted pathways have no queue, docs/fitting.md), so only patients not
+    // yet fit can be compared at the run's first midnight.
+    std::ifstream in(generated);
+    std::ofstream out(extract);
+    std::string row;
+    std::getline(in, row);
+    out << row << "\n";  // the header keeps its ready_for_discharge column, left empty
+    while (std::getline(in, row)) out << row.substr(0, row.rfind(',')) << ",\n";
+    // Spells admitted and discharged at exactly the first compared midnight.
     out << "M1,2025-02-10T00:00,2025-02-12T10:00,emergency,adult,P0,\n"
-           "M2,2025-02-10T00:00,,emergency,adult,P1,2025-02-10T00:00\n"
+           "M2,2025-02-10T00:00,,emergency,adult,P1,\n"
            "M3,2025-02-08T09:00,2025-02-10T00:00,emergency,adult,P0,\n"
-           "M4,2025-02-08T09:00,2025-02-11T09:00,emergency,adult,P1,2025-02-10T00:00\n";
+           "M4,2025-02-08T09:00,2025-02-11T09:00,emergency,adult,P1,\n";
   }
   const auto fitted = (fs::path(directory) / "fitted.yaml").string();
   REQUIRE(run_bedflow({"fit", extract, "-o", fitted}).exit_status == 0);
@@ -93,5 +102,5 @@ TEST_CASE("the model's first midnight equals the extract's count with spells at 
   CHECK(v[0] == v[1]);
   CHECK(v[2] == v[0]);
   CHECK(v[3] == v[0]);
-  CHECK(v[5] == v[6]);
+  CHECK(v[0] > 0);
 }

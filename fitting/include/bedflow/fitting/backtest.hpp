@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "bedflow/fitting/fit_extract.hpp"
+#include "bedflow/fitting/fold_problems.hpp"
 
 namespace bedflow::fitting {
 
@@ -41,6 +42,13 @@ struct BacktestSummary {
 BacktestSummary compare_backtest(const std::vector<DailyCount>& actual,
                                  const std::vector<std::vector<double>>& occupancy,
                                  const std::vector<std::vector<double>>& medically_fit);
+
+// The census patients whose cohort the fitted scenario lacks (an extract other than the one
+// fitted, or relabelled): one Problem each, placed at its admission date, so that folded
+// they read as one line per cohort with its count.
+std::vector<Problem> unknown_census_cohorts(const FittedSystem& census,
+                                            const std::vector<std::string>& scenario_cohorts,
+                                            const std::string& scenario_file);
 
 // One row per day: date, then actual, model mean, p5, p95 and inside (0/1) for occupancy and
 // for medically fit patients.

@@ -27,6 +27,20 @@ const char* format_for(const std::string& text) {
   return t ? "%Y-%m-%dT%H:%M:%S" : "%Y-%m-%d %H:%M:%S";
 }
 
+// Only the characters of the accepted forms, in digit runs of at most 4: the date library
+// reads seconds as a long double, and fed other bytes after "hh:mm:" it can make a NaN of
+// them, whose rounding to whole seconds is undefined behaviour (found by fuzzing).
+bool plausible(const std::string& text) {
+  std::size_t run = 0;
+  for (const char c : text) {
+    const bool digit = c >= '0' && c <= '9';
+    if (!digit && c != '-' && c != '/' && c != ':' && c != 'T' && c != ' ') return false;
+    run = digit ? run + 1 : 0;
+    if (run > 4) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 double parse_date_time(const std::string& text) {
@@ -34,8 +48,8 @@ double parse_date_time(const std::string& text) {
   in.clear();
   in.str(text);
   Seconds when{};
-  date::from_stream(in, format_for(text), when);
-  if (in.fail() || in.peek() != std::char_traits<char>::eof()) {
+  if (plausible(text)) date::from_stream(in, format_for(text), when);
+  if (!plausible(text) || in.fail() || in.peek() != std::char_traits<char>::eof()) {
     throw std::invalid_argument("expected a date-time such as 2026-10-01T08:30 or "
                                 "01/10/2026 08:30, found '" + text + "'");
   }

@@ -1,0 +1,37 @@
+// Inputs that fuzzing (fuzz/fuzz_extract.cpp) found to break the extract reader, kept so the
+// fixes hold in every build: each is refused with a located error, nothing more.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "bedflow/fitting/extract.hpp"
+#include "child_process.hpp"
+
+namespace fs = std::filesystem;
+using namespace bedflow::fitting;
+
+TEST_CASE("fuzz finding: bytes after hh:mm: were read as NaN seconds (undefined behaviour)") {
+  // The fuzzer's input as found, and its core: a seconds field of non-digit bytes.
+  const std::string found =
+      std::string(BEDFLOW_SOURCE_DIR) + "/tests/fitting/fixtures/fuzz-nan-seconds.csv";
+  CHECK_THROWS_AS(read_extract(found), ExtractError);
+  const auto directory = bedflow::test::scratch_directory("fit_fuzz_nan_seconds");
+  const auto path = (fs::path(directory) / "extract.csv").string();
+  std::ofstream(path, std::ios::binary)
+      << "spell_id,admitted,discharged,admission_method,cohort\n"
+         "A1,2025-03-02 00:00:\xff\xff\xff" "00,2025-03-03 00:00:00,elective,frail\n";
+  try {
+    read_extract(path);
+    FAIL("accepted");
+  } catch (const ExtractError& error) {
+    CHECK(error.line == 2);
+    CHECK(error.column == "admitted");
+  }
+  for (const char* text : {"2025-03-02 00:00:\xff" "00", "2025-03-02 10:00:00.5", "20255-03-02",
+                           "2025-03-02 00:00:000000000000000000001"}) {
+    INFO(text);
+    CHECK_THROWS_AS(parse_date_time(text), std::invalid_argument);
+  }
+  CHECK(parse_date_time("2025-03-02 00:00:30") - parse_date_time("2025-03-02") == Approx(30.0 / 86400));
+}

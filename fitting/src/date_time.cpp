@@ -27,15 +27,18 @@ const char* format_for(const std::string& text) {
   return t ? "%Y-%m-%dT%H:%M:%S" : "%Y-%m-%d %H:%M:%S";
 }
 
-// Only the characters of the accepted forms, in digit runs of at most 4: the date library
-// reads seconds as a long double, and fed other bytes after "hh:mm:" it can make a NaN of
-// them, whose rounding to whole seconds is undefined behaviour (found by fuzzing).
+// Only the characters of the accepted forms, in digit runs of at most 4, every ':' followed
+// by two digits: the date library reads seconds as a long double, and given anything but
+// digits after "hh:mm:" (other bytes, or nothing) it can make a NaN of them, whose rounding
+// to whole seconds is undefined behaviour (found by fuzzing).
 bool plausible(const std::string& text) {
+  const auto digit = [&](std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
   std::size_t run = 0;
-  for (const char c : text) {
-    const bool digit = c >= '0' && c <= '9';
-    if (!digit && c != '-' && c != '/' && c != ':' && c != 'T' && c != ' ') return false;
-    run = digit ? run + 1 : 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (!digit(i) && c != '-' && c != '/' && c != ':' && c != 'T' && c != ' ') return false;
+    if (c == ':' && !(digit(i + 1) && digit(i + 2))) return false;
+    run = digit(i) ? run + 1 : 0;
     if (run > 4) return false;
   }
   return true;

@@ -11,11 +11,13 @@
 namespace fs = std::filesystem;
 using namespace bedflow::fitting;
 
-TEST_CASE("fuzz finding: bytes after hh:mm: were read as NaN seconds (undefined behaviour)") {
+TEST_CASE("fuzz findings: bytes or nothing after a colon were read as NaN seconds (undefined behaviour)") {
   // The fuzzer's input as found, and its core: a seconds field of non-digit bytes.
-  const std::string found =
-      std::string(BEDFLOW_SOURCE_DIR) + "/tests/fitting/fixtures/fuzz-nan-seconds.csv";
-  CHECK_THROWS_AS(read_extract(found), ExtractError);
+  for (const char* name : {"fuzz-nan-seconds.csv", "fuzz-nan-seconds-2.csv"}) {
+    INFO(name);
+    CHECK_THROWS_AS(read_extract(std::string(BEDFLOW_SOURCE_DIR) + "/tests/fitting/fixtures/" + name),
+                    ExtractError);
+  }
   const auto directory = bedflow::test::scratch_directory("fit_fuzz_nan_seconds");
   const auto path = (fs::path(directory) / "extract.csv").string();
   std::ofstream(path, std::ios::binary)
@@ -28,8 +30,10 @@ TEST_CASE("fuzz finding: bytes after hh:mm: were read as NaN seconds (undefined 
     CHECK(error.line == 2);
     CHECK(error.column == "admitted");
   }
+  // The second finding: nothing, or a single digit, after a colon.
   for (const char* text : {"2025-03-02 00:00:\xff" "00", "2025-03-02 10:00:00.5", "20255-03-02",
-                           "2025-03-02 00:00:000000000000000000001"}) {
+                           "2025-03-02 00:00:000000000000000000001", "2026-08-01T10:0:",
+                           "2026-08-01T10:00:", "2026-06-19T22:T16:04", "01/08/2026 10:"}) {
     INFO(text);
     CHECK_THROWS_AS(parse_date_time(text), std::invalid_argument);
   }

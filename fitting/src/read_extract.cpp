@@ -125,8 +125,7 @@ Extract read_extract(const std::string& path, const ColumnMapping& mapping) {
       }
       if (row.size() != header.size()) {
         throw RowError(path, line, "", "field count",
-                           fmt::format("the row has {} fields, the header {}", row.size(),
-                                       header.size()));
+                       fmt::format("the row has {} fields, the header {}", row.size(), header.size()));
       }
       const auto time = [&](std::size_t index, bool required) {
         const auto& text = row[index];
@@ -150,7 +149,7 @@ Extract read_extract(const std::string& path, const ColumnMapping& mapping) {
       const auto [at, inserted] = first_line.emplace(id, line);
       if (!inserted) {
         throw RowError(path, line, header[columns.id], "duplicate spell id",
-                           fmt::format("duplicate spell id '{}' (first on line {})", id, at->second));
+                       fmt::format("duplicate spell id '{}' (first on line {})", id, at->second));
       }
       spell.admitted = time(columns.admitted, true);
       earliest = std::min(earliest, spell.admitted);
@@ -158,8 +157,8 @@ Extract read_extract(const std::string& path, const ColumnMapping& mapping) {
       spell.discharged = time(columns.discharged, false);
       if (spell.discharged != kMissing && spell.discharged < spell.admitted) {
         throw RowError(path, line, header[columns.discharged], "discharge before admission",
-                           fmt::format("discharge '{}' is before admission '{}'",
-                                       row[columns.discharged], row[columns.admitted]));
+                       fmt::format("discharge '{}' is before admission '{}'",
+                                   row[columns.discharged], row[columns.admitted]));
       }
       const auto& method = row[columns.method];
       const auto is = [&](const std::vector<std::string>& codes) {
@@ -171,8 +170,8 @@ Extract read_extract(const std::string& path, const ColumnMapping& mapping) {
         spell.method = Method::elective;
       } else {
         throw RowError(path, line, header[columns.method], "admission method",
-                           fmt::format("unknown admission method '{}' (expected emergency or "
-                                       "elective, or a code the mapping lists)", method));
+                       fmt::format("unknown admission method '{}' (expected emergency or "
+                                   "elective, or a code the mapping lists)", method));
       }
       const auto& label = row[columns.cohort];
       if (label.empty()) throw RowError(path, line, header[columns.cohort], "empty cohort", "empty cohort");
@@ -182,9 +181,9 @@ Extract read_extract(const std::string& path, const ColumnMapping& mapping) {
         const auto [clash, fresh] = name_label.emplace(name, label);
         if (!fresh) {
           throw RowError(path, line, header[columns.cohort], "cohort name",
-                             fmt::format("cohorts '{}' and '{}' would both be named '{}' in the "
-                                         "scenario (names are letters, digits, _ and -)",
-                                         clash->second, label, name));
+                         fmt::format("cohorts '{}' and '{}' would both be named '{}' in the "
+                                     "scenario (names are letters, digits, _ and -)",
+                                     clash->second, label, name));
         }
         if (extract.cohorts.size() == kMaxCohorts) {
           throw ExtractError(path, line, header[columns.cohort], "more than 1000 cohorts");
@@ -198,8 +197,8 @@ Extract read_extract(const std::string& path, const ColumnMapping& mapping) {
         if (text.size() == 2 && (text[0] == 'P' || text[0] == 'p')) text = text.substr(1);
         if (text.size() != 1 || text[0] < '0' || text[0] > '3') {
           throw RowError(path, line, header[*columns.pathway], "pathway",
-                             fmt::format("expected a discharge pathway 0-3 or P0-P3, found '{}'",
-                                         row[*columns.pathway]));
+                         fmt::format("expected a discharge pathway 0-3 or P0-P3, found '{}'",
+                                     row[*columns.pathway]));
         }
         spell.pathway = static_cast<std::int8_t>(text[0] - '0');
       }

@@ -4,13 +4,13 @@
 # is kept as build-fuzz/crash-<name>-*; add it under tests/ as a fixture (docs/fuzzing.md).
 # FUZZ_BUILD_ONLY=1 builds and gathers the seeds without running anything.
 # Usage: tools/fuzz.sh [SECONDS] [HARNESS...]   (harnesses: fuzz_scenario fuzz_census
-#        fuzz_overrides fuzz_results; default all)
+#        fuzz_overrides fuzz_results fuzz_extract; default all)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 seconds=${1:-60}
 shift || true
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(fuzz_scenario fuzz_census fuzz_overrides fuzz_results)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(fuzz_scenario fuzz_census fuzz_overrides fuzz_results fuzz_extract)
 build_dir=${FUZZ_BUILD_DIR:-$root/build-fuzz}
 
 # The libraries carry libFuzzer's coverage and both sanitizers; -O1 -g keeps reports readable.
@@ -24,10 +24,20 @@ BUILD_DIR=$build_dir BUILD_TYPE=RelWithDebInfo BEDFLOW_TARGETS="${harnesses[*]}"
 # warms up for 50 days).
 seeds=$build_dir/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds"/{scenario,census,overrides,results}
+mkdir -p "$seeds"/{scenario,census,overrides,results,extract}
 find "$root/scenarios" "$root/tests" -name '*.yaml' -exec cp -t "$seeds/scenario" {} +
 find "$root/scenarios" "$root/tests" -name '*.csv' -exec cp -t "$seeds/census" {} +
 cp "$root"/fuzz/corpus/overrides/* "$seeds/overrides/"
+# Extracts: hand-made ones (a mapping file before a "%%" line, odd rows, community spells,
+# dates without times) and slices of the shipped synthetic extract, each with its header.
+cp "$root"/fuzz/corpus/extract/* "$seeds/extract/"
+for extract in "$root"/scenarios/extracts/*.csv.gz; do
+  base=$(basename "$extract" .csv.gz)
+  header=$(zcat "$extract" | head -1 || true)
+  for start in 2 5000 40000; do
+    { echo "$header"; zcat "$extract" | tail -n +"$start" | head -40 || true; } >"$seeds/extract/$base-$start.csv"
+  done
+done
 bedflow=${BEDFLOW:-$root/build/tools/bedflow}
 if [ -x "$bedflow" ]; then
   scenario=$root/scenarios/analytic/mmc-acute-only.yaml
@@ -42,7 +52,7 @@ fi
 [ -z "${FUZZ_BUILD_ONLY:-}" ] || exit 0
 
 declare -A corpus=([fuzz_scenario]=scenario [fuzz_census]=census [fuzz_overrides]=overrides
-                   [fuzz_results]=results)
+                   [fuzz_results]=results [fuzz_extract]=extract)
 status=0
 for name in "${harnesses[@]}"; do
   work=$build_dir/corpus/$name
@@ -56,6 +66,9 @@ for name in "${harnesses[@]}"; do
   # The shipped census (thousands of rows) would make every input that long: 3 runs a second
   # instead of hundreds. Its rows still seed the corpus, cut to 8 KiB.
   [ "$name" = fuzz_census ] && options+=(-max_len=8192)
+  # Each extract is also fitted (four families by maximum likelihood): 4 KiB, about 50 spells,
+  # keeps that to milliseconds while every reader path stays reachable.
+  [ "$name" = fuzz_extract ] && options+=(-max_len=4096)
   echo "-- $name (${seconds} s)"
   if ! env "${environment[@]}" "$build_dir/fuzz/$name" "${options[@]}" "$work" "$seeds/${corpus[$name]}" \
       >"$build_dir/$name.log" 2>&1; then

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "bedflow/engine/statistics.hpp"
+#include "bedflow/fitting/extract.hpp"
 
 namespace bedflow::fitting {
 namespace {
@@ -60,6 +61,26 @@ BacktestSummary compare_backtest(const std::vector<DailyCount>& actual,
   s.occupancy_inside_share /= n;
   s.medically_fit_inside_share /= n;
   return s;
+}
+
+std::vector<Problem> unknown_census_cohorts(const FittedSystem& census,
+                                            const std::vector<std::string>& scenario_cohorts,
+                                            const std::string& scenario_file) {
+  std::string names;
+  for (const auto& name : scenario_cohorts) names += (names.empty() ? "" : ", ") + name;
+  const double day = census.census_date ? parse_date_time(*census.census_date) : 0.0;
+  std::vector<Problem> problems;
+  for (const auto& row : census.census) {
+    if (std::find(scenario_cohorts.begin(), scenario_cohorts.end(), row.cohort) != scenario_cohorts.end()) {
+      continue;
+    }
+    problems.push_back(
+        {fmt::format("admitted {}", format_date(day - row.days_in_service)),
+         fmt::format("the extract's cohort '{}' (in hospital on {}) is not a cohort of {} ({}): "
+                     "was the scenario fitted to another extract?",
+                     row.cohort, census.census_date.value_or("?"), scenario_file, names)});
+  }
+  return problems;
 }
 
 std::string backtest_csv(const BacktestSummary& summary) {

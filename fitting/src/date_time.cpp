@@ -27,6 +27,23 @@ const char* format_for(const std::string& text) {
   return t ? "%Y-%m-%dT%H:%M:%S" : "%Y-%m-%d %H:%M:%S";
 }
 
+// Only the characters of the accepted forms, in digit runs of at most 4, every ':' followed
+// by two digits: the date library reads seconds as a long double, and given anything but
+// digits after "hh:mm:" (other bytes, or nothing) it can make a NaN of them, whose rounding
+// to whole seconds is undefined behaviour (found by fuzzing).
+bool plausible(const std::string& text) {
+  const auto digit = [&](std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (!digit(i) && c != '-' && c != '/' && c != ':' && c != 'T' && c != ' ') return false;
+    if (c == ':' && !(digit(i + 1) && digit(i + 2))) return false;
+    run = digit(i) ? run + 1 : 0;
+    if (run > 4) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 double parse_date_time(const std::string& text) {
@@ -34,8 +51,8 @@ double parse_date_time(const std::string& text) {
   in.clear();
   in.str(text);
   Seconds when{};
-  date::from_stream(in, format_for(text), when);
-  if (in.fail() || in.peek() != std::char_traits<char>::eof()) {
+  if (plausible(text)) date::from_stream(in, format_for(text), when);
+  if (!plausible(text) || in.fail() || in.peek() != std::char_traits<char>::eof()) {
     throw std::invalid_argument("expected a date-time such as 2026-10-01T08:30 or "
                                 "01/10/2026 08:30, found '" + text + "'");
   }

@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
+#include <utility>
 #include <stdexcept>
 
 #include <boost/math/distributions/gamma.hpp>
@@ -20,17 +22,31 @@ namespace {
 constexpr double kLogTwoPi = 1.8378770664093453;
 constexpr double kTiny = 1e-300;
 
+// Durations known only to lie in [lo, hi), with how many share those bounds: dates without
+// times give few distinct intervals, so a likelihood costs one term per distinct interval.
+struct Interval {
+  double lo, hi, n;
+};
+
 // What the event rows contribute, once: the likelihoods of all four families need only
-// these, plus each censored duration.
+// these, plus each censored duration and each distinct interval.
 struct Sums {
   double events = 0, sum = 0, sum_log = 0, sum_log2 = 0, total = 0;
   std::vector<double> censored;
+  std::vector<Interval> intervals;
 };
 
-Sums sums_of(const std::vector<Duration>& durations) {
+// With `midpoints`, an interval-censored duration counts as exact at its interval's middle:
+// the start of the numerical fits, never their answer.
+Sums sums_of(const std::vector<Duration>& durations, bool midpoints = false) {
   Sums s;
+  std::map<std::pair<double, double>, double> intervals;
   for (const auto& d : durations) {
-    const double t = std::max(d.days, kMinimumDuration);
+    if (d.interval() && !midpoints) {
+      intervals[{std::max(d.days, 0.0), d.until}] += 1;
+      continue;
+    }
+    const double t = std::max(d.interval() ? 0.5 * (d.days + d.until) : d.days, kMinimumDuration);
     s.total += t;
     if (d.censored) {
       s.censored.push_back(t);
@@ -39,8 +55,23 @@ Sums sums_of(const std::vector<Duration>& durations) {
       s.events += 1, s.sum += t, s.sum_log += l, s.sum_log2 += l * l;
     }
   }
-  if (s.events == 0) throw std::invalid_argument("no completed durations to fit");
+  for (const auto& [bounds, n] : intervals) s.intervals.push_back({bounds.first, bounds.second, n});
+  if (s.events == 0 && s.intervals.empty()) throw std::invalid_argument("no completed durations to fit");
   return s;
+}
+
+// n log(F(hi) - F(lo)) for each interval, from `tails(t)` = {F(t), S(t)}: the difference is
+// taken in the tail where it is not lost to rounding.
+template <class Tails>
+double interval_terms(const Sums& s, Tails tails) {
+  double ll = 0;
+  for (const auto& i : s.intervals) {
+    const auto [f_lo, s_lo] = i.lo > 0 ? tails(i.lo) : std::pair<double, double>{0.0, 1.0};
+    const auto [f_hi, s_hi] = tails(i.hi);
+    const double mass = f_hi < 0.5 ? f_hi - f_lo : s_lo - s_hi;
+    ll += i.n * std::log(std::max(mass, kTiny));
+  }
+  return ll;
 }
 
 double lognormal_log_likelihood(const Sums& s, double mu, double sigma) {
@@ -49,7 +80,10 @@ double lognormal_log_likelihood(const Sums& s, double mu, double sigma) {
   for (const double t : s.censored) {
     ll += std::log(std::max(0.5 * boost::math::erfc((std::log(t) - mu) / (sigma * M_SQRT2)), kTiny));
   }
-  return ll;
+  return ll + interval_terms(s, [&](double t) {
+    const double z = (std::log(t) - mu) / (sigma * M_SQRT2);
+    return std::pair{0.5 * boost::math::erfc(-z), 0.5 * boost::math::erfc(z)};
+  });
 }
 
 double gamma_log_likelihood(const Sums& s, double k, double theta) {
@@ -57,19 +91,53 @@ double gamma_log_likelihood(const Sums& s, double k, double theta) {
   for (const double t : s.censored) {
     ll += std::log(std::max(boost::math::gamma_q(k, t / theta), kTiny));
   }
-  return ll;
+  return ll + interval_terms(s, [&](double t) {
+    return std::pair{boost::math::gamma_p(k, t / theta), boost::math::gamma_q(k, t / theta)};
+  });
 }
 
-FamilyFit fit_exponential(const Sums& s) {
+double exponential_log_likelihood(const Sums& s, double mean) {
+  // Exact and right-censored rows alike contribute -t / mean; exact ones also -log(mean).
+  return -s.events * std::log(mean) - s.total / mean + interval_terms(s, [&](double t) {
+    return std::pair{-std::expm1(-t / mean), std::exp(-t / mean)};
+  });
+}
+
+double weibull_log_likelihood(const std::vector<Duration>& durations, const Sums& s, double k,
+                              double scale) {
+  double ll = 0;
+  for (const auto& d : durations) {
+    if (d.interval()) continue;
+    const double t = std::max(d.days, kMinimumDuration);
+    const double z = std::pow(t / scale, k);
+    ll += d.censored ? -z : std::log(k / scale) + (k - 1) * std::log(t / scale) - z;
+  }
+  return ll + interval_terms(s, [&](double t) {
+    const double z = std::pow(t / scale, k);
+    return std::pair{-std::expm1(-z), std::exp(-z)};
+  });
+}
+
+FamilyFit fit_exponential(const Sums& s, const Sums& start) {
   FamilyFit f{Family::exponential};
-  f.a = s.total / s.events;
-  f.log_likelihood = -s.events * std::log(f.a) - s.events;
+  if (s.intervals.empty()) {
+    f.a = s.total / s.events;
+    f.log_likelihood = -s.events * std::log(f.a) - s.events;
+    return f;
+  }
+  // No closed form with intervals: Brent's method on log(mean), within a factor e^5 of the
+  // midpoints' estimate.
+  const double guess = std::log(start.total / start.events);
+  const auto [log_mean, nll] = boost::math::tools::brent_find_minima(
+      [&](double m) { return -exponential_log_likelihood(s, std::exp(m)); }, guess - 5, guess + 5, 40);
+  f.a = std::exp(log_mean);
+  f.log_likelihood = -nll;
   return f;
 }
 
-FamilyFit fit_lognormal(const Sums& s) {
-  const double mu0 = s.sum_log / s.events;
-  const double sd0 = std::sqrt(std::max(s.sum_log2 / s.events - mu0 * mu0, 1e-6));
+FamilyFit fit_lognormal(const Sums& s, const Sums& start) {
+  const double mu0 = start.sum_log / start.events;
+  const double sd0 = std::sqrt(std::max(start.sum_log2 / start.events - mu0 * mu0, 1e-6));
   const auto nll = [&](const Point2& p) {
     return -lognormal_log_likelihood(s, p[0], std::exp(p[1]));
   };
@@ -79,11 +147,11 @@ FamilyFit fit_lognormal(const Sums& s) {
   return f;
 }
 
-FamilyFit fit_gamma(const Sums& s) {
+FamilyFit fit_gamma(const Sums& s, const Sums& start) {
   // Start: the uncensored closed-form approximation (Minka 2002, "Estimating a Gamma
   // distribution"), then the censored likelihood.
-  const double mean = s.sum / s.events;
-  const double spread = std::max(std::log(mean) - s.sum_log / s.events, 1e-8);
+  const double mean = start.sum / start.events;
+  const double spread = std::max(std::log(mean) - start.sum_log / start.events, 1e-8);
   // Bounded: identical durations (spread 0) would otherwise start the shape near infinity.
   const double k0 = std::clamp(
       (3 - spread + std::sqrt((spread - 3) * (spread - 3) + 24 * spread)) / (12 * spread), 0.01, 1000.0);
@@ -96,7 +164,8 @@ FamilyFit fit_gamma(const Sums& s) {
   return f;
 }
 
-FamilyFit fit_weibull(const std::vector<Duration>& durations, const Sums& s) {
+// Exact and right-censored durations only: the scale profiled out in closed form.
+FamilyFit fit_weibull_profile(const std::vector<Duration>& durations, const Sums& s) {
   // Times scaled by their mean keep t^k finite for any shape tried; the scale is profiled
   // out: lambda^k = sum over all rows of t^k / events.
   const double g = s.total / static_cast<double>(durations.size());
@@ -119,6 +188,24 @@ FamilyFit fit_weibull(const std::vector<Duration>& durations, const Sums& s) {
   for (const double t : scaled) sum_pow += std::pow(t, f.a);
   f.b = g * std::pow(sum_pow / s.events, 1.0 / f.a);
   f.log_likelihood = -nll - s.events * std::log(g);  // back to unscaled days
+  return f;
+}
+
+FamilyFit fit_weibull(const std::vector<Duration>& durations, const Sums& s, const Sums& start) {
+  if (s.intervals.empty()) return fit_weibull_profile(durations, s);
+  // With intervals: the profile fit with each interval at its middle starts Nelder-Mead on
+  // the whole likelihood.
+  std::vector<Duration> middles = durations;
+  for (auto& d : middles) {
+    if (d.interval()) d = {0.5 * (d.days + d.until), false};
+  }
+  const auto guess = fit_weibull_profile(middles, start);
+  const auto nll = [&](const Point2& p) {
+    return -weibull_log_likelihood(durations, s, std::exp(p[0]), std::exp(p[1]));
+  };
+  const auto p = nelder_mead(nll, {std::log(guess.a), std::log(guess.b)}, {0.1, 0.1});
+  FamilyFit f{Family::weibull, std::exp(p[0]), std::exp(p[1])};
+  f.log_likelihood = -nll(p);
   return f;
 }
 
@@ -157,12 +244,13 @@ double FamilyFit::cdf(double days) const {
 
 FamilyFit fit_family(Family family, const std::vector<Duration>& durations) {
   const auto s = sums_of(durations);
+  const auto start = s.intervals.empty() ? s : sums_of(durations, true);
   FamilyFit f;
   switch (family) {
-    case Family::exponential: f = fit_exponential(s); break;
-    case Family::lognormal: f = fit_lognormal(s); break;
-    case Family::gamma: f = fit_gamma(s); break;
-    case Family::weibull: f = fit_weibull(durations, s); break;
+    case Family::exponential: f = fit_exponential(s, start); break;
+    case Family::lognormal: f = fit_lognormal(s, start); break;
+    case Family::gamma: f = fit_gamma(s, start); break;
+    case Family::weibull: f = fit_weibull(durations, s, start); break;
   }
   f.aic = 2.0 * (family == Family::exponential ? 1 : 2) - 2.0 * f.log_likelihood;
   return f;

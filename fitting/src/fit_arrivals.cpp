@@ -54,7 +54,13 @@ std::vector<StreamFit> fit_arrivals(const Extract& extract, double first_day, do
       count[static_cast<std::size_t>(w)] += 1;
     }
     for (std::size_t w = 0; w < 7; ++w) s.weekday[w] = count[w] > 0 ? sum[w] / count[w] / mean : 1.0;
-    if (static_cast<double>(at_midnight[m]) < kMidnightShareForDates * static_cast<double>(s.admissions)) {
+    // Dates without times say nothing about the hour: a profile from them would put every
+    // admission at midnight.
+    s.dates_only = extract.admitted_dates_only;
+    if (s.dates_only) {
+      warnings.push_back(fmt::format("{} admissions: the admission column has dates without "
+                                     "times, so no hour-of-day profile", s.name));
+    } else if (static_cast<double>(at_midnight[m]) < kMidnightShareForDates * static_cast<double>(s.admissions)) {
       std::array<double, 24> hour{};
       for (std::size_t h = 0; h < 24; ++h) {
         hour[h] = 24.0 * per_hour[m][h] / static_cast<double>(s.admissions);

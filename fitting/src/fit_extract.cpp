@@ -13,12 +13,24 @@ namespace {
 
 constexpr std::size_t kFewStays = 30;  // below this a fitted stay is flagged as unreliable
 
+// A completed duration from `from` to `to`, either of which may be a date without a time
+// (the column is dates only). Then the duration is known to the day only, and is fitted as
+// interval-censored: an end known to the day lies in [to, to + 1), so the duration in
+// [t, t + 1); a start known to the day, in [t - 1, t]. Both ends dates: a stay recorded as d
+// whole days (0 for the same day) lies in [d, d + 1), the convention docs/fitting.md states.
+Duration span(double from, double to, bool from_date, bool to_date) {
+  const double t = to - from;
+  if (to_date) return {t, false, t + 1};
+  if (from_date) return {std::max(t - 1, 0.0), false, std::max(t, kMinimumDuration)};
+  return {t, false};
+}
+
 std::optional<StayFit> fit_or_nothing(std::vector<Duration> durations, const std::string& what,
                                       std::vector<std::string>& warnings) {
   std::size_t events = 0, instant = 0;
   for (const auto& d : durations) {
     events += d.censored ? 0 : 1;
-    instant += !d.censored && d.days <= kMinimumDuration ? 1 : 0;
+    instant += !d.censored && std::max(d.days, d.until) <= kMinimumDuration ? 1 : 0;
   }
   if (events > 0 && instant == events) {
     warnings.push_back(what + ": every completed duration is under a minute: none fitted");
@@ -64,14 +76,16 @@ FittedSystem fit_extract(const Extract& extract, const std::optional<std::string
   std::array<std::vector<Duration>, 4> delays, community;
   out.cohorts.resize(n_cohorts);
   for (std::size_t c = 0; c < n_cohorts; ++c) out.cohorts[c].name = extract.cohorts[c];
+  const bool admitted_date = extract.admitted_dates_only;
   for (const auto& s : extract.spells) {
     auto& cohort = out.cohorts[s.cohort];
     ++cohort.spells;
     // Admission to medically fit: the scenario's acute stay.
     if (s.ready != kMissing) {
-      stays[s.cohort].push_back({s.ready - s.admitted, false});
+      stays[s.cohort].push_back(span(s.admitted, s.ready, admitted_date, extract.ready_dates_only));
     } else if (s.discharged != kMissing) {
-      stays[s.cohort].push_back({s.discharged - s.admitted, false});
+      stays[s.cohort].push_back(
+          span(s.admitted, s.discharged, admitted_date, extract.discharged_dates_only));
     } else {
       stays[s.cohort].push_back({extract.end - s.admitted, true});
     }
@@ -83,11 +97,17 @@ FittedSystem fit_extract(const Extract& extract, const std::optional<std::string
     const auto k = static_cast<std::size_t>(s.pathway);
     ++cohort.pathway_counts[k];
     if (s.ready != kMissing) {
-      if (s.discharged != kMissing) delays[k].push_back({s.discharged - s.ready, false});
+      if (s.discharged != kMissing) {
+        delays[k].push_back(span(s.ready, s.discharged, extract.ready_dates_only,
+                                 extract.discharged_dates_only));
+      }
       else delays[k].push_back({extract.end - s.ready, true});
     }
     if (s.community_start != kMissing) {
-      if (s.community_end != kMissing) community[k].push_back({s.community_end - s.community_start, false});
+      if (s.community_end != kMissing) {
+        community[k].push_back(span(s.community_start, s.community_end,
+                                    extract.community_dates_only, extract.community_dates_only));
+      }
       else community[k].push_back({extract.end - s.community_start, true});
     }
   }
@@ -140,18 +160,21 @@ std::vector<DailyCount> daily_counts(const Extract& extract, double from, double
   std::vector<DailyCount> days;
   const auto n = static_cast<std::size_t>(std::max(0.0, to - from + 1));
   std::vector<double> in(n + 1), fit(n + 1);
-  // Each spell adds 1 at midnights from its admission to its discharge: a difference array
-  // keeps this one pass over the spells.
-  const auto first_midnight_after = [&](double t) {
-    return std::clamp(std::ceil(t - from), 0.0, static_cast<double>(n));
-  };
+  // In hospital at midnight m (docs/fitting.md, backtest.hpp): admitted before m and not
+  // discharged by m, i.e. admitted < m < discharged, as the census (fit_extract) counts; a
+  // patient admitted at exactly 00:00 is first counted the next midnight, one discharged at
+  // exactly 00:00 no longer. Medically fit: in hospital at m and ready by m (ready <= m).
+  // Each spell adds 1 at those midnights: a difference array keeps this one pass.
+  const auto clamp = [&](double d) { return std::clamp(d, 0.0, static_cast<double>(n)); };
+  const auto first_midnight_after = [&](double t) { return clamp(std::floor(t - from) + 1); };
+  const auto first_midnight_from = [&](double t) { return clamp(std::ceil(t - from)); };
   for (const auto& s : extract.spells) {
     const double leave = s.discharged != kMissing ? s.discharged : extract.end;
     const auto a = static_cast<std::size_t>(first_midnight_after(s.admitted));
-    const auto b = static_cast<std::size_t>(first_midnight_after(leave));
+    const auto b = static_cast<std::size_t>(first_midnight_from(leave));
     if (a < b) in[a] += 1, in[b] -= 1;
     if (s.ready != kMissing) {
-      const auto r = static_cast<std::size_t>(first_midnight_after(s.ready));
+      const auto r = std::max(a, static_cast<std::size_t>(first_midnight_from(s.ready)));
       if (r < b) fit[r] += 1, fit[b] -= 1;
     }
   }

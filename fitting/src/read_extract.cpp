@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "bedflow/fitting/extract.hpp"
+#include "bad_rows.hpp"
 #include "csv_reader.hpp"
 
 namespace bedflow::fitting {
@@ -108,127 +109,143 @@ Extract read_extract(const std::string& path, const ColumnMapping& mapping) {
   std::unordered_map<std::string, std::uint16_t> cohort_index;
   std::unordered_map<std::string, std::string> name_label;  // scenario name -> label
   std::vector<std::string> row;
+  BadRows bad;
+  // Per column: a value was read, and one of them had a time of day.
+  std::vector<char> dated(header.size(), 0), timed(header.size(), 0);
   double latest = kMissing;
   double earliest = 1e300;
   double last_admission = -1e300;
   while (csv.next(row)) {
     const auto line = csv.line();
-    if (row.size() == 1 && row[0].empty()) {
-      ++extract.odd.blank_lines;
-      continue;
-    }
-    if (row.size() != header.size()) {
-      throw ExtractError(path, line, "",
-                         fmt::format("the row has {} fields, the header {}", row.size(),
-                                     header.size()));
-    }
-    const auto time = [&](std::size_t index, bool required) {
-      const auto& text = row[index];
-      if (text.empty()) {
-        if (required) throw ExtractError(path, line, header[index], "a date-time is required");
-        return kMissing;
+    // A bad row is noted and read past: the planner gets every one at once.
+    try {
+      if (row.size() == 1 && row[0].empty()) {
+        ++extract.odd.blank_lines;
+        continue;
       }
-      try {
-        const double t = parse_date_time(text);
-        latest = std::max(latest, t);
-        return t;
-      } catch (const std::invalid_argument& error) {
-        throw ExtractError(path, line, header[index], error.what());
+      if (row.size() != header.size()) {
+        throw RowError(path, line, "", "field count",
+                       fmt::format("the row has {} fields, the header {}", row.size(), header.size()));
       }
-    };
-    Spell spell;
-    const auto& id = row[columns.id];
-    if (id.empty()) throw ExtractError(path, line, header[columns.id], "empty spell id");
-    const auto [at, inserted] = first_line.emplace(id, line);
-    if (!inserted) {
-      throw ExtractError(path, line, header[columns.id],
-                         fmt::format("duplicate spell id '{}' (first on line {})", id, at->second));
-    }
-    spell.admitted = time(columns.admitted, true);
-    earliest = std::min(earliest, spell.admitted);
-    last_admission = std::max(last_admission, spell.admitted);
-    spell.discharged = time(columns.discharged, false);
-    if (spell.discharged != kMissing && spell.discharged < spell.admitted) {
-      throw ExtractError(path, line, header[columns.discharged],
-                         fmt::format("discharge '{}' is before admission '{}'",
-                                     row[columns.discharged], row[columns.admitted]));
-    }
-    const auto& method = row[columns.method];
-    const auto is = [&](const std::vector<std::string>& codes) {
-      return std::find(codes.begin(), codes.end(), method) != codes.end();
-    };
-    if (is(mapping.emergency_codes)) {
-      spell.method = Method::emergency;
-    } else if (is(mapping.elective_codes)) {
-      spell.method = Method::elective;
-    } else {
-      throw ExtractError(path, line, header[columns.method],
-                         fmt::format("unknown admission method '{}' (expected emergency or "
-                                     "elective, or a code the mapping lists)", method));
-    }
-    const auto& label = row[columns.cohort];
-    if (label.empty()) throw ExtractError(path, line, header[columns.cohort], "empty cohort");
-    auto cohort = cohort_index.find(label);
-    if (cohort == cohort_index.end()) {
-      const auto name = scenario_name(label);
-      const auto [clash, fresh] = name_label.emplace(name, label);
-      if (!fresh) {
-        throw ExtractError(path, line, header[columns.cohort],
-                           fmt::format("cohorts '{}' and '{}' would both be named '{}' in the "
-                                       "scenario (names are letters, digits, _ and -)",
-                                       clash->second, label, name));
+      const auto time = [&](std::size_t index, bool required) {
+        const auto& text = row[index];
+        if (text.empty()) {
+          if (required) throw RowError(path, line, header[index], "date-time", "a date-time is required");
+          return kMissing;
+        }
+        try {
+          const double t = parse_date_time(text);
+          latest = std::max(latest, t);
+          dated[index] = 1;
+          if (text.find(':') != std::string::npos) timed[index] = 1;
+          return t;
+        } catch (const std::invalid_argument& error) {
+          throw RowError(path, line, header[index], "date-time", error.what());
+        }
+      };
+      Spell spell;
+      const auto& id = row[columns.id];
+      if (id.empty()) throw RowError(path, line, header[columns.id], "empty spell id", "empty spell id");
+      const auto [at, inserted] = first_line.emplace(id, line);
+      if (!inserted) {
+        throw RowError(path, line, header[columns.id], "duplicate spell id",
+                       fmt::format("duplicate spell id '{}' (first on line {})", id, at->second));
       }
-      if (extract.cohorts.size() == kMaxCohorts) {
-        throw ExtractError(path, line, header[columns.cohort], "more than 1000 cohorts");
+      spell.admitted = time(columns.admitted, true);
+      earliest = std::min(earliest, spell.admitted);
+      last_admission = std::max(last_admission, spell.admitted);
+      spell.discharged = time(columns.discharged, false);
+      if (spell.discharged != kMissing && spell.discharged < spell.admitted) {
+        throw RowError(path, line, header[columns.discharged], "discharge before admission",
+                       fmt::format("discharge '{}' is before admission '{}'",
+                                   row[columns.discharged], row[columns.admitted]));
       }
-      cohort = cohort_index.emplace(label, static_cast<std::uint16_t>(extract.cohorts.size())).first;
-      extract.cohorts.push_back(name);
-    }
-    spell.cohort = cohort->second;
-    if (columns.pathway && !row[*columns.pathway].empty()) {
-      auto text = row[*columns.pathway];
-      if (text.size() == 2 && (text[0] == 'P' || text[0] == 'p')) text = text.substr(1);
-      if (text.size() != 1 || text[0] < '0' || text[0] > '3') {
-        throw ExtractError(path, line, header[*columns.pathway],
-                           fmt::format("expected a discharge pathway 0-3 or P0-P3, found '{}'",
-                                       row[*columns.pathway]));
+      const auto& method = row[columns.method];
+      const auto is = [&](const std::vector<std::string>& codes) {
+        return std::find(codes.begin(), codes.end(), method) != codes.end();
+      };
+      if (is(mapping.emergency_codes)) {
+        spell.method = Method::emergency;
+      } else if (is(mapping.elective_codes)) {
+        spell.method = Method::elective;
+      } else {
+        throw RowError(path, line, header[columns.method], "admission method",
+                       fmt::format("unknown admission method '{}' (expected emergency or "
+                                   "elective, or a code the mapping lists)", method));
       }
-      spell.pathway = static_cast<std::int8_t>(text[0] - '0');
-    }
-    if (columns.ready) {
-      spell.ready = time(*columns.ready, false);
-      if (spell.ready != kMissing && spell.ready < spell.admitted) {
-        ++extract.odd.ready_before_admission;
-        spell.ready = kMissing;
-      } else if (spell.ready != kMissing && spell.discharged != kMissing &&
-                 spell.ready > spell.discharged) {
-        ++extract.odd.ready_after_discharge;
-        spell.ready = kMissing;
+      const auto& label = row[columns.cohort];
+      if (label.empty()) throw RowError(path, line, header[columns.cohort], "empty cohort", "empty cohort");
+      auto cohort = cohort_index.find(label);
+      if (cohort == cohort_index.end()) {
+        const auto name = scenario_name(label);
+        const auto [clash, fresh] = name_label.emplace(name, label);
+        if (!fresh) {
+          throw RowError(path, line, header[columns.cohort], "cohort name",
+                         fmt::format("cohorts '{}' and '{}' would both be named '{}' in the "
+                                     "scenario (names are letters, digits, _ and -)",
+                                     clash->second, label, name));
+        }
+        if (extract.cohorts.size() == kMaxCohorts) {
+          throw ExtractError(path, line, header[columns.cohort], "more than 1000 cohorts");
+        }
+        cohort = cohort_index.emplace(label, static_cast<std::uint16_t>(extract.cohorts.size())).first;
+        extract.cohorts.push_back(name);
       }
-    }
-    if (columns.community_start) {
-      spell.community_start = time(*columns.community_start, false);
-      spell.community_end = time(*columns.community_end, false);
-      if (spell.community_start == kMissing && spell.community_end != kMissing) {
-        throw ExtractError(path, line, header[*columns.community_start],
-                           "a community spell with an end needs a start");
+      spell.cohort = cohort->second;
+      if (columns.pathway && !row[*columns.pathway].empty()) {
+        auto text = row[*columns.pathway];
+        if (text.size() == 2 && (text[0] == 'P' || text[0] == 'p')) text = text.substr(1);
+        if (text.size() != 1 || text[0] < '0' || text[0] > '3') {
+          throw RowError(path, line, header[*columns.pathway], "pathway",
+                         fmt::format("expected a discharge pathway 0-3 or P0-P3, found '{}'",
+                                     row[*columns.pathway]));
+        }
+        spell.pathway = static_cast<std::int8_t>(text[0] - '0');
       }
-      if (spell.community_end != kMissing && spell.community_end < spell.community_start) {
-        throw ExtractError(path, line, header[*columns.community_end],
-                           "the community spell ends before it starts");
+      if (columns.ready) {
+        spell.ready = time(*columns.ready, false);
+        if (spell.ready != kMissing && spell.ready < spell.admitted) {
+          ++extract.odd.ready_before_admission;
+          spell.ready = kMissing;
+        } else if (spell.ready != kMissing && spell.discharged != kMissing &&
+                   spell.ready > spell.discharged) {
+          ++extract.odd.ready_after_discharge;
+          spell.ready = kMissing;
+        }
       }
+      if (columns.community_start) {
+        spell.community_start = time(*columns.community_start, false);
+        spell.community_end = time(*columns.community_end, false);
+        if (spell.community_start == kMissing && spell.community_end != kMissing) {
+          throw RowError(path, line, header[*columns.community_start], "community spell",
+                         "a community spell with an end needs a start");
+        }
+        if (spell.community_end != kMissing && spell.community_end < spell.community_start) {
+          throw RowError(path, line, header[*columns.community_end], "community spell",
+                         "the community spell ends before it starts");
+        }
+      }
+      if (spell.discharged != kMissing) {
+        if (spell.discharged - spell.admitted > kYearDays) ++extract.odd.stays_over_a_year;
+        if (spell.discharged == spell.admitted) ++extract.odd.zero_length_stays;
+      }
+      extract.spells.push_back(spell);
+    } catch (const RowError& error) {
+      bad.add(error);
     }
-    if (spell.discharged != kMissing) {
-      if (spell.discharged - spell.admitted > kYearDays) ++extract.odd.stays_over_a_year;
-      if (spell.discharged == spell.admitted) ++extract.odd.zero_length_stays;
-    }
-    extract.spells.push_back(spell);
   }
+  bad.throw_if_any();
   extract.rows = extract.spells.size();
   if (extract.spells.empty()) throw ExtractError(path, 1, "", "the extract has no spells");
   extract.start = earliest;
   extract.last_admission = last_admission;
   extract.end = latest;
+  const auto dates_only = [&](std::size_t index) { return dated[index] != 0 && timed[index] == 0; };
+  extract.admitted_dates_only = dates_only(columns.admitted);
+  extract.discharged_dates_only = dates_only(columns.discharged);
+  extract.ready_dates_only = columns.ready && dates_only(*columns.ready);
+  extract.community_dates_only = columns.community_start && dates_only(*columns.community_start) &&
+                                 timed[*columns.community_end] == 0;
   return extract;
 }
 

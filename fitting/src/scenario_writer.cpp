@@ -33,6 +33,11 @@ std::string list(const auto& values, const char* format) {
 
 std::string evidence(const StayFit& fit) {
   std::string s = fmt::format("# {} durations ({} censored); AIC", fit.count, fit.censored);
+  if (fit.interval_censored > 0) {
+    // Dates without times: said here, since the stay's likelihood is then a different one.
+    s = fmt::format("# {} durations ({} censored, {} known to the day only: fitted by interval "
+                    "censoring); AIC", fit.count, fit.censored, fit.interval_censored);
+  }
   for (const auto& f : fit.families) s += fmt::format(" {} {:.1f}", family_name(f.family), f.aic);
   s += fmt::format("; KS distance {:.4f}", fit.best().ks);
   s += fit.fits ? fmt::format("; fitted mean {:.3g} days", fit.best().mean())
@@ -81,6 +86,9 @@ std::string scenario_yaml(const FittedSystem& fit, const ScenarioText& settings)
   for (const auto& s : fit.streams) {
     line(fmt::format("  {}_weekday: {{ weekly: {} }}", s.name, list(s.weekday, "{:.4f}")));
     if (s.hour) line(fmt::format("  {}_hour: {{ daily: {} }}", s.name, list(*s.hour, "{:.4f}")));
+    if (s.dates_only) {
+      line(fmt::format("  # {}: no hour-of-day profile: the admissions are dates without times", s.name));
+    }
     if (!s.monthly.empty()) {
       std::string points;
       for (const auto& [date, factor] : s.monthly) {

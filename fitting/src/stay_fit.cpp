@@ -21,7 +21,9 @@ struct Step {
 };
 
 std::vector<Step> kaplan_meier(std::vector<Duration>& d) {
-  for (auto& x : d) x.days = std::max(x.days, kMinimumDuration);
+  // A duration known to the day only has surely ended by its interval's upper end: placed
+  // there, the estimate at those ends is the empirical CDF.
+  for (auto& x : d) x = {std::max(x.interval() ? x.until : x.days, kMinimumDuration), x.censored};
   // Events before censorings at the same time: a patient censored at t was at risk at t.
   std::sort(d.begin(), d.end(), [](const Duration& x, const Duration& y) {
     return x.days < y.days || (x.days == y.days && !x.censored && y.censored);
@@ -43,14 +45,16 @@ std::vector<Step> kaplan_meier(std::vector<Duration>& d) {
   return steps;
 }
 
-double ks_distance(const FamilyFit& f, const std::vector<Step>& steps) {
+// `ends_only`: with interval-censored durations the estimate is known at the steps' own
+// times only (just before a step it still lacks the durations ending inside the interval).
+double ks_distance(const FamilyFit& f, const std::vector<Step>& steps, bool ends_only) {
   // Both CDFs rise, so the largest gap is at a step; with many steps a grid every
   // 1/5000 of them errs by at most that share of one step's spacing.
   const std::size_t stride = std::max<std::size_t>(1, steps.size() / kMaxComparisonPoints);
   double d = 0;
   for (std::size_t i = 0; i < steps.size(); i += stride) {
     const double F = f.cdf(steps[i].days);
-    d = std::max({d, std::abs(F - steps[i].before), std::abs(F - steps[i].after)});
+    d = std::max({d, ends_only ? 0.0 : std::abs(F - steps[i].before), std::abs(F - steps[i].after)});
   }
   return d;
 }
@@ -83,7 +87,10 @@ EmpiricalFit binned(const std::vector<Step>& steps) {
 StayFit fit_durations(std::vector<Duration> durations) {
   StayFit fit;
   fit.count = durations.size();
-  for (const auto& d : durations) fit.censored += d.censored ? 1 : 0;
+  for (const auto& d : durations) {
+    fit.censored += d.censored ? 1 : 0;
+    fit.interval_censored += d.interval() ? 1 : 0;
+  }
   for (const auto family : {Family::exponential, Family::lognormal, Family::gamma, Family::weibull}) {
     // A family whose special functions fail on these data (overflow at an extreme shape)
     // simply loses: it cannot be chosen. The exponential's closed form always succeeds.
@@ -110,7 +117,7 @@ StayFit fit_durations(std::vector<Duration> durations) {
   for (auto& f : fit.families) {
     if (!std::isfinite(f.aic)) continue;
     try {
-      f.ks = ks_distance(f, steps);
+      f.ks = ks_distance(f, steps, fit.interval_censored > 0);
     } catch (const std::exception&) {
       f.aic = std::numeric_limits<double>::infinity();  // its CDF cannot be evaluated here
     }

@@ -53,6 +53,36 @@ std::vector<double> series(const model::ReplicationResult& r, const char* group,
   throw std::invalid_argument(fmt::format("the scenario has no series {}/{}", group, measure));
 }
 
+// The loader's errors and warnings as folded lines: a census the scenario cannot take would
+// otherwise print one problem per row.
+void print_folded(const std::vector<scenario::Diagnostic>& diagnostics, const char* kind) {
+  std::vector<fitting::Problem> problems;
+  for (const auto& d : diagnostics) {
+    const auto where = fmt::format("{}:{}:{}", d.file, d.line, d.column);
+    auto text = d.to_string();
+    if (text.rfind(where + ": ", 0) == 0) text = text.substr(where.size() + 2);
+    problems.push_back({where, text});
+  }
+  for (const auto& line : fitting::fold_problems(problems)) {
+    std::cerr << fmt::format("bedflow backtest: {}: {}\n", kind, line);
+  }
+}
+
+std::optional<scenario::LoadedScenario> load_folded(const std::string& path,
+                                                    const std::vector<scenario::Override>& overrides) {
+  try {
+    auto loaded = scenario::load_scenario(path, overrides);
+    print_folded(loaded.warnings, "warning");
+    return loaded;
+  } catch (const scenario::ScenarioError& error) {
+    print_folded(error.diagnostics(), "error");
+    if (error.diagnostics().empty()) report_error("backtest", error.what(), kBadInput);
+  } catch (const std::exception& error) {
+    report_error("backtest", error.what(), kBadInput);
+  }
+  return std::nullopt;
+}
+
 int backtest(const std::vector<std::string>& arguments) {
   po::options_description options("Options");
   options.add_options()
@@ -128,6 +158,17 @@ int backtest(const std::vector<std::string>& arguments) {
       return report_error("backtest", *path + " exists (use --force to replace it)", kBadInput);
     }
   }
+  // Census patients of cohorts the scenario lacks, checked before anything is written: one
+  // line per cohort with its count, not one per patient.
+  {
+    const auto plain = load_scenario_or_report(scenario_path, {});
+    if (!plain) return kBadInput;
+    std::vector<std::string> cohorts;
+    for (const auto& c : plain->scenario.cohorts) cohorts.push_back(c.name);
+    const auto unknown = fitting::unknown_census_cohorts(census, cohorts, scenario_path);
+    for (const auto& line : fitting::fold_problems(unknown)) report_error("backtest", line, kBadInput);
+    if (!unknown.empty()) return kBadInput;
+  }
 
   // The census at --from, in a temporary file the scenario is pointed at, removed on return.
   const auto census_path = fs::absolute(fs::path(target).parent_path() /
@@ -145,7 +186,7 @@ int backtest(const std::vector<std::string>& arguments) {
        "scenario.warmup_days=0", "outputs.timeseries_every_hours=24",
        "initial_state.census_csv=" + census_path.string()});
   if (!overrides) return kBadInput;
-  const auto loaded = load_scenario_or_report(scenario_path, *overrides);
+  const auto loaded = load_folded(scenario_path, *overrides);
   if (!loaded) return kBadInput;
 
   std::vector<std::vector<double>> occupancy, medically_fit;

@@ -33,7 +33,8 @@ const CommandSyntax kSyntax{
     "in community services) at the start of that day, as a census CSV beside the scenario,\n"
     "which then starts from it.\n"
     "Refused input (a bad row, a missing column) is reported as FILE:LINE: column 'NAME':\n"
-    "message with exit status 2 and nothing written.",
+    "message with exit status 2 and nothing written; every bad row is found (the first 20\n"
+    "shown, with the total and the count of each kind).",
     {"extract"}};
 
 void write_file(const std::string& target, const std::string& text, bool force,

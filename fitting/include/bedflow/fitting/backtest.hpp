@@ -7,6 +7,9 @@
 //    series `acute/occupancy` and `system/delayed_total`); `actual[d]` is the extract's count
 //    at the same midnight (daily_counts()). Every series is as long as `actual`; else
 //    std::invalid_argument.
+//  - One definition of "at midnight m" for both (docs/fitting.md): admitted < m < discharged,
+//    medically fit when also ready <= m. The model samples after everything due at m has
+//    happened, and its census holds the spells admitted before its start.
 //  - The model's band on a day is its replications' 5th to 95th percentile (Hyndman and Fan
 //    definition 7, engine::sample_percentile): "inside" means actual within it, inclusive.
 //  - MAPE = mean over days with an actual count above 0 of |model mean - actual| / actual,
@@ -15,6 +18,7 @@
 #include <vector>
 
 #include "bedflow/fitting/fit_extract.hpp"
+#include "bedflow/fitting/fold_problems.hpp"
 
 namespace bedflow::fitting {
 
@@ -38,6 +42,13 @@ struct BacktestSummary {
 BacktestSummary compare_backtest(const std::vector<DailyCount>& actual,
                                  const std::vector<std::vector<double>>& occupancy,
                                  const std::vector<std::vector<double>>& medically_fit);
+
+// The census patients whose cohort the fitted scenario lacks (an extract other than the one
+// fitted, or relabelled): one Problem each, placed at its admission date, so that folded
+// they read as one line per cohort with its count.
+std::vector<Problem> unknown_census_cohorts(const FittedSystem& census,
+                                            const std::vector<std::string>& scenario_cohorts,
+                                            const std::string& scenario_file);
 
 // One row per day: date, then actual, model mean, p5, p95 and inside (0/1) for occupancy and
 // for medically fit patients.

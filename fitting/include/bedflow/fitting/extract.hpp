@@ -8,13 +8,16 @@
 //    extract's end: right-censored, never dropped.
 //  - read_extract() streams the file (memory grows with the number of spells, not with the
 //    file's bytes) and either returns a complete Extract or throws ExtractError naming the
-//    file, line and column; nothing is half-read.
+//    file, line and column; nothing is half-read. Faults that make the rest of the file
+//    meaningless (not CSV, a mapped column missing from the header) are thrown at once; bad
+//    rows are read past and refused together at the end (BadRowsError).
 //  - Rows that are plausible but odd are kept and counted in `odd` (what was done with each
 //    kind is in docs/fitting.md), never silently used.
 #include <cstdint>
 #include <map>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace bedflow::fitting {
@@ -28,6 +31,26 @@ class ExtractError : public std::runtime_error {
   std::string file;
   std::size_t line;
   std::string column;
+};
+
+// Every bad row of an extract, refused together so that a planner can mend them all at once.
+// `file`, `line` and `column` are the first bad row's; `shown` holds the first
+// kShownBadRows refusals in file order, `rows` counts every bad row (one refusal each: the
+// first fault found in it), `kinds` counts them by kind ("date-time", "duplicate spell id"...)
+// in order of first appearance. `what()` is the one refusal when there is one, else a line
+// "FILE: N bad rows (kind: count, ...); the first 20:" followed by one line per shown refusal.
+inline constexpr std::size_t kShownBadRows = 20;
+class BadRowsError : public ExtractError {
+ public:
+  BadRowsError(std::vector<ExtractError> shown, std::size_t rows,
+               std::vector<std::pair<std::string, std::size_t>> kinds);
+  const char* what() const noexcept override { return text_.c_str(); }
+  std::vector<ExtractError> shown;
+  std::size_t rows;
+  std::vector<std::pair<std::string, std::size_t>> kinds;
+
+ private:
+  std::string text_;
 };
 
 // Which header names hold each field, and which codes mean emergency and elective.
@@ -81,6 +104,12 @@ struct Extract {
   double end = 0.0;    // the latest date-time in the file: where censored spells are cut
   bool has_ready = false;
   bool has_community = false;
+  // Columns whose every value is a date without a time: those times are known to the day
+  // only (the durations they end are fitted as interval-censored, docs/fitting.md).
+  bool admitted_dates_only = false;
+  bool discharged_dates_only = false;
+  bool ready_dates_only = false;
+  bool community_dates_only = false;  // both community columns
   OddRows odd;
 };
 

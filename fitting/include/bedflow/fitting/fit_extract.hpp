@@ -33,6 +33,7 @@ struct StreamFit {
   double rate_per_day = 0.0;
   std::array<double, 7> weekday{};  // Monday..Sunday
   std::optional<std::array<double, 24>> hour;  // absent when admission times are dates only
+  bool dates_only = false;  // the admission column has dates without times: no hour profile
   std::vector<std::pair<std::string, double>> monthly;  // dated points, empty if < 2 months
   std::vector<std::size_t> cohort_counts;  // admissions by cohort index
 };
@@ -79,7 +80,9 @@ std::vector<StreamFit> fit_arrivals(const Extract& extract, double first_day, do
                                     std::vector<std::string>& warnings);
 
 // Patients in hospital and medically fit patients in hospital at midnight starting each day
-// from `from` to `to` inclusive (days since 1970-01-01), as the extract records them.
+// from `from` to `to` inclusive (days since 1970-01-01), as the extract records them: at
+// midnight m, admitted < m < discharged (the census's definition), and medically fit when
+// also ready <= m.
 struct DailyCount {
   std::string date;
   double occupancy = 0.0;

@@ -15,7 +15,13 @@
 //  - The family of least AIC (= 2k - 2 log L) is chosen. Its fit is measured by the
 //    Kolmogorov-Smirnov distance between the fitted CDF and the Kaplan-Meier estimate; above
 //    kPoorFitDistance none fits and `empirical` holds the Kaplan-Meier distribution binned.
-//  - Durations below one minute (0 included) are taken as one minute: every family has
+//  - Interval-censored durations (dates without times: a stay of d whole days lies in
+//    [d, d + 1)) contribute log(F(upper) - F(lower)) (Klein & Moeschberger, ch. 3.5 again);
+//    with any of them the exponential and Weibull fits lose their closed forms and are
+//    maximised numerically too (Brent, Nelder-Mead), started from the interval midpoints; the
+//    Kolmogorov-Smirnov distance is then taken at the intervals' ends only, where the
+//    Kaplan-Meier estimate (events placed at the upper ends) is the empirical CDF.
+//  - Exact durations below one minute (0 included) are taken as one minute: every family has
 //    log f(0) = -inf or a spike the data cannot show.
 //  - Throws std::invalid_argument if there are no events (nothing to fit).
 #include <string>
@@ -29,6 +35,11 @@ inline constexpr double kMinimumDuration = 1.0 / 1440.0;  // one minute, in days
 struct Duration {
   double days = 0.0;
   bool censored = false;  // still running when observation stopped at `days`
+  // Above `days`: the duration ended somewhere in [days, until) days, no nearer known
+  // (interval-censored: times known to the day only); it then contributes
+  // log(F(until) - F(days)). At or below `days`: exact (or right-censored) at `days`.
+  double until = 0.0;
+  bool interval() const { return !censored && until > days; }
 };
 
 enum class Family { exponential, lognormal, gamma, weibull };
@@ -52,7 +63,8 @@ struct EmpiricalFit {
 
 struct StayFit {
   std::size_t count = 0;     // durations
-  std::size_t censored = 0;  // of which censored
+  std::size_t censored = 0;  // of which right-censored
+  std::size_t interval_censored = 0;  // of which known to the day only
   std::vector<FamilyFit> families;  // all four, least AIC first
   const FamilyFit& best() const { return families.front(); }
   bool fits = true;                 // best().ks <= kPoorFitDistance

@@ -38,6 +38,7 @@ struct Patient {
   Entry entry = Entry::admission;
   bool fit_in_acute = false;           // medically fit, still in an acute bed
   bool was_admitted = false;           // has had an acute stay (readmissions apply)
+  bool waiting_for_window = false;     // waits for its service's discharge window (window_to)
 };
 
 inline constexpr std::uint16_t kReadmitted = 0xffff;

@@ -18,6 +18,9 @@ void write_about(lxw_workbook* book, const Formats& f, const std::string& path, 
                   "replication percentiles; totals also per day and per year"},
       {"Costs", "cost components (capacity, activity, escalation), cost_total = their sum, "
                 "over the window and per year; the 'of which' figures apart, never added"},
+      {"Trusts", "several acute services: a row per acute trust and one for all together, "
+                 "with occupancy, ED mean wait, ED waits over each threshold a day and medically "
+                 "fit patients in a bed (mean and 95% CI)"},
       {"Daily", "every series in long form: date, group, measure, unit, mean and percentiles "
                 "across replications, then one column per replication"},
       {"Comparison", "B - A per measure (A = the first file, the baseline), over the window and "

@@ -221,6 +221,9 @@ struct Plan {
   const Variant* compare_b = nullptr;
 };
 
+// The acute services with per-acute measures (ed_mean_wait_hours_<acute>), in file order.
+std::vector<std::string> acute_trusts(const VariantStatistics& statistics);
+
 inline bool is_money_total(const MeasureSummary& s) { return s.unit == "GBP" && s.is_total(); }
 
 inline Plan make_plan(const std::vector<WorkbookSource>& sources, const WorkbookOptions& options) {
@@ -282,8 +285,6 @@ void write_summary(lxw_workbook* book, const Formats& f, const std::string& path
                    const Plan& plan);
 void write_costs(lxw_workbook* book, const Formats& f, const std::string& path,
                  const Plan& plan);
-// The acute services with per-acute measures (ed_mean_wait_hours_<acute>), in file order.
-std::vector<std::string> acute_trusts(const VariantStatistics& statistics);
 void write_trusts(lxw_workbook* book, const Formats& f, const std::string& path,
                   const Plan& plan);
 void write_daily(lxw_workbook* book, const Formats& f, const std::string& path,

@@ -4,6 +4,7 @@
 // some scenario has its measures, the section only when some table does.
 #include <algorithm>
 
+#include "bedflow/results/observed_window.hpp"
 #include "html.hpp"
 #include "labels.hpp"
 #include "measure_cell.hpp"
@@ -37,7 +38,8 @@ struct Row {
 void add_table(const ReportContext& context, const std::string& title,
                const std::vector<Row>& rows, const std::string& caption, std::string& body) {
   if (rows.empty()) return;
-  std::vector<std::string> headers = {""};
+  std::vector<std::string> headers = {"Observed " + results::describe_window(
+                                          context.scenarios.front().window)};
   for (const auto& view : context.scenarios) headers.push_back(view.name + " (95% CI)");
   std::vector<std::vector<std::string>> cells;
   for (const auto& row : rows) {

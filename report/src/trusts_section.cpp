@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "bedflow/results/observed_window.hpp"
 #include "format.hpp"
 #include "html.hpp"
 #include "labels.hpp"
@@ -73,6 +74,7 @@ void trust_table(const ScenarioView& view, const std::vector<std::string>& trust
   rows.push_back(row_of("All trusts together", "", "acute_occupancy_share", "ed_mean_wait_hours",
                         "delayed_patients_mean"));
   if (several_scenarios) body += html::element("h3", view.name);
+  body += html::element("p", "Observed " + results::describe_window(view.window) + ".", "facts");
   body += html::table(headers, rows, "numbers");
 }
 

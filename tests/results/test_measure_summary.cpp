@@ -142,7 +142,8 @@ TEST_CASE("intervals shown are clipped to the measure's possible range, stored o
   options.window = window;
   const auto table = results::format_summary_table(summaries, options);
   CHECK(table.find("[0, ") != std::string::npos);
-  CHECK(table.find("[-") == std::string::npos ||
-        table.find("[-") > table.find("change_in_beds"));  // only the difference goes below 0
+  const bool only_difference_negative =
+      table.find("[-") == std::string::npos || table.find("[-") > table.find("change_in_beds");
+  CHECK(only_difference_negative);  // only the difference goes below 0
   CHECK(table.find(", 1]") != std::string::npos);
 }

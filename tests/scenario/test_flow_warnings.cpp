@@ -99,7 +99,7 @@ TEST_CASE("a turnaround that tips a service into overload is a warning at turnar
   // The virtual ward (20 places) takes only avoidable arrivals, not routed: no entrants
   // counted, no warning however long.
   const auto ward = load_scenario(extending_small(
-      "turnaround-ward", "services:\n  virtual_ward:\n    turnaround_hours: 1000\n"));
+      "turnaround-ward", "services:\n  virtual_ward:\n    turnaround_hours: 700\n"));
   CHECK(warnings_at(ward, "services.virtual_ward.turnaround_hours").empty());
 }
 

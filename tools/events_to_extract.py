@@ -98,6 +98,11 @@ def main():
             s["ready"] = t
         elif event == "leave" and service in acute and "admitted" in s and "discharged" not in s:
             s["discharged"] = t
+        elif event == "turned_away" and "admitted" in s and "pathway" not in s:
+            # Turned away by its pathway's loss service (code 15): the pathway is the one
+            # planned, not the if_turned_away destination it then enters.
+            if service in to_pathway:
+                s["pathway"] = to_pathway[service]
         elif event in ("enter", "home") and "discharged" in s and "pathway" not in s:
             s["pathway"] = to_pathway.get(service if event == "enter" else "home", 0)
 

@@ -35,6 +35,7 @@ void HospitalModel::enter_from_community(std::uint32_t id, std::int16_t s) {
   }
   if (plan.turn_away) {
     ++counters_.turned_away[index];
+    log(id, PatientEventKind::turned_away, s);
     discharge_home(id);
     return;
   }
@@ -61,6 +62,7 @@ void HospitalModel::refer_from_community(std::uint32_t id, std::int16_t s) {
   ++counters_.offered[index];
   if (state.used_today >= plan.ucr_per_day) {
     ++counters_.turned_away[index];
+    log(id, PatientEventKind::turned_away, s);
     discharge_home(id);
     return;
   }

@@ -100,6 +100,7 @@ void HospitalModel::move_to(std::uint32_t id, std::int16_t destination) {
     // A loss service: on to its if_turned_away destination (the loader refuses a cycle of
     // them, so this ends).
     ++counters_.turned_away[d];
+    log(id, PatientEventKind::turned_away, destination);
     move_to(id, next.if_turned_away);
     return;
   }

@@ -56,6 +56,7 @@ void HospitalModel::begin_window_wait(std::uint32_t id, std::int16_t destination
   }
   p.queued_at = now();
   p.window_to = destination;
+  p.waiting_for_window = true;
   if (destination != kHomeDestination) {
     services_[static_cast<std::size_t>(destination)].reserved.add(now(), 1.0);
   }
@@ -70,6 +71,7 @@ void HospitalModel::on_window_departure(std::uint32_t id) {
   Patient& p = patients_[id];
   const std::int16_t destination = p.window_to;
   p.window_to = kNoService;
+  p.waiting_for_window = false;
   counters_.window_wait_hours[static_cast<std::size_t>(p.service)].add(
       engine::to_hours(now() - p.queued_at));
   if (destination == kHomeDestination) {
@@ -129,28 +131,44 @@ void HospitalModel::release_place(std::int16_t service, bool ring_fenced) {
 
 void HospitalModel::build_window_scalars(std::vector<ScalarMeasure>& out) const {
   const Time t = now();
-  // Waits of every discharge from a service with a window, zero waits included: the
-  // system-wide mean, then each service's.
-  double sum = 0.0;
-  std::uint64_t count = 0;
   bool any_window = false;
-  for (std::size_t s = 0; s < plan_.services.size(); ++s) {
-    if (!plan_.services[s].has_window) continue;
-    any_window = true;
-    const engine::Tally& waits = counters_.window_wait_hours[s];
-    sum += waits.mean() * static_cast<double>(waits.count());
-    count += waits.count();
-  }
+  for (const ServicePlan& plan : plan_.services) any_window = any_window || plan.has_window;
   if (any_window) {
+    // Per service: waits of every discharge in the window (zero waits included) plus the
+    // waits still open at the end at their length so far, as ED waits and delays count
+    // theirs (a window that never opens again must not read as no wait at all).
+    std::vector<double> hours(plan_.services.size(), 0.0);
+    std::vector<std::uint64_t> counted(plan_.services.size(), 0);
+    for (std::size_t s = 0; s < plan_.services.size(); ++s) {
+      const engine::Tally& waits = counters_.window_wait_hours[s];
+      hours[s] = waits.mean() * static_cast<double>(waits.count());
+      counted[s] = waits.count();
+    }
+    // A slot not in use has waiting_for_window false (reset when its wait ended), so the
+    // patients found here are exactly those still waiting for a window.
+    for (std::uint32_t id = 0; id < patients_.slots(); ++id) {
+      const Patient& p = patients_[id];
+      if (!p.waiting_for_window) continue;
+      const auto s = static_cast<std::size_t>(p.service);
+      hours[s] += engine::to_hours(t - p.queued_at);
+      ++counted[s];
+    }
+    double sum = 0.0;
+    std::uint64_t count = 0;
+    for (std::size_t s = 0; s < plan_.services.size(); ++s) {
+      if (!plan_.services[s].has_window) continue;
+      sum += hours[s];
+      count += counted[s];
+    }
     out.push_back({"discharge_window_wait_mean_hours", "hours",
                    count > 0 ? sum / static_cast<double>(count) : 0.0, false,
                    Accumulation::level});
-  }
-  for (std::size_t s = 0; s < plan_.services.size(); ++s) {
-    if (!plan_.services[s].has_window) continue;
-    const engine::Tally& waits = counters_.window_wait_hours[s];
-    out.push_back({"window_wait_mean_hours_" + plan_.services[s].name, "hours",
-                   waits.count() > 0 ? waits.mean() : 0.0, false, Accumulation::level});
+    for (std::size_t s = 0; s < plan_.services.size(); ++s) {
+      if (!plan_.services[s].has_window) continue;
+      out.push_back({"window_wait_mean_hours_" + plan_.services[s].name, "hours",
+                     counted[s] > 0 ? hours[s] / static_cast<double>(counted[s]) : 0.0, false,
+                     Accumulation::level});
+    }
   }
   for (std::size_t s = 0; s < plan_.services.size(); ++s) {
     if (!plan_.services[s].turnaround) continue;

@@ -75,7 +75,9 @@ std::string cell(const ScenarioView& view, const std::string& measure, const std
   if (s == nullptr) return "<span class=\"absent\">not in file</span>";
   std::string text = html::escape(format_value(s->ci.mean, s->unit));
   if (s->ci.n >= 2 && s->ci.half_width > 0.0)
-    text += " <span class=\"ci\">(" + html::escape(format_range(s->ci.lower(), s->ci.upper(), s->unit)) +
+    text += " <span class=\"ci\">(" +
+            html::escape(format_range(results::shown_interval(*s).lower,
+                                      results::shown_interval(*s).upper, s->unit)) +
             ")</span>";
   if (!month.empty()) {
     const auto [observed, length] = days_observed(view, month);

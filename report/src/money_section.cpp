@@ -33,7 +33,9 @@ std::string cell(const ScenarioView& view, const std::string& measure) {
   if (s == nullptr) return "<span class=\"absent\">not in file</span>";
   std::string text = html::escape(format_gbp(s->ci.mean));
   if (s->ci.n >= 2 && s->ci.half_width > 0.0) {
-    text += " <span class=\"ci\">(" + html::escape(format_range(s->ci.lower(), s->ci.upper(), "GBP")) + ")</span>";
+    const results::ShownInterval shown = results::shown_interval(*s);
+    text += " <span class=\"ci\">(" + html::escape(format_range(shown.lower, shown.upper, "GBP")) +
+            ")</span>";
   }
   return text;
 }

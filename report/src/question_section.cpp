@@ -140,7 +140,8 @@ std::string uncertainty_phrase(const results::MeasureSummary& summary,
   if (summary.ci.n < 2) {
     phrase = "(one replication: no confidence interval";
   } else {
-    phrase = "(95% CI " + format_range(summary.ci.lower(), summary.ci.upper(), unit);
+    const results::ShownInterval shown = results::shown_interval(summary);
+    phrase = "(95% CI " + format_range(shown.lower, shown.upper, unit);
   }
   if (percentiles.size() >= 2 && summary.percentiles.size() == percentiles.size() &&
       summary.ci.n >= 2) {

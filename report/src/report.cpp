@@ -63,7 +63,9 @@ Report build_report(const std::vector<ReportSource>& sources, const ReportOption
   add_question_and_answer(context, parts);
   if (!context.scenarios.empty()) {
     add_time_charts(context, parts);
+    add_trusts(context, parts);
     add_ed_waits(context, parts);
+    add_flow_losses(context, parts);
     add_money(context, parts);
     add_differences(context, parts);
   }

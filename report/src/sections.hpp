@@ -12,6 +12,9 @@ namespace bedflow::report {
 void add_question_and_answer(const ReportContext& context, PageParts& parts);
 void add_time_charts(const ReportContext& context, PageParts& parts);
 void add_ed_waits(const ReportContext& context, PageParts& parts);
+// Per acute trust and mechanisms of flow: present only when the files have their measures.
+void add_trusts(const ReportContext& context, PageParts& parts);
+void add_flow_losses(const ReportContext& context, PageParts& parts);
 void add_money(const ReportContext& context, PageParts& parts);
 void add_differences(const ReportContext& context, PageParts& parts);
 void add_sizing(const ReportContext& context, PageParts& parts);

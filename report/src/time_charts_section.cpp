@@ -266,16 +266,25 @@ void service_chart(ChartBuilder& chart, const ReportContext& context, const std:
                       (absent.empty() ? std::string() : " " + absent_text("occupancy", absent)));
 }
 
-bool is_acute_group(const ReportContext& context, const std::string& group) {
+bool has_series(const ReportContext& context, const std::string& group, const std::string& measure) {
   for (const auto& view : context.scenarios) {
     for (const auto& series : reps(view).front().series) {
-      if (series.group == group &&
-          (series.measure == "escalation_beds_open" || series.measure == "ed_queue")) {
-        return true;
-      }
+      if (series.group == group && series.measure == measure) return true;
     }
   }
   return false;
+}
+
+// An acute service's group (by its kind in the scenario, or by its acute-only series), or
+// the sums over several acute services (group "acute": escalation beds and the ED line,
+// without occupancy of its own).
+bool is_acute_group(const ReportContext& context, const std::string& group) {
+  for (const auto& view : context.scenarios) {
+    const auto kind = view.service_kinds.find(group);
+    if (kind != view.service_kinds.end() && kind->second == "acute") return true;
+  }
+  return has_series(context, group, "escalation_beds_open") ||
+         has_series(context, group, "ed_queue");
 }
 
 }  // namespace
@@ -302,9 +311,14 @@ void add_time_charts(const ReportContext& context, PageParts& parts) {
     (is_acute_group(context, group) ? acute : others).push_back(group);
   }
   if (acute.empty()) chart.add_missing("No acute service series: the acute occupancy chart is left out.");
-  for (const auto& group : acute) acute_chart(chart, context, group);
+  std::string ed_group;  // the first with the ED line (with several trusts, their sum)
+  for (const auto& group : acute) {
+    if (ed_group.empty() && has_series(context, group, "ed_queue")) ed_group = group;
+    // The sums over several acute services have no occupancy: each trust has its chart.
+    if (has_series(context, group, "occupancy")) acute_chart(chart, context, group);
+  }
   pathway_chart(chart, context);
-  if (!acute.empty()) ed_chart(chart, context, acute.front());
+  if (!acute.empty()) ed_chart(chart, context, ed_group.empty() ? acute.front() : ed_group);
   for (const auto& group : others) {
     if (is_acute_group(context, group)) continue;
     service_chart(chart, context, group);

@@ -258,10 +258,55 @@ TEST_CASE("a window always open and a zero turnaround change nothing", "[windows
   CHECK(a.events_processed == b.events_processed);
 }
 
-TEST_CASE("wait_for_window is the last event code", "[windows][log]") {
+TEST_CASE("waits for a window still open at the end count at their length so far",
+          "[windows][censoring]") {
+  // The window opens on Sundays only and the run (from a Monday, no warm-up) ends on Friday:
+  // every patient ready to leave is still waiting at the end, and its wait counts at its
+  // length so far, as open ED waits and delays do. Ready times form a Poisson process of
+  // intensity rate x (1 - e^(-r/m)) on (0, T) (exponential stays of mean m), so the waits
+  // so far sum to rate x [T^2/2 - mT + m^2(1 - e^(-T/m))] over rate x [T - m(1 - e^(-T/m))]
+  // waits, in expectation.
+  constexpr double kDays = 5.0, kStay = 2.0;
+  Scenario s = windowed_ward();
+  s.run.warmup_days = 0.0;
+  s.run.horizon_days = kDays;
+  s.outputs.patient_events = true;
+  Profile sundays;
+  sundays.name = "sundays";
+  sundays.kind = Profile::Kind::weekly;
+  sundays.factors = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0};
+  s.profiles.push_back(sundays);
+  s.services[0].discharge_window = DischargeWindow{"", "sundays"};
+  const double e = std::exp(-kDays / kStay);
+  const double expected_hours =
+      24.0 * (kDays * kDays / 2.0 - kStay * kDays + kStay * kStay * (1.0 - e)) /
+      (kDays - kStay * (1.0 - e));  // 46.8 hours
+  std::vector<double> means;
+  for (std::uint32_t r = 0; r < 40; ++r) {
+    const ReplicationResult result = simulate_replication(s, 71, r);
+    const double mean = scalar(result, "discharge_window_wait_mean_hours");
+    CHECK(scalar(result, "window_wait_mean_hours_acute") == mean);
+    // From the log: every wait_for_window is open at the end, at T minus its start.
+    double hours = 0.0;
+    std::size_t waits = 0;
+    for (const auto& event : test::named_events(result)) {
+      if (event.event == "leave") FAIL("nobody can leave before the window opens");
+      if (event.event != "wait_for_window") continue;
+      hours += (kDays - event.time_days) * 24.0;
+      ++waits;
+    }
+    REQUIRE(waits > 50);
+    CHECK(mean == Approx(hours / static_cast<double>(waits)).epsilon(1e-9));
+    means.push_back(mean);
+  }
+  check_in_ci(means, expected_hours);
+}
+
+TEST_CASE("wait_for_window keeps its code 14", "[windows][log]") {
   // Codes keep their meaning across versions: a new event kind is added at the end.
-  CHECK(kPatientEventNames.size() == 15);
-  CHECK(std::string(kPatientEventNames.back()) == "wait_for_window");
+  CHECK(kPatientEventNames.size() >= 15);
+  CHECK(std::string(kPatientEventNames[14]) == "wait_for_window");
+  CHECK(static_cast<int>(PatientEventKind::wait_for_window) == 14);
   CHECK(std::string(event_name(PatientEventKind::wait_for_window)) == "wait_for_window");
   CHECK(std::string(event_name(PatientEventKind::home)) == "home");
 }

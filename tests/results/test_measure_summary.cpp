@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 #include "bedflow/results/measure_summary.hpp"
 #include "fake_results.hpp"
@@ -94,4 +95,55 @@ TEST_CASE("GBP-sized figures print whole with grouped thousands, never in expone
   CHECK(table.find("[1,211,111, 1,258,023]") != std::string::npos);
   CHECK(table.find("0.9123") != std::string::npos);
   CHECK(table.find("e+0") == std::string::npos);
+}
+
+TEST_CASE("intervals shown are clipped to the measure's possible range, stored ones are not") {
+  // Replications with a rare count (0, 0, 0, 0, 3) and a share near 1 (1, 1, 1, 1, 0.9): the
+  // Student-t interval mean +/- t(4) sd / sqrt(5) reaches below 0 and above 1.
+  const std::vector<double> counts = {0.0, 0.0, 0.0, 0.0, 3.0};
+  const std::vector<double> shares = {1.0, 1.0, 1.0, 1.0, 0.9};
+  std::vector<model::ReplicationResult> reps(counts.size());
+  for (std::size_t r = 0; r < reps.size(); ++r) {
+    reps[r].scalars.push_back({"ed_waits_over_12h", "patients", counts[r], true,
+                               model::Accumulation::total, false});
+    reps[r].scalars.push_back({"acute_occupancy_share", "share", shares[r], true,
+                               model::Accumulation::level, false});
+    reps[r].scalars.push_back({"change_in_beds", "beds difference", counts[r] - 1.0, false,
+                               model::Accumulation::level, false});
+  }
+  const auto summaries = results::summarise_measures(reps);
+  const auto raw_count = engine::confidence_interval(counts);
+  const auto raw_share = engine::confidence_interval(shares);
+  // Stored: as computed, past the range.
+  REQUIRE(summaries[0].ci.lower() == raw_count.lower());
+  REQUIRE(raw_count.lower() < 0.0);
+  REQUIRE(summaries[1].ci.upper() == raw_share.upper());
+  REQUIRE(raw_share.upper() > 1.0);
+  // Shown: clipped at the bound crossed, the other end unchanged.
+  const auto count = results::shown_interval(summaries[0]);
+  CHECK(count.lower == 0.0);
+  CHECK(count.upper == raw_count.upper());
+  const auto share = results::shown_interval(summaries[1]);
+  CHECK(share.lower == raw_share.lower());
+  CHECK(share.upper == 1.0);
+  // A unit with no known range (a difference) is never clipped.
+  const auto difference = results::shown_interval(summaries[2]);
+  CHECK(difference.lower == summaries[2].ci.lower());
+  CHECK(difference.lower < -1.0);
+  // A rate's unit is its base's: patients/year is never negative.
+  const auto yearly = results::as_rate(summaries[0], 365.0 / 90.0, "year");
+  CHECK(results::shown_interval(yearly).lower == 0.0);
+  CHECK(results::possible_range("GBP/year").low == 0.0);
+  CHECK(std::isinf(results::possible_range("beds difference").high));
+  // The terminal table shows the clipped interval, per window and per year.
+  model::ObservedWindow window;
+  window.to_days = 90.0;
+  results::SummaryTableOptions options;
+  options.window = window;
+  const auto table = results::format_summary_table(summaries, options);
+  CHECK(table.find("[0, ") != std::string::npos);
+  const bool only_difference_negative =
+      table.find("[-") == std::string::npos || table.find("[-") > table.find("change_in_beds");
+  CHECK(only_difference_negative);  // only the difference goes below 0
+  CHECK(table.find(", 1]") != std::string::npos);
 }

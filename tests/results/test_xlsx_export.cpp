@@ -112,3 +112,26 @@ TEST_CASE("a results file that cannot be read is refused, naming it") {
   REQUIRE_THROWS_WITH(results::read_workbook_source(test::scratch_path("missing.h5")),
                       Catch::Contains("missing.h5"));
 }
+
+TEST_CASE("a file with several acute trusts adds a Trusts sheet, one with a single trust not") {
+  auto file = test::fake_file(8, 3);
+  for (auto& rep : file.variants.front().replications) {
+    for (const char* trust : {"north", "south"}) {
+      rep.scalars.push_back({std::string("ed_mean_wait_hours_") + trust, "hours", 1.0, false,
+                             model::Accumulation::level, false});
+      rep.scalars.push_back({std::string("occupancy_share_") + trust, "share", 0.95, false,
+                             model::Accumulation::level, false});
+    }
+  }
+  const auto path = test::scratch_path("trusts.xlsx");
+  const auto sheets = results::write_workbook(path, {source_of(file, "trusts.h5")}, {});
+  CHECK(sheets == std::vector<std::string>{"About", "Summary", "Costs", "Trusts", "Daily"});
+  // One acute service has no per-trust measures (they would repeat the system's): no sheet.
+  auto single = test::fake_file(8, 3);
+  for (auto& rep : single.variants.front().replications)
+    rep.scalars.push_back({"ed_mean_wait_hours_north", "hours", 1.0, false,
+                           model::Accumulation::level, false});
+  const auto one = results::write_workbook(test::scratch_path("one-trust.xlsx"),
+                                           {source_of(single, "one.h5")}, {});
+  CHECK(one == std::vector<std::string>{"About", "Summary", "Costs", "Daily"});
+}

@@ -1,6 +1,8 @@
 #include "bedflow/results/measure_summary.hpp"
 
 #include <algorithm>
+#include <array>
+#include <string_view>
 #include <cmath>
 
 namespace bedflow::results {
@@ -39,6 +41,23 @@ MeasureSummary as_rate(MeasureSummary summary, double factor, const std::string&
   for (double& value : summary.percentiles) value *= factor;
   summary.unit += "/" + per;
   return summary;
+}
+
+PossibleRange possible_range(const std::string& unit) {
+  const std::string base = unit.substr(0, unit.find('/'));
+  if (base == "share") return {0.0, 1.0};
+  static constexpr std::array<std::string_view, 11> kNonNegative = {
+      "patients", "beds", "places", "closures", "bed-days", "hours", "days", "GBP",
+      "visits", "referrals", "people"};
+  if (std::find(kNonNegative.begin(), kNonNegative.end(), base) != kNonNegative.end())
+    return {0.0, HUGE_VAL};
+  return {};
+}
+
+ShownInterval shown_interval(const MeasureSummary& summary) {
+  const PossibleRange range = possible_range(summary.unit);
+  return {std::clamp(summary.ci.lower(), range.low, range.high),
+          std::clamp(summary.ci.upper(), range.low, range.high)};
 }
 
 std::vector<MeasureSummary> sort_headline_first(std::vector<MeasureSummary> summaries) {

@@ -11,9 +11,11 @@
 namespace bedflow::results {
 namespace {
 
-std::string interval_text(const engine::ConfidenceInterval& ci) {
-  if (ci.n < 2) return "(needs 2 replications)";
-  return fmt::format("[{}, {}]", table_number(ci.lower()), table_number(ci.upper()));
+// The interval clipped to the measure's possible range (shown_interval).
+std::string interval_text(const MeasureSummary& summary) {
+  if (summary.ci.n < 2) return "(needs 2 replications)";
+  const ShownInterval shown = shown_interval(summary);
+  return fmt::format("[{}, {}]", table_number(shown.lower), table_number(shown.upper));
 }
 
 void append_section(std::string& out, const char* title,
@@ -40,7 +42,7 @@ void append_section(std::string& out, const char* title,
             ? std::string("-")
             : fmt::format("{:.1f}", 100.0 * s->ci.half_width / std::abs(s->ci.mean));
     std::string line = fmt::format("  {:<{}}  {:>12}  {:>27}  {:>7}  {:<14}", s->name, width,
-                                   table_number(s->ci.mean), interval_text(s->ci), relative,
+                                   table_number(s->ci.mean), interval_text(*s), relative,
                                    s->unit);
     if (spread) {
       for (std::size_t k = 0; k < options.percentiles.size(); ++k) {
@@ -53,7 +55,7 @@ void append_section(std::string& out, const char* title,
       const auto yearly = as_rate(*s, per_year_factor(*options.window), "year");
       line += fmt::format("  | {:>10}  {:>12}  {:>27}",
                           table_number(s->ci.mean * per_day_factor(*options.window)),
-                          table_number(yearly.ci.mean), interval_text(yearly.ci));
+                          table_number(yearly.ci.mean), interval_text(yearly));
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out += line + "\n";

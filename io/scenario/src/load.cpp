@@ -6,6 +6,7 @@
 #include "bedflow/scenario/load.hpp"
 #include "census.hpp"
 #include "closed_destinations.hpp"
+#include "flow_warnings.hpp"
 #include "compose.hpp"
 #include "convert.hpp"
 #include "cross_check.hpp"
@@ -161,6 +162,9 @@ LoadedScenario load_scenario(const std::string& path, const std::vector<Override
   diagnostics.throw_if_any();
   warn_about_profile_edges(ctx, stage_one.scenario);
   warn_about_closed_destinations(ctx, stage_one.scenario);
+  warn_about_turned_away_to_no_places(ctx, stage_one.scenario);
+  warn_about_turnaround_load(ctx, stage_one.scenario);
+  warn_about_census_ed_waits(ctx, census);
   loaded.warnings = diagnostics.warnings();
 
   loaded.scenario = std::move(stage_one.scenario);

@@ -216,9 +216,13 @@ struct Plan {
   std::size_t max_replications = 0;
   bool daily_sub_daily = false;   // some series is sampled more often than daily
   bool has_costs = false;
+  bool has_trusts = false;        // some variant has more than one acute service
   const Variant* compare_a = nullptr;
   const Variant* compare_b = nullptr;
 };
+
+// The acute services with per-acute measures (ed_mean_wait_hours_<acute>), in file order.
+std::vector<std::string> acute_trusts(const VariantStatistics& statistics);
 
 inline bool is_money_total(const MeasureSummary& s) { return s.unit == "GBP" && s.is_total(); }
 
@@ -249,6 +253,7 @@ inline Plan make_plan(const std::vector<WorkbookSource>& sources, const Workbook
     }
     for (const auto& statistics : plan.statistics.back()) {
       for (const auto& m : statistics.measures) plan.has_costs |= is_money_total(m.window);
+      plan.has_trusts |= acute_trusts(statistics).size() >= 2;
     }
   }
   std::size_t summary_rows = 0;
@@ -280,6 +285,8 @@ void write_summary(lxw_workbook* book, const Formats& f, const std::string& path
                    const Plan& plan);
 void write_costs(lxw_workbook* book, const Formats& f, const std::string& path,
                  const Plan& plan);
+void write_trusts(lxw_workbook* book, const Formats& f, const std::string& path,
+                  const Plan& plan);
 void write_daily(lxw_workbook* book, const Formats& f, const std::string& path,
                  const Plan& plan);
 void write_comparison(lxw_workbook* book, const Formats& f, const std::string& path,

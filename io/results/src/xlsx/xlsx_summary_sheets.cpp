@@ -18,6 +18,9 @@ void write_about(lxw_workbook* book, const Formats& f, const std::string& path, 
                   "replication percentiles; totals also per day and per year"},
       {"Costs", "cost components (capacity, activity, escalation), cost_total = their sum, "
                 "over the window and per year; the 'of which' figures apart, never added"},
+      {"Trusts", "several acute services: a row per acute trust and one for all together, "
+                 "with occupancy, ED mean wait, ED waits over each threshold a day and medically "
+                 "fit patients in a bed (mean and 95% CI)"},
       {"Daily", "every series in long form: date, group, measure, unit, mean and percentiles "
                 "across replications, then one column per replication"},
       {"Comparison", "B - A per measure (A = the first file, the baseline), over the window and "
@@ -152,16 +155,16 @@ void write_summary(lxw_workbook* book, const Formats& f, const std::string& path
         sheet.number(c++, statistics.window.days(), nullptr);
         sheet.number(c++, static_cast<double>(statistics.replications), f.count);
         sheet.number(c++, w.ci.mean, format);
-        sheet.number(c++, w.ci.lower(), format);
-        sheet.number(c++, w.ci.upper(), format);
+        sheet.number(c++, shown_interval(w).lower, format);
+        sheet.number(c++, shown_interval(w).upper, format);
         for (std::size_t p = 0; p < percentiles.size(); ++p, ++c) {
           if (same_percentiles) sheet.number(c, w.percentiles[p], format);
         }
         for (const auto* rate : {&m.per_day, &m.per_year}) {
           if (*rate) {
             sheet.number(c, (*rate)->ci.mean, format);
-            sheet.number(c + 1, (*rate)->ci.lower(), format);
-            sheet.number(c + 2, (*rate)->ci.upper(), format);
+            sheet.number(c + 1, shown_interval(**rate).lower, format);
+            sheet.number(c + 2, shown_interval(**rate).upper, format);
           }
           c += 3;
         }
@@ -221,11 +224,11 @@ void write_costs(lxw_workbook* book, const Formats& f, const std::string& path,
         sheet.text(c++, kind.service);
         sheet.number(c++, static_cast<double>(statistics.replications), f.count);
         sheet.number(c++, m.window.ci.mean, f.money);
-        sheet.number(c++, m.window.ci.lower(), f.money);
-        sheet.number(c++, m.window.ci.upper(), f.money);
+        sheet.number(c++, shown_interval(m.window).lower, f.money);
+        sheet.number(c++, shown_interval(m.window).upper, f.money);
         sheet.number(c++, m.per_year->ci.mean, f.money);
-        sheet.number(c++, m.per_year->ci.lower(), f.money);
-        sheet.number(c++, m.per_year->ci.upper(), f.money);
+        sheet.number(c++, shown_interval(*m.per_year).lower, f.money);
+        sheet.number(c++, shown_interval(*m.per_year).upper, f.money);
         sheet.next_row();
       };
       std::vector<const MeasureStatistics*> total, of_which;

@@ -39,6 +39,7 @@ struct Patient {
   bool fit_in_acute = false;           // medically fit, still in an acute bed
   bool was_admitted = false;           // has had an acute stay (readmissions apply)
   bool ring_fenced = false;            // holds one of its acute service's ring-fenced beds
+  bool waiting_for_window = false;     // waits for its service's discharge window (window_to)
 };
 
 inline constexpr std::uint16_t kReadmitted = 0xffff;

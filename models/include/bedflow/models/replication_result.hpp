@@ -76,11 +76,13 @@ enum class PatientEventKind : std::uint8_t {
   home,            // leaves the system (place: home)
   wait_for_window, // ready to leave, keeps its place until the discharge window of the
                    // service it is in (place) accepts it
+  turned_away,     // a loss service (place) had no free place: its next event is at its
+                   // if_turned_away destination (or home)
 };
-inline constexpr std::array<const char*, 15> kPatientEventNames = {
+inline constexpr std::array<const char*, 16> kPatientEventNames = {
     "census", "arrive", "readmit", "referral", "wait_for_bed", "admit", "step_down",
     "medically_fit", "wait_for_place", "leave", "enter", "escalate", "visit", "home",
-    "wait_for_window"};
+    "wait_for_window", "turned_away"};
 
 inline const char* event_name(PatientEventKind kind) noexcept {
   return kPatientEventNames[static_cast<std::size_t>(kind)];

@@ -7,6 +7,7 @@
 //  - Confidence intervals are Student-t 95% intervals over replications (engine statistics).
 //  - A measure whose mean is exactly 0 has no relative precision: precision checks skip it
 //    (it is listed as skipped), rather than demanding an impossible zero half-width.
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -43,6 +44,25 @@ std::vector<MeasureSummary> summarise_measures(
 // per_day_factor() of the window the replications observed.
 MeasureSummary as_rate(MeasureSummary summary, double factor, const std::string& per);
 std::vector<MeasureSummary> sort_headline_first(std::vector<MeasureSummary> summaries);
+
+// The values a measure can take, from its unit (a rate's unit, "patients/year", as its
+// base's): a share lies in [0, 1]; counts and means of patients, beds, places, closures,
+// bed-days, hours, days and GBP are never negative; any other unit is unbounded.
+struct PossibleRange {
+  double low = -HUGE_VAL;
+  double high = HUGE_VAL;
+};
+PossibleRange possible_range(const std::string& unit);
+
+// The 95% CI as tables and pages show it: the Student-t interval mean +/- half-width clipped
+// to the measure's possible range (a count's interval never goes below 0, a share's never
+// above 100%). The summary's statistics (mean, half-width, sd) are stored unclipped: this is
+// for display only, and a clipped interval is no longer symmetric about the mean.
+struct ShownInterval {
+  double lower = 0.0;
+  double upper = 0.0;
+};
+ShownInterval shown_interval(const MeasureSummary& summary);
 
 struct SummaryTableOptions {
   // Heads the table with the observed window and adds each total's rate per year.

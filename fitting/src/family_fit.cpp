@@ -34,19 +34,66 @@ struct Sums {
   double events = 0, sum = 0, sum_log = 0, sum_log2 = 0, total = 0;
   std::vector<double> censored;
   std::vector<Interval> intervals;
+  std::vector<std::pair<double, double>> recorded;  // whole days between dates, how many
+  bool closed_form() const { return intervals.empty() && recorded.empty(); }
 };
+
+// A stay recorded as d = 0 whole days lasted under a day: 1/3 is its mean under the kernel
+// (density 2(1 - t)), the numerical fits' start for it.
+constexpr double kSameDayStart = 1.0 / 3.0;
+
+// G(x) = x F(x) - E[T; T <= x], from each family's partial expectation: exponential m P(2,
+// x/m); lognormal e^(mu + s^2/2) Phi((ln x - mu - s^2) / s); gamma k theta P(k + 1, x/theta);
+// Weibull lambda Gamma(1 + 1/k) P(1 + 1/k, (x/lambda)^k) (P: the regularised lower gamma).
+double integrated_cdf(Family family, double a, double b, double x) {
+  if (x <= 0) return 0;
+  switch (family) {
+    case Family::exponential:
+      return x * -std::expm1(-x / a) - a * boost::math::gamma_p(2.0, x / a);
+    case Family::lognormal: {
+      const double z = (std::log(x) - a) / (b * M_SQRT2);
+      const double F = 0.5 * boost::math::erfc(-z);
+      return x * F - std::exp(a + b * b / 2) * 0.5 * boost::math::erfc(-(z - b / M_SQRT2));
+    }
+    case Family::gamma:
+      return x * boost::math::gamma_p(a, x / b) - a * b * boost::math::gamma_p(a + 1, x / b);
+    case Family::weibull: {
+      const double z = std::pow(x / b, a);
+      return x * -std::expm1(-z) - b * std::tgamma(1 + 1 / a) * boost::math::gamma_p(1 + 1 / a, z);
+    }
+  }
+  return 0;
+}
+
+// n log(G(d + 1) - 2 G(d) + G(d - 1)) for each count of whole days recorded between dates.
+double recorded_terms(const Sums& s, Family family, double a, double b) {
+  double ll = 0;
+  for (const auto& [d, n] : s.recorded) {
+    const double mass = integrated_cdf(family, a, b, d + 1) - 2 * integrated_cdf(family, a, b, d) +
+                        integrated_cdf(family, a, b, d - 1);
+    ll += n * std::log(std::max(mass, kTiny));
+  }
+  return ll;
+}
 
 // With `midpoints`, an interval-censored duration counts as exact at its interval's middle:
 // the start of the numerical fits, never their answer.
 Sums sums_of(const std::vector<Duration>& durations, bool midpoints = false) {
   Sums s;
   std::map<std::pair<double, double>, double> intervals;
+  std::map<double, double> recorded;
   for (const auto& d : durations) {
     if (d.interval() && !midpoints) {
       intervals[{std::max(d.days, 0.0), d.until}] += 1;
       continue;
     }
-    const double t = std::max(d.interval() ? 0.5 * (d.days + d.until) : d.days, kMinimumDuration);
+    if (d.between_dates && !d.censored && !midpoints) {
+      recorded[std::max(d.days, 0.0)] += 1;
+      continue;
+    }
+    double t = d.interval() ? 0.5 * (d.days + d.until) : d.days;
+    if (d.between_dates && !d.censored && t < 1) t = kSameDayStart;
+    t = std::max(t, kMinimumDuration);
     s.total += t;
     if (d.censored) {
       s.censored.push_back(t);
@@ -56,7 +103,8 @@ Sums sums_of(const std::vector<Duration>& durations, bool midpoints = false) {
     }
   }
   for (const auto& [bounds, n] : intervals) s.intervals.push_back({bounds.first, bounds.second, n});
-  if (s.events == 0 && s.intervals.empty()) throw std::invalid_argument("no completed durations to fit");
+  s.recorded.assign(recorded.begin(), recorded.end());
+  if (s.events == 0 && s.closed_form()) throw std::invalid_argument("no completed durations to fit");
   return s;
 }
 
@@ -83,7 +131,7 @@ double lognormal_log_likelihood(const Sums& s, double mu, double sigma) {
   return ll + interval_terms(s, [&](double t) {
     const double z = (std::log(t) - mu) / (sigma * M_SQRT2);
     return std::pair{0.5 * boost::math::erfc(-z), 0.5 * boost::math::erfc(z)};
-  });
+  }) + recorded_terms(s, Family::lognormal, mu, sigma);
 }
 
 double gamma_log_likelihood(const Sums& s, double k, double theta) {
@@ -93,21 +141,21 @@ double gamma_log_likelihood(const Sums& s, double k, double theta) {
   }
   return ll + interval_terms(s, [&](double t) {
     return std::pair{boost::math::gamma_p(k, t / theta), boost::math::gamma_q(k, t / theta)};
-  });
+  }) + recorded_terms(s, Family::gamma, k, theta);
 }
 
 double exponential_log_likelihood(const Sums& s, double mean) {
   // Exact and right-censored rows alike contribute -t / mean; exact ones also -log(mean).
   return -s.events * std::log(mean) - s.total / mean + interval_terms(s, [&](double t) {
     return std::pair{-std::expm1(-t / mean), std::exp(-t / mean)};
-  });
+  }) + recorded_terms(s, Family::exponential, mean, 0.0);
 }
 
 double weibull_log_likelihood(const std::vector<Duration>& durations, const Sums& s, double k,
                               double scale) {
   double ll = 0;
   for (const auto& d : durations) {
-    if (d.interval()) continue;
+    if (d.interval() || (d.between_dates && !d.censored)) continue;
     const double t = std::max(d.days, kMinimumDuration);
     const double z = std::pow(t / scale, k);
     ll += d.censored ? -z : std::log(k / scale) + (k - 1) * std::log(t / scale) - z;
@@ -115,12 +163,12 @@ double weibull_log_likelihood(const std::vector<Duration>& durations, const Sums
   return ll + interval_terms(s, [&](double t) {
     const double z = std::pow(t / scale, k);
     return std::pair{-std::expm1(-z), std::exp(-z)};
-  });
+  }) + recorded_terms(s, Family::weibull, k, scale);
 }
 
 FamilyFit fit_exponential(const Sums& s, const Sums& start) {
   FamilyFit f{Family::exponential};
-  if (s.intervals.empty()) {
+  if (s.closed_form()) {
     f.a = s.total / s.events;
     f.log_likelihood = -s.events * std::log(f.a) - s.events;
     return f;
@@ -192,12 +240,13 @@ FamilyFit fit_weibull_profile(const std::vector<Duration>& durations, const Sums
 }
 
 FamilyFit fit_weibull(const std::vector<Duration>& durations, const Sums& s, const Sums& start) {
-  if (s.intervals.empty()) return fit_weibull_profile(durations, s);
+  if (s.closed_form()) return fit_weibull_profile(durations, s);
   // With intervals: the profile fit with each interval at its middle starts Nelder-Mead on
   // the whole likelihood.
   std::vector<Duration> middles = durations;
   for (auto& d : middles) {
     if (d.interval()) d = {0.5 * (d.days + d.until), false};
+    if (d.between_dates && !d.censored) d = {std::max(d.days, kSameDayStart), false};
   }
   const auto guess = fit_weibull_profile(middles, start);
   const auto nll = [&](const Point2& p) {
@@ -242,9 +291,17 @@ double FamilyFit::cdf(double days) const {
   return 0;
 }
 
+double FamilyFit::integrated_cdf(double days) const {
+  return bedflow::fitting::integrated_cdf(family, a, b, days);
+}
+
+double FamilyFit::recorded_days_cdf(double days) const {
+  return integrated_cdf(days + 1) - integrated_cdf(days);
+}
+
 FamilyFit fit_family(Family family, const std::vector<Duration>& durations) {
   const auto s = sums_of(durations);
-  const auto start = s.intervals.empty() ? s : sums_of(durations, true);
+  const auto start = s.closed_form() ? s : sums_of(durations, true);
   FamilyFit f;
   switch (family) {
     case Family::exponential: f = fit_exponential(s, start); break;

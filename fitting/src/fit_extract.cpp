@@ -17,9 +17,11 @@ constexpr std::size_t kFewStays = 30;  // below this a fitted stay is flagged as
 // (the column is dates only). Then the duration is known to the day only, and is fitted as
 // interval-censored: an end known to the day lies in [to, to + 1), so the duration in
 // [t, t + 1); a start known to the day, in [t - 1, t]. Both ends dates: a stay recorded as d
-// whole days (0 for the same day) lies in [d, d + 1), the convention docs/fitting.md states.
+// whole days (0 for the same day) is d plus the difference of two uniform times of day
+// (Duration::between_dates; docs/fitting.md).
 Duration span(double from, double to, bool from_date, bool to_date) {
   const double t = to - from;
+  if (from_date && to_date) return {std::round(t), false, 0.0, true};
   if (to_date) return {t, false, t + 1};
   if (from_date) return {std::max(t - 1, 0.0), false, std::max(t, kMinimumDuration)};
   return {t, false};
@@ -30,7 +32,7 @@ std::optional<StayFit> fit_or_nothing(std::vector<Duration> durations, const std
   std::size_t events = 0, instant = 0;
   for (const auto& d : durations) {
     events += d.censored ? 0 : 1;
-    instant += !d.censored && std::max(d.days, d.until) <= kMinimumDuration ? 1 : 0;
+    instant += !d.censored && !d.between_dates && std::max(d.days, d.until) <= kMinimumDuration ? 1 : 0;
   }
   if (events > 0 && instant == events) {
     warnings.push_back(what + ": every completed duration is under a minute: none fitted");

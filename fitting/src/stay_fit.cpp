@@ -22,7 +22,8 @@ struct Step {
 
 std::vector<Step> kaplan_meier(std::vector<Duration>& d) {
   // A duration known to the day only has surely ended by its interval's upper end: placed
-  // there, the estimate at those ends is the empirical CDF.
+  // there, the estimate at those ends is the empirical CDF. Whole days recorded between
+  // dates stay as recorded: their estimate is of the recorded days' distribution.
   for (auto& x : d) x = {std::max(x.interval() ? x.until : x.days, kMinimumDuration), x.censored};
   // Events before censorings at the same time: a patient censored at t was at risk at t.
   std::sort(d.begin(), d.end(), [](const Duration& x, const Duration& y) {
@@ -47,13 +48,19 @@ std::vector<Step> kaplan_meier(std::vector<Duration>& d) {
 
 // `ends_only`: with interval-censored durations the estimate is known at the steps' own
 // times only (just before a step it still lacks the durations ending inside the interval).
-double ks_distance(const FamilyFit& f, const std::vector<Step>& steps, bool ends_only) {
+// `recorded_days`: the steps are whole days recorded between dates, compared with the
+// distribution of recorded days the family implies (FamilyFit::recorded_days_cdf).
+double ks_distance(const FamilyFit& f, const std::vector<Step>& steps, bool ends_only,
+                   bool recorded_days) {
   // Both CDFs rise, so the largest gap is at a step; with many steps a grid every
   // 1/5000 of them errs by at most that share of one step's spacing.
   const std::size_t stride = std::max<std::size_t>(1, steps.size() / kMaxComparisonPoints);
   double d = 0;
   for (std::size_t i = 0; i < steps.size(); i += stride) {
-    const double F = f.cdf(steps[i].days);
+    // A same-day stay was placed at one minute; as recorded it is 0 whole days.
+    const double F = recorded_days
+                         ? f.recorded_days_cdf(steps[i].days <= kMinimumDuration ? 0.0 : steps[i].days)
+                         : f.cdf(steps[i].days);
     d = std::max({d, ends_only ? 0.0 : std::abs(F - steps[i].before), std::abs(F - steps[i].after)});
   }
   return d;
@@ -87,9 +94,11 @@ EmpiricalFit binned(const std::vector<Step>& steps) {
 StayFit fit_durations(std::vector<Duration> durations) {
   StayFit fit;
   fit.count = durations.size();
+  std::size_t between_dates = 0;
   for (const auto& d : durations) {
     fit.censored += d.censored ? 1 : 0;
-    fit.interval_censored += d.interval() ? 1 : 0;
+    fit.interval_censored += d.interval() || (d.between_dates && !d.censored) ? 1 : 0;
+    between_dates += d.between_dates && !d.censored ? 1 : 0;
   }
   for (const auto family : {Family::exponential, Family::lognormal, Family::gamma, Family::weibull}) {
     // A family whose special functions fail on these data (overflow at an extreme shape)
@@ -117,7 +126,7 @@ StayFit fit_durations(std::vector<Duration> durations) {
   for (auto& f : fit.families) {
     if (!std::isfinite(f.aic)) continue;
     try {
-      f.ks = ks_distance(f, steps, fit.interval_censored > 0);
+      f.ks = ks_distance(f, steps, fit.interval_censored > 0, between_dates > 0);
     } catch (const std::exception&) {
       f.aic = std::numeric_limits<double>::infinity();  // its CDF cannot be evaluated here
     }

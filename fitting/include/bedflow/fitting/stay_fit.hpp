@@ -21,6 +21,10 @@
 //    maximised numerically too (Brent, Nelder-Mead), started from the interval midpoints; the
 //    Kolmogorov-Smirnov distance is then taken at the intervals' ends only, where the
 //    Kaplan-Meier estimate (events placed at the upper ends) is the empirical CDF.
+//  - Durations recorded between two dates with no times (Duration::between_dates) contribute
+//    log(G(d + 1) - 2 G(d) + G(d - 1)) with G the integrated CDF (closed forms from each
+//    family's partial expectation); the Kolmogorov-Smirnov distance then compares the
+//    recorded whole days with recorded_days_cdf(), at whole days.
 //  - Exact durations below one minute (0 included) are taken as one minute: every family has
 //    log f(0) = -inf or a spike the data cannot show.
 //  - Throws std::invalid_argument if there are no events (nothing to fit).
@@ -39,7 +43,14 @@ struct Duration {
   // (interval-censored: times known to the day only); it then contributes
   // log(F(until) - F(days)). At or below `days`: exact (or right-censored) at `days`.
   double until = 0.0;
-  bool interval() const { return !censored && until > days; }
+  // Recorded as `days` whole days between two dates with no times (admitted on one date,
+  // discharged `days` dates later). With the times of day uniform and independent of the
+  // stay, the true duration is days + (u2 - u1): the recorded count d has probability
+  // P(d) = G(d + 1) - 2 G(d) + G(d - 1), G(x) = integral of F from 0 to x (a triangular
+  // kernel on (d - 1, d + 1); for d = 0, stays under a day weighted 1 - t). Taking d as the
+  // interval [d, d + 1) instead would add half a day to every stay.
+  bool between_dates = false;
+  bool interval() const { return !censored && !between_dates && until > days; }
 };
 
 enum class Family { exponential, lognormal, gamma, weibull };
@@ -54,6 +65,11 @@ struct FamilyFit {
   double ks = 1.0;  // sup |F(t) - F_KM(t)|
   double mean() const;
   double cdf(double days) const;
+  // G(x) = integral of cdf from 0 to x = x F(x) - E[T; T <= x] (0 for x <= 0), days.
+  double integrated_cdf(double days) const;
+  // The distribution of whole days recorded between two dates (see Duration::between_dates):
+  // P(recorded <= d) = G(d + 1) - G(d).
+  double recorded_days_cdf(double days) const;
 };
 
 struct EmpiricalFit {

@@ -88,6 +88,18 @@ inline std::string write_file(const std::filesystem::path& path, const std::stri
   return path.string();
 }
 
+// A scenario extending the small fixture (good/small.yaml) with `body`, written as
+// <scratch>/<prefix><name>/<name>.yaml; returns its path.
+inline std::string extending_small(const std::string& prefix, const std::string& name,
+                                   const std::string& body) {
+  const auto dir = scratch_dir(prefix + name);
+  std::string text = "schema: 1\nextends: ";
+  text += fixture("good/small.yaml");
+  text += "\n";
+  text += body;
+  return write_file(dir / (name + ".yaml"), text);
+}
+
 // The service called `name` of a scenario, or nullptr.
 inline const model::Service* find_service(const model::Scenario& s, const std::string& name) {
   for (const auto& v : s.services)

@@ -12,14 +12,8 @@ using namespace bedflow::scenario::testing;
 
 namespace {
 
-// A scenario extending the small fixture with `body`, in its own scratch directory.
 std::string extending_small(const std::string& name, const std::string& body) {
-  const auto dir = scratch_dir("community-keys-" + name);
-  std::string text = "schema: 1\nextends: ";
-  text += fixture("good/small.yaml");
-  text += "\n";
-  text += body;
-  return write_file(dir / (name + ".yaml"), text);
+  return testing::extending_small("community-keys-", name, body);
 }
 
 // The diagnostic at `path` whose message contains `fragment`, required to be in `file` on the

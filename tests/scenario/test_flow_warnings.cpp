@@ -13,12 +13,7 @@ using namespace bedflow::scenario::testing;
 namespace {
 
 std::string extending_small(const std::string& name, const std::string& body) {
-  const auto dir = scratch_dir("flow-warnings-" + name);
-  std::string text = "schema: 1\nextends: ";
-  text += fixture("good/small.yaml");
-  text += "\n";
-  text += body;
-  return write_file(dir / (name + ".yaml"), text);
+  return testing::extending_small("flow-warnings-", name, body);
 }
 
 // The warnings with this key path.

@@ -47,27 +47,40 @@ Spread spread(const std::vector<double>& x) {
   return s;
 }
 
+// The lognormal fitted to `samples` independent samples, make(seed) each: the spread of
+// meanlog, sdlog and mean over them, and each sample's values.
+struct SampleFits {
+  std::vector<double> mu, sigma, mean;
+  Spread m, s, e;
+};
+template <class Make>
+SampleFits fit_samples(std::size_t samples, std::uint64_t first_seed, Make make) {
+  SampleFits out;
+  for (std::size_t r = 0; r < samples; ++r) {
+    const auto f = fit_family(Family::lognormal, make(first_seed + r));
+    out.mu.push_back(f.a), out.sigma.push_back(f.b), out.mean.push_back(f.mean());
+  }
+  out.m = spread(out.mu), out.s = spread(out.sigma), out.e = spread(out.mean);
+  INFO("meanlog " << out.m.mean << " +- " << out.m.sd << ", sdlog " << out.s.mean << " +- "
+                  << out.s.sd << ", mean " << out.e.mean << " +- " << out.e.sd);
+  // The average of the samples' estimates within 4 standard errors of the truth.
+  const double root = std::sqrt(static_cast<double>(samples));
+  CHECK(std::abs(out.m.mean - kMu) < 4 * out.m.sd / root);
+  CHECK(std::abs(out.s.mean - kSigma) < 4 * out.s.sd / root);
+  CHECK(std::abs(out.e.mean - std::exp(kMu + kSigma * kSigma / 2)) < 4 * out.e.sd / root);
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("stays floored to whole days: interval censoring recovers the lognormal, exact biases") {
   const double true_mean = std::exp(kMu + kSigma * kSigma / 2);
-  const std::size_t n = 4000, samples = 30;
-  std::vector<double> mu, sigma, mean;
-  for (std::size_t r = 0; r < samples; ++r) {
-    const auto f = fit_family(Family::lognormal, floored(100 + r, n, true));
-    mu.push_back(f.a), sigma.push_back(f.b), mean.push_back(f.mean());
-  }
-  const auto m = spread(mu), s = spread(sigma), e = spread(mean);
-  INFO("meanlog " << m.mean << " +- " << m.sd << ", sdlog " << s.mean << " +- " << s.sd
-                  << ", mean " << e.mean << " +- " << e.sd);
-  // Each sample's estimate within 4 of its standard errors (the spread over samples) of the
-  // truth, and their average within 4 standard errors of that average.
-  const double root = std::sqrt(static_cast<double>(samples));
-  CHECK(std::abs(m.mean - kMu) < 4 * m.sd / root);
-  CHECK(std::abs(s.mean - kSigma) < 4 * s.sd / root);
-  CHECK(std::abs(e.mean - true_mean) < 4 * e.sd / root);
-  CHECK(std::abs(mu.front() - kMu) < 4 * m.sd);
-  CHECK(std::abs(sigma.front() - kSigma) < 4 * s.sd);
+  const std::size_t n = 4000;
+  const auto fits = fit_samples(30, 100, [&](std::uint64_t seed) { return floored(seed, n, true); });
+  const auto& e = fits.e;
+  // Each sample's estimate within 4 of its standard errors (the spread over samples).
+  CHECK(std::abs(fits.mu.front() - kMu) < 4 * fits.m.sd);
+  CHECK(std::abs(fits.sigma.front() - kSigma) < 4 * fits.s.sd);
 
   // The same floored days taken as exact (same-day stays as one minute): the mean is off by
   // far more than the interval fit's error.
@@ -100,19 +113,9 @@ std::vector<Duration> between_dates(std::uint64_t seed, std::size_t n, bool as_k
 
 TEST_CASE("stays between two dates: the kernel recovers the lognormal, read as [d, d + 1) they lengthen") {
   const double true_mean = std::exp(kMu + kSigma * kSigma / 2);
-  const std::size_t n = 4000, samples = 30;
-  std::vector<double> mu, sigma, mean;
-  for (std::size_t r = 0; r < samples; ++r) {
-    const auto f = fit_family(Family::lognormal, between_dates(300 + r, n, true));
-    mu.push_back(f.a), sigma.push_back(f.b), mean.push_back(f.mean());
-  }
-  const auto m = spread(mu), s = spread(sigma), e = spread(mean);
-  INFO("meanlog " << m.mean << " +- " << m.sd << ", sdlog " << s.mean << " +- " << s.sd
-                  << ", mean " << e.mean << " +- " << e.sd);
-  const double root = std::sqrt(static_cast<double>(samples));
-  CHECK(std::abs(m.mean - kMu) < 4 * m.sd / root);
-  CHECK(std::abs(s.mean - kSigma) < 4 * s.sd / root);
-  CHECK(std::abs(e.mean - true_mean) < 4 * e.sd / root);
+  const std::size_t n = 4000;
+  const auto e =
+      fit_samples(30, 300, [&](std::uint64_t seed) { return between_dates(seed, n, true); }).e;
 
   // Read as [d, d + 1), the same records lengthen the stays (by 0.38 days on this sample).
   const auto interval = fit_family(Family::lognormal, between_dates(300, n, false));

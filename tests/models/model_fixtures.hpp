@@ -132,6 +132,16 @@ inline Scenario basic_scenario(double rate_per_day, DistributionParams acute_los
   return s;
 }
 
+// Demand from the community: `rate` a day of the one cohort, entering `service` directly.
+inline ArrivalStream community_stream(std::string name, double rate, std::string service) {
+  ArrivalStream stream;
+  stream.name = std::move(name);
+  stream.rate_per_day = rate;
+  stream.cohort_mix = {{"general", 1.0}};
+  stream.admit_to = std::move(service);
+  return stream;
+}
+
 using examples::kent_medway_flowing;
 using examples::kent_medway_winter;
 

@@ -20,15 +20,6 @@ void check_inside(const std::vector<double>& values, double expected, const char
   CHECK(expected <= ci.upper());
 }
 
-ArrivalStream community_stream(std::string name, double rate, std::string service) {
-  ArrivalStream stream;
-  stream.name = std::move(name);
-  stream.rate_per_day = rate;
-  stream.cohort_mix = {{"general", 1.0}};
-  stream.admit_to = std::move(service);
-  return stream;
-}
-
 TEST_CASE("a loss service fed from the community blocks as Erlang B (M/G/c/c)", "[loss]") {
   // 10 intermediate care beds, 8 referrals a day, lognormal stays of mean 1 day and sd 1.5
   // (far from exponential): offered load 8, blocking B(10, 8) whatever the stay's shape.

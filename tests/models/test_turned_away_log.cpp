@@ -10,15 +10,6 @@
 namespace bedflow::model::testing {
 namespace {
 
-ArrivalStream referrals(std::string name, double rate, std::string service) {
-  ArrivalStream stream;
-  stream.name = std::move(name);
-  stream.rate_per_day = rate;
-  stream.cohort_mix = {{"general", 1.0}};
-  stream.admit_to = std::move(service);
-  return stream;
-}
-
 TEST_CASE("turned_away events in the log equal the turned_away measures", "[loss][log]") {
   // Pathway 2 leads to 4 intermediate care beds that turn people away to reablement (routed
   // patients); GPs refer to the same beds (community patients, home when turned away) and
@@ -37,8 +28,8 @@ TEST_CASE("turned_away events in the log equal the turned_away measures", "[loss
                                          DistributionParams::exponential(5.0)));
   s.services.push_back(urgent_response(6, 0.5));
   s.discharge_pathways[2] = {"intermediate_care", DistributionParams::fixed(1.0)};
-  s.arrivals.push_back(referrals("gp_beds", 2.0, "intermediate_care"));
-  s.arrivals.push_back(referrals("gp_ucr", 10.0, "ucr"));
+  s.arrivals.push_back(community_stream("gp_beds", 2.0, "intermediate_care"));
+  s.arrivals.push_back(community_stream("gp_ucr", 10.0, "ucr"));
   const ReplicationResult r = simulate_replication(s, 8, 0);
 
   std::map<std::string, double> turned_away;  // after warm-up, by place

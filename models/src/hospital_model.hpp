@@ -130,6 +130,10 @@ class HospitalModel {
     kArrival, kReadmission, kMedicallyFit, kStepDownCheck, kAssessmentDone, kStayEnd,
     kUcrVisit, kCapacityChange, kClosureStart, kClosureEnd, kWindowDeparture, kTurnaroundEnd,
   };
+  // Events whose subject is a patient id (the others carry a stream, a service or an index).
+  static constexpr std::uint32_t kPatientEvents =
+      1u << kMedicallyFit | 1u << kStepDownCheck | 1u << kAssessmentDone | 1u << kStayEnd |
+      1u << kUcrVisit | 1u << kWindowDeparture;
   struct CohortStreams {
     engine::RandomStream los, pathway, readmission;
   };

@@ -62,6 +62,12 @@ class PatientStore {
   }
   Patient& operator[](std::uint32_t id) noexcept { return slots_[id]; }
   const Patient& operator[](std::uint32_t id) const noexcept { return slots_[id]; }
+  // Starts loading a patient's record into the cache (no effect on any value). With tens of
+  // thousands inside, the record of the patient an event is about is otherwise a cache
+  // miss on nearly every discharge.
+  void prefetch(std::uint32_t id) const noexcept {
+    if (id < slots_.size()) __builtin_prefetch(slots_.data() + id);
+  }
   std::size_t inside() const noexcept { return inside_; }
   std::size_t slots() const noexcept { return slots_.size(); }
   void reserve(std::size_t n) { slots_.reserve(n), free_.reserve(n); }

@@ -206,8 +206,13 @@ class HospitalModel {
   void admit_to_ring_fenced_bed(std::uint32_t id);
   double general_share_in_use(std::int16_t acute) const noexcept;
   void add_ring_fence_scalars(ReplicationResult& result) const;
-  // Places occupied by patients (in use, less those in turnaround or reserved).
-  std::int64_t occupied(std::size_t s) const noexcept;
+  // Places occupied by patients (in use, less those in turnaround or reserved). Inline: it
+  // runs after every admission and discharge (acute_changed).
+  std::int64_t occupied(std::size_t s) const noexcept {
+    const ServiceState& state = services_[s];
+    return state.places.in_use() - static_cast<std::int64_t>(state.in_turnaround.level()) -
+           static_cast<std::int64_t>(state.reserved.level());
+  }
   void acute_changed(std::int16_t service);
   void on_capacity_change(std::uint32_t index);
   // Reports (once, in warnings_) community services locked full waiting on each other.

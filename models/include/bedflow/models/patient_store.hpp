@@ -19,12 +19,10 @@ inline constexpr std::int16_t kNoService = -1;
 // How a patient entered the service it is in (decides its stay and where it goes next).
 enum class Entry : std::uint8_t { admission, route, step_up, step_down, referral, census };
 
-struct Patient {
-  engine::Time arrived = 0;
-  engine::Time admitted = 0;    // into the acute service (or its ED line)
-  engine::Time fit_at = 0;      // medically fit (end of acute treatment)
-  engine::Time queued_at = 0;   // joined the line it is in, or began waiting for a window
-  engine::Time entered_at = 0;  // entered the current service
+// One cache line per patient, the small fields every event reads first: the record of a
+// patient leaving is rarely in cache (it was last touched days of simulated time ago), and
+// one line is one miss where a record straddling two lines could cost two.
+struct alignas(64) Patient {
   std::uint16_t cohort = 0;
   std::uint16_t stream = 0;            // arrival stream (kReadmitted for readmissions)
   std::int16_t acute = kNoService;     // the acute service that admits this patient
@@ -39,7 +37,13 @@ struct Patient {
   bool fit_in_acute = false;           // medically fit, still in an acute bed
   bool was_admitted = false;           // has had an acute stay (readmissions apply)
   bool ring_fenced = false;            // holds one of its acute service's ring-fenced beds
+  engine::Time arrived = 0;
+  engine::Time admitted = 0;    // into the acute service (or its ED line)
+  engine::Time fit_at = 0;      // medically fit (end of acute treatment)
+  engine::Time queued_at = 0;   // joined the line it is in, or began waiting for a window
+  engine::Time entered_at = 0;  // entered the current service
 };
+static_assert(sizeof(Patient) == 64, "a patient's record is one cache line");
 
 inline constexpr std::uint16_t kReadmitted = 0xffff;
 

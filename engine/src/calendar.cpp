@@ -79,16 +79,6 @@ Time Calendar::time_of(const Date& date) const noexcept {
   return (days_from_civil(date) - start_day_) * kDay;
 }
 
-std::int64_t Calendar::day_index_at(Time t) const noexcept { return floor_div(t, kDay); }
-
 Date Calendar::date_at(Time t) const noexcept { return civil_from_days(start_day_ + day_index_at(t)); }
-
-int Calendar::weekday_at(Time t) const noexcept {
-  return static_cast<int>(((day_index_at(t) + start_weekday_) % 7 + 7) % 7);
-}
-
-int Calendar::hour_at(Time t) const noexcept {
-  return static_cast<int>((t - day_index_at(t) * kDay) / kHour);
-}
 
 }  // namespace bedflow::engine

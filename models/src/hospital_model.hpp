@@ -130,6 +130,10 @@ class HospitalModel {
     kArrival, kReadmission, kMedicallyFit, kStepDownCheck, kAssessmentDone, kStayEnd,
     kUcrVisit, kCapacityChange, kClosureStart, kClosureEnd, kWindowDeparture, kTurnaroundEnd,
   };
+  // Events whose subject is a patient id (the others carry a stream, a service or an index).
+  static constexpr std::uint32_t kPatientEvents =
+      1u << kMedicallyFit | 1u << kStepDownCheck | 1u << kAssessmentDone | 1u << kStayEnd |
+      1u << kUcrVisit | 1u << kWindowDeparture;
   struct CohortStreams {
     engine::RandomStream los, pathway, readmission;
   };
@@ -202,8 +206,13 @@ class HospitalModel {
   void admit_to_ring_fenced_bed(std::uint32_t id);
   double general_share_in_use(std::int16_t acute) const noexcept;
   void add_ring_fence_scalars(ReplicationResult& result) const;
-  // Places occupied by patients (in use, less those in turnaround or reserved).
-  std::int64_t occupied(std::size_t s) const noexcept;
+  // Places occupied by patients (in use, less those in turnaround or reserved). Inline: it
+  // runs after every admission and discharge (acute_changed).
+  std::int64_t occupied(std::size_t s) const noexcept {
+    const ServiceState& state = services_[s];
+    return state.places.in_use() - static_cast<std::int64_t>(state.in_turnaround.level()) -
+           static_cast<std::int64_t>(state.reserved.level());
+  }
   void acute_changed(std::int16_t service);
   void on_capacity_change(std::uint32_t index);
   // Reports (once, in warnings_) community services locked full waiting on each other.

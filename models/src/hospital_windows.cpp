@@ -8,12 +8,6 @@ namespace bedflow::model {
 using engine::Priority;
 using engine::Time;
 
-std::int64_t HospitalModel::occupied(std::size_t s) const noexcept {
-  const ServiceState& state = services_[s];
-  return state.places.in_use() - static_cast<std::int64_t>(state.in_turnaround.level()) -
-         static_cast<std::int64_t>(state.reserved.level());
-}
-
 // ---------------------------------------------------------------- discharge windows
 
 Time HospitalModel::window_departure_time(std::uint32_t id) {

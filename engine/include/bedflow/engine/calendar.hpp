@@ -38,9 +38,19 @@ class Calendar {
   // Simulation time of midnight at the start of `date` (negative if before the start).
   Time time_of(const Date& date) const noexcept;
   Date date_at(Time t) const noexcept;
-  int weekday_at(Time t) const noexcept;  // 0 = Monday
-  int hour_at(Time t) const noexcept;     // 0..23
-  std::int64_t day_index_at(Time t) const noexcept;  // whole days since the start (floor)
+  // Inline, with constant divisors the compiler turns into multiplications: the model asks
+  // for the hour of every admission (ED waits by hour), so a call and a 64-bit division each
+  // time showed in its profile.
+  std::int64_t day_index_at(Time t) const noexcept {  // whole days since the start (floor)
+    const std::int64_t q = t / kDay;
+    return t % kDay < 0 ? q - 1 : q;
+  }
+  int weekday_at(Time t) const noexcept {  // 0 = Monday
+    return static_cast<int>(((day_index_at(t) + start_weekday_) % 7 + 7) % 7);
+  }
+  int hour_at(Time t) const noexcept {  // 0..23
+    return static_cast<int>((t - day_index_at(t) * kDay) / kHour);
+  }
 
  private:
   Date start_;

@@ -111,7 +111,7 @@ std::vector<Duration> between_dates(std::uint64_t seed, std::size_t n, bool as_k
   return out;
 }
 
-TEST_CASE("stays between two dates: the kernel recovers the lognormal, read as [d, d + 1) they lengthen") {
+TEST_CASE("stays between two dates: the kernel recovers the lognormal, read as whole-day intervals they lengthen") {
   const double true_mean = std::exp(kMu + kSigma * kSigma / 2);
   const std::size_t n = 4000;
   const auto e =

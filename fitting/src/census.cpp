@@ -20,8 +20,9 @@ std::vector<CensusRow> census_on(const Extract& extract, double day,
                                  std::vector<std::string>& warnings) {
   std::vector<CensusRow> rows;
   std::size_t no_pathway = 0, no_service = 0;
-  for (const auto& s : extract.spells) {
-    const auto& cohort = extract.cohorts[s.cohort];
+  for (const auto& spell : extract.spells) {
+    const auto& cohort = extract.cohorts[spell.cohort];
+    const CountedTimes s = counted_times(extract, spell);
     if (open_at(s.admitted, s.discharged, day)) {
       rows.push_back({"acute", cohort, day - s.admitted, s.ready != kMissing && s.ready <= day});
       continue;
@@ -32,11 +33,11 @@ std::vector<CensusRow> census_on(const Extract& extract, double day,
         !open_at(s.community_start, s.community_end, day)) {
       continue;
     }
-    if (s.pathway < 0) {
+    if (spell.pathway < 0) {
       ++no_pathway;
       continue;
     }
-    const auto k = static_cast<std::size_t>(s.pathway);
+    const auto k = static_cast<std::size_t>(spell.pathway);
     if (!community[k]) {
       ++no_service;
       continue;

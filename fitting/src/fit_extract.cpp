@@ -158,6 +158,17 @@ FittedSystem fit_extract(const Extract& extract, const std::optional<std::string
   return out;
 }
 
+CountedTimes counted_times(const Extract& extract, const Spell& spell) {
+  const auto at = [](double t, bool dates_only) {
+    return t == kMissing || !dates_only ? t : t + 0.5;
+  };
+  return {at(spell.admitted, extract.admitted_dates_only),
+          at(spell.discharged, extract.discharged_dates_only),
+          at(spell.ready, extract.ready_dates_only),
+          at(spell.community_start, extract.community_dates_only),
+          at(spell.community_end, extract.community_dates_only)};
+}
+
 std::vector<DailyCount> daily_counts(const Extract& extract, double from, double to) {
   std::vector<DailyCount> days;
   const auto n = static_cast<std::size_t>(std::max(0.0, to - from + 1));
@@ -170,7 +181,8 @@ std::vector<DailyCount> daily_counts(const Extract& extract, double from, double
   const auto clamp = [&](double d) { return std::clamp(d, 0.0, static_cast<double>(n)); };
   const auto first_midnight_after = [&](double t) { return clamp(std::floor(t - from) + 1); };
   const auto first_midnight_from = [&](double t) { return clamp(std::ceil(t - from)); };
-  for (const auto& s : extract.spells) {
+  for (const auto& spell : extract.spells) {
+    const CountedTimes s = counted_times(extract, spell);
     const double leave = s.discharged != kMissing ? s.discharged : extract.end;
     const auto a = static_cast<std::size_t>(first_midnight_after(s.admitted));
     const auto b = static_cast<std::size_t>(first_midnight_from(leave));

@@ -165,10 +165,12 @@ void HospitalModel::add_service_scalars(std::vector<ScalarMeasure>& out) const {
     }
   }
 
-  // The whole system's ED waits over each threshold, by calendar month of admission.
+  // The whole system's ED waits over each threshold, by calendar month of admission. Each is
+  // a count over its own month, not over the window: marked as a level (it does not grow
+  // with the window's length), so no rate over the whole window is made from it.
   for (std::size_t k = 0; k < thresholds; ++k) {
     for (std::size_t m = 0; m < months; ++m) {
-      add_total("ed_waits_over_" + labels[k] + "h_" + plan_.window_months[m].label, "patients",
+      add("ed_waits_over_" + labels[k] + "h_" + plan_.window_months[m].label, "patients",
                 count(by_month[k * months + m]));
     }
   }

@@ -4,6 +4,7 @@
 // counts, the census a run starts from, and the model's first midnight must all agree.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -53,6 +54,34 @@ TEST_CASE("daily counts and the census agree on spells at exactly midnight") {
     for (const auto& row : census) fit += row.medically_fit ? 1 : 0;
     CHECK(static_cast<double>(census.size()) == days[d].occupancy);
     CHECK(static_cast<double>(fit) == days[d].medically_fit);
+  }
+}
+
+TEST_CASE("date-only spells count as events during their day: in on the discharge date's midnight") {
+  // The same spells with dates alone. Admitted on the 1st, discharged on the 3rd: in hospital
+  // at the midnights starting the 2nd and the 3rd (it left during the 3rd), not the 4th.
+  // Ready on the 2nd: not yet ready at the midnight starting the 2nd, ready at the 3rd's.
+  const auto directory = scratch_directory("fit_date_only_counts");
+  const auto path = (fs::path(directory) / "extract.csv").string();
+  std::ofstream(path) << "spell_id,admitted,discharged,admission_method,cohort,pathway,"
+                         "ready_for_discharge\n"
+                      << "A,2025-03-01,2025-03-03,emergency,adult,P1,2025-03-02\n"
+                      << "B,2025-03-02,2025-03-02,emergency,adult,P0,\n"
+                      << "C,2025-03-02,2025-03-05,emergency,adult,P0,\n";
+  const auto extract = read_extract(path);
+  REQUIRE(extract.discharged_dates_only);
+  const double from = parse_date_time("2025-03-01");
+  const auto days = daily_counts(extract, from, from + 4);
+  REQUIRE(days.size() == 5);
+  const double occupancy[] = {0, 1, 2, 1, 1};  // 1st: nobody; 2nd: A; 3rd: A, C; 4th, 5th: C
+  const double fit[] = {0, 0, 1, 0, 0};        // A ready during the 2nd: fit at the 3rd's
+  for (std::size_t d = 0; d < days.size(); ++d) {
+    INFO(days[d].date);
+    CHECK(days[d].occupancy == occupancy[d]);
+    CHECK(days[d].medically_fit == fit[d]);
+    const auto census = fit_extract(extract, days[d].date).census;
+    CHECK(static_cast<double>(census.size()) == days[d].occupancy);
+    for (const auto& row : census) CHECK(row.days_in_service == Approx(std::floor(row.days_in_service) + 0.5));
   }
 }
 

@@ -86,6 +86,11 @@ TEST_CASE("ED waits by month: the months the window touches, adding up to the to
       }
       CHECK(sum == scalar(r, stem));  // exactly
       CHECK(scalar(r, stem + "_2026_11") > 0.0);
+      // A month's count is over its month, not the window: no rate over the window from it.
+      for (const auto& m : r.scalars) {
+        if (m.name.rfind(stem + "_20", 0) == 0) CHECK(m.accumulation == Accumulation::level);
+        if (m.name == stem) CHECK(m.accumulation == Accumulation::total);
+      }
     }
   }
 }

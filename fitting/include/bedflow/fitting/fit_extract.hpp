@@ -99,4 +99,14 @@ std::vector<CensusRow> census_on(const Extract& extract, double day,
 
 std::vector<DailyCount> daily_counts(const Extract& extract, double from, double to);
 
+// A spell's times as the counts at midnight and the census read them (days): a date without
+// a time (its column holds dates only) is taken at midday of that date, because the event
+// happened during that day. A patient discharged on date D was in hospital at the midnight
+// starting D; one ready on date R was not yet ready at the midnight starting R. Missing
+// stays missing.
+struct CountedTimes {
+  double admitted, discharged, ready, community_start, community_end;
+};
+CountedTimes counted_times(const Extract& extract, const Spell& spell);
+
 }  // namespace bedflow::fitting

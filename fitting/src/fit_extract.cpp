@@ -2,6 +2,7 @@
 // shares and delays, community stays and the census.
 #include <algorithm>
 #include <cmath>
+#include <set>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -41,6 +42,20 @@ std::optional<StayFit> fit_or_nothing(std::vector<Duration> durations, const std
   if (events == 0) {
     if (!durations.empty()) warnings.push_back(what + ": no completed durations, nothing fitted");
     return std::nullopt;
+  }
+  // Whole days between dates all alike (same-day P0 delays, say): the kernel knows only that
+  // each lasted within a day of that count, so the fitted spread comes from the family's
+  // shape, not from the data.
+  std::set<double> recorded_days;
+  std::size_t recorded = 0;
+  for (const auto& d : durations) {
+    if (d.between_dates && !d.censored) recorded_days.insert(d.days), ++recorded;
+  }
+  if (recorded == events && recorded_days.size() == 1) {
+    warnings.push_back(fmt::format(
+        "{}: every duration is recorded as {:g} whole days between dates: its spread cannot be "
+        "estimated from dates alone (the fitted spread is the family's, not the data's)",
+        what, *recorded_days.begin()));
   }
   if (events < kFewStays) {
     warnings.push_back(fmt::format("{}: only {} completed durations; the fit is rough", what, events));

@@ -87,7 +87,8 @@ void add_trusts(const ReportContext& context, PageParts& parts) {
   std::string body = html::element(
       "p",
       "Each acute trust's own results: its beds, its ED line and its medically fit patients "
-      "(who share the discharge pathways with the other trusts, first come first served). The "
+      "(who wait for their trust's discharge pathways, or for services the trusts share, first "
+      "come first served). The "
       "last row is all trusts together, as the headline figures above.");
   for (const auto& view : context.scenarios) {
     const auto trusts = trusts_of(view);

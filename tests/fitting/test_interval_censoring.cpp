@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "bedflow/fitting/extract.hpp"
+#include "bedflow/fitting/fit_extract.hpp"
 #include "bedflow/fitting/stay_fit.hpp"
 #include "child_process.hpp"
 
@@ -194,4 +195,27 @@ TEST_CASE("a date-only extract: interval censoring said in the comment, no hour 
   CHECK(text.find("emergency: no hour-of-day profile: the admissions are dates without times") !=
         std::string::npos);
   CHECK(text.find("emergency_hour") == std::string::npos);
+}
+
+TEST_CASE("delays all recorded as the same whole days between dates: a warning that the spread is not known") {
+  const auto directory = bedflow::test::scratch_directory("fit_same_day_delays");
+  const auto path = (fs::path(directory) / "extract.csv").string();
+  {
+    std::ofstream out(path);
+    out << "spell_id,admitted,discharged,admission_method,cohort,pathway,ready_for_discharge\n";
+    for (int i = 0; i < 200; ++i) {
+      const int admitted = i / 4, stay = 1 + i % 5;  // ready and discharged the same day
+      const auto date = [](int offset) { return format_date(20094.0 + offset); };
+      out << "S" << i << "," << date(admitted) << "," << date(admitted + stay)
+          << ",emergency,adult,P0," << date(admitted + stay) << "\n";
+    }
+  }
+  const auto fitted = fit_extract(read_extract(path));
+  std::string all;
+  for (const auto& w : fitted.warnings) all += w + "\n";
+  INFO(all);
+  CHECK(all.find("recorded as 0 whole days between dates: its spread cannot be estimated") !=
+        std::string::npos);
+  // The stays, which differ, draw no such warning.
+  CHECK(all.find("recorded as 1 whole days") == std::string::npos);
 }

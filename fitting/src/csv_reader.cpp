@@ -39,6 +39,12 @@ int CsvReader::get() {
     }
   }
   const auto c = static_cast<unsigned char>(buffer_[position_++]);
+  // gzip's magic bytes (RFC 1952): the shipped extract is compressed, and so are many.
+  if (c == 0x1f && line_ == 1 && position_ == 1 && filled_ > 1 &&
+      static_cast<unsigned char>(buffer_[1]) == 0x8b) {
+    throw ExtractError(path_, 1, "", "not a CSV file: it is gzip-compressed: decompress it first "
+                                     "(gunzip -c FILE.gz > FILE.csv)");
+  }
   if (c == 0) fail("it holds a NUL byte on line " + std::to_string(line_) + " (a binary file?)");
   return c;
 }

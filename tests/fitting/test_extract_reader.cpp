@@ -51,6 +51,8 @@ const std::vector<Refusal>& refusals() {
        "pathway", "pathway 0-3"},
       {"short row", kHeader + kGoodRow + "A2,2025-03-02T10:00\n", 3, "", "the row has 2 fields"},
       {"binary file", std::string("\x89HDF\r\n\x1a\n\0\0\0", 11), 1, "", "not a CSV file"},
+      {"gzip file", std::string("\x1f\x8b\x08\x00\0\0\0\0\x02\x03", 10), 1, "",
+       "gzip-compressed: decompress it first"},
       {"unterminated quote", kHeader + "\"A2,2025-03-02T10:00,,emergency,frail,,\n", 2, "",
        "never ends"},
       {"header only", kHeader, 1, "", "no spells"},

@@ -126,3 +126,49 @@ TEST_CASE("a census ED wait of more than 3 days is a warning at its row", "[warn
   sibling += "acute,adult,3,false,true\n";
   CHECK(warnings_at(load_scenario(yaml("three", sibling)), "days_in_service").empty());
 }
+
+TEST_CASE("ring-fenced beds that leave the other admissions too few general beds are a warning",
+          "[warnings][ring_fence]") {
+  // The small fixture's acute service: 300 beds + 10 escalation; its emergencies need
+  // 40 a day x 3.6 days = 144 beds of treatment. Ring-fencing 166 leaves 144: warned; 150
+  // leaves 160: not.
+  const auto at = [&](const std::string& name, const std::string& beds) {
+    std::string body = "arrivals:\n  elective:\n    rate_per_day: 5\n    cohort_mix: { adult: 1.0 }\n"
+                       "    admit_to: acute\n    ring_fenced_beds: ";
+    body += beds;
+    body += "\n";
+    return extending_small(name, body);
+  };
+  const auto tight = at("ring-fence-tight", "166");
+  const auto loaded = load_scenario(tight);
+  const auto found = warnings_at(loaded, "arrivals.elective.ring_fenced_beds");
+  INFO(all_messages(loaded.warnings));
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].line == line_of(tight, "ring_fenced_beds: 166"));
+  CHECK(found[0].message.find("144 general beds") != std::string::npos);
+  CHECK(found[0].message.find("needs 144") != std::string::npos);
+  CHECK(warnings_at(load_scenario(at("ring-fence-room", "150")), "arrivals.elective.ring_fenced_beds")
+            .empty());
+}
+
+TEST_CASE("closures of more beds than a service has, or closing it on average, are a warning",
+          "[warnings][closures]") {
+  const auto at = [&](const std::string& name, const std::string& closures) {
+    std::string body = "services:\n  intermediate_care:\n    closures: ";
+    body += closures;
+    body += "\n";
+    return extending_small(name, body);
+  };
+  const std::string path = "services.intermediate_care.closures";
+  // 40 beds a closure of a 30-bed service.
+  const auto big = load_scenario(at("closures-big", "{ rate_per_day: 0.01, beds: 40, duration_days: 5 }"));
+  REQUIRE(warnings_at(big, path).size() == 1);
+  CHECK(warnings_at(big, path)[0].message.find("more than its 30 places") != std::string::npos);
+  // 2 a day x 3 beds x 5 days = 30 closed on average (M/G/infinity): all 30 places.
+  const auto often = load_scenario(at("closures-often", "{ rate_per_day: 2, beds: 3, duration_days: 5 }"));
+  REQUIRE(warnings_at(often, path).size() == 1);
+  CHECK(warnings_at(often, path)[0].message.find("30 beds closed on average") != std::string::npos);
+  // 1.9 a day: 28.5 closed on average, fewer than its places: no warning.
+  CHECK(warnings_at(load_scenario(at("closures-fewer", "{ rate_per_day: 1.9, beds: 3, duration_days: 5 }")), path)
+            .empty());
+}

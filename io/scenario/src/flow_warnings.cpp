@@ -194,4 +194,75 @@ void warn_about_census_ed_waits(Context& ctx, const Census& census) {
   }
 }
 
+void warn_about_ring_fence_load(Context& ctx, const model::Scenario& s) {
+  const std::int64_t first_day = engine::days_from_civil(s.run.start);
+  const std::int64_t last_day = last_day_of_run(s);
+  const std::size_t n = s.services.size();
+  std::size_t first_acute = n;
+  for (std::size_t i = 0; i < n && first_acute == n; ++i)
+    if (s.services[i].kind == ServiceKind::acute) first_acute = i;
+  const auto admits_to = [&](const model::ArrivalStream& a) {
+    return a.admit_to.empty() ? first_acute : index_of(s, a.admit_to);
+  };
+  for (const auto& fenced : s.arrivals) {
+    if (fenced.ring_fenced_beds <= 0) continue;
+    const std::size_t to = admits_to(fenced);
+    if (to >= n || s.services[to].kind != ServiceKind::acute) continue;  // refused elsewhere
+    // Treatment bed-days a day of everyone else this service admits: a floor on their load
+    // (medically fit patients' waits come on top).
+    double others = 0.0;
+    for (const auto& a : s.arrivals) {
+      if (&a == &fenced || admits_to(a) != to) continue;
+      const double rate = a.rate_per_day * (a.weekdays_only ? 5.0 / 7.0 : 1.0);
+      for (const auto& [cohort_name, share] : a.cohort_mix)
+        for (const auto& cohort : s.cohorts)
+          if (cohort.name == cohort_name) others += rate * share * mean_of(cohort.acute_los_days);
+    }
+    const model::Service& acute = s.services[to];
+    double general = static_cast<double>(largest_capacity(acute, first_day, last_day));
+    if (general >= static_cast<double>(model::kUnlimitedCapacity)) continue;
+    for (const auto& level : acute.escalation) general += static_cast<double>(level.beds);
+    general -= static_cast<double>(fenced.ring_fenced_beds);
+    if (!(others >= general)) continue;
+    const std::string path = "arrivals." + fenced.name + ".ring_fenced_beds";
+    ctx.diagnostics.warning(
+        ctx.at(path), path,
+        fmt::format("{} ring-fenced beds leave '{}' {:.0f} general beds (escalation included) "
+                    "for the other admissions, whose treatment alone needs {:.4g} (arrivals a "
+                    "day at the base rates x mean acute stay): the ED line would only grow",
+                    fenced.ring_fenced_beds, acute.name, general, others),
+        "ring-fence fewer beds, or give '" + acute.name + "' more");
+  }
+}
+
+void warn_about_closures_load(Context& ctx, const model::Scenario& s) {
+  const std::int64_t first_day = engine::days_from_civil(s.run.start);
+  const std::int64_t last_day = last_day_of_run(s);
+  for (const auto& v : s.services) {
+    if (!v.closures) continue;
+    const double places = static_cast<double>(largest_capacity(v, first_day, last_day));
+    if (places >= static_cast<double>(model::kUnlimitedCapacity)) continue;
+    const double beds = mean_of(v.closures->beds);
+    // Closures form an M/G/infinity queue: beds closed on average = rate x beds x duration.
+    const double closed = v.closures->rate_per_day * beds * mean_of(v.closures->duration_days);
+    const std::string path = "services." + v.name + ".closures";
+    if (beds > places) {
+      ctx.diagnostics.warning(
+          ctx.at(path), path,
+          fmt::format("a closure of '{}' closes {:.4g} beds on average, more than its {:.0f} "
+                      "places: each one shuts the whole service", v.name, beds, places),
+          "closures.beds is beds per closure (a bay is about 6)");
+    } else if (closed >= places) {
+      ctx.diagnostics.warning(
+          ctx.at(path), path,
+          fmt::format("'{}' would have {:.4g} beds closed on average (rate {:.4g} a day x {:.4g} "
+                      "beds x {:.4g} days, at the base rate), at least its {:.0f} places: the "
+                      "service would be shut most of the run",
+                      v.name, closed, v.closures->rate_per_day, beds,
+                      mean_of(v.closures->duration_days), places),
+          "check rate_per_day (closures begun a day) and duration_days");
+    }
+  }
+}
+
 }  // namespace bedflow::scenario

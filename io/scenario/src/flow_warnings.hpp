@@ -28,6 +28,12 @@ inline constexpr double kLongestCensusEdWaitDays = 3.0;
 
 void warn_about_turned_away_to_no_places(Context& ctx, const model::Scenario& scenario);
 void warn_about_turnaround_load(Context& ctx, const model::Scenario& scenario);
+// Ring-fenced elective beds that leave the other admissions fewer general beds (escalation
+// included) than their treatment alone needs (arrivals a day x mean acute stay).
+void warn_about_ring_fence_load(Context& ctx, const model::Scenario& scenario);
+// Closures of more beds than a service has, or closing on average (rate x beds x duration,
+// M/G/infinity) at least all of its places.
+void warn_about_closures_load(Context& ctx, const model::Scenario& scenario);
 void warn_about_census_ed_waits(Context& ctx, const Census& census);
 
 }  // namespace bedflow::scenario

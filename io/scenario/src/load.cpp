@@ -164,6 +164,8 @@ LoadedScenario load_scenario(const std::string& path, const std::vector<Override
   warn_about_closed_destinations(ctx, stage_one.scenario);
   warn_about_turned_away_to_no_places(ctx, stage_one.scenario);
   warn_about_turnaround_load(ctx, stage_one.scenario);
+  warn_about_ring_fence_load(ctx, stage_one.scenario);
+  warn_about_closures_load(ctx, stage_one.scenario);
   warn_about_census_ed_waits(ctx, census);
   loaded.warnings = diagnostics.warnings();
 

@@ -163,6 +163,11 @@ void HospitalModel::add_service_scalars(std::vector<ScalarMeasure>& out) const {
       add("delayed_patients_mean_" + plan_.services[a].name, "patients",
           services_[a].delayed.mean(t));
     }
+    for (const std::size_t a : acute) {
+      if (!plan_.services[a].escalation.empty())
+        add("escalation_beds_mean_open_" + plan_.services[a].name, "beds",
+            services_[a].escalation_open.mean(t));
+    }
   }
 
   // The whole system's ED waits over each threshold, by calendar month of admission. Each is

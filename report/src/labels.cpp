@@ -174,6 +174,7 @@ std::string measure_label(const std::string& name) {
       {"occupancy_share_", "{}: bed occupancy"},
       {"ed_mean_wait_hours_", "{}: mean wait in ED for a bed (hours)"},
       {"delayed_patients_mean_", "{}: medically fit patients still in a bed (average)"},
+      {"escalation_beds_mean_open_", "{}: escalation beds open (average)"},
       {"cost_capacity_", "{}: commissioned capacity"}, {"cost_activity_", "{}: activity"},
       {"cost_escalation_", "{}: escalation beds"},     {"occupancy_mean_", "{}: places occupied (average)"},
       {"avoided_admissions_", "Admissions avoided by {}"}, {"arrivals_", "Arrivals: {}"},

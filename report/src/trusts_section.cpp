@@ -1,7 +1,8 @@
 // Results per acute trust, for scenarios with more than one acute service: a table per
 // scenario with a row per trust (in the scenario's order) and a row for all trusts together,
 // from the per-acute measures (occupancy_share_<a>, ed_mean_wait_hours_<a>,
-// ed_waits_over_<h>h_<a>, delayed_patients_mean_<a>) and the system's. Left out entirely
+// ed_waits_over_<h>h_<a>, delayed_patients_mean_<a>, escalation_beds_mean_open_<a>) and the
+// system's. Left out entirely
 // when no scenario has those measures (one acute service: they would repeat the system's).
 #include <algorithm>
 
@@ -55,6 +56,9 @@ void trust_table(const ScenarioView& view, const std::vector<std::string>& trust
   for (const auto& h : thresholds)
     headers.push_back(fmt::format("Waits in ED over {} hours (patients a day)", hours_text(h)));
   headers.push_back("Medically fit patients still in a bed (average)");
+  // Escalation beds open: a column only when the trusts have escalation levels.
+  const bool escalation = view.find("escalation_beds_mean_open_" + trusts.front()) != nullptr;
+  if (escalation) headers.push_back("Escalation beds open (average)");
   const auto row_of = [&](const std::string& label, const std::string& suffix,
                           const std::string& occupancy, const std::string& ed_wait,
                           const std::string& delayed) {
@@ -63,6 +67,11 @@ void trust_table(const ScenarioView& view, const std::vector<std::string>& trust
     for (const auto& h : thresholds)
       row.push_back(measure_cell(view.find_rate("ed_waits_over_" + h + "h" + suffix, true)));
     row.push_back(measure_cell(view.find(delayed)));
+    if (escalation) {
+      const std::string name = suffix.empty() ? "escalation_beds_mean_open"
+                                              : "escalation_beds_mean_open" + suffix;
+      row.push_back(measure_cell(view.find(name)));
+    }
     return row;
   };
   std::vector<std::vector<std::string>> rows;

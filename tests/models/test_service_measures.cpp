@@ -233,6 +233,24 @@ TEST_CASE("measures per acute service add up to the system's", "[outputs][acute]
   }
 }
 
+TEST_CASE("escalation beds open per acute service add up to the system's", "[outputs][acute]") {
+  Scenario s = two_acute_services();
+  for (auto& service : s.services) {
+    if (service.kind == ServiceKind::acute) service.escalation = {{4, 0.8, 0.6}};
+  }
+  for (std::uint32_t rep = 0; rep < 3; ++rep) {
+    const ReplicationResult r = simulate_replication(s, 19, rep);
+    const double acute = scalar(r, "escalation_beds_mean_open_acute");
+    const double north = scalar(r, "escalation_beds_mean_open_north");
+    CHECK(acute + north == Approx(scalar(r, "escalation_beds_mean_open")).epsilon(1e-12));
+    CHECK(north > 0.0);
+    CHECK(north <= 4.0);
+  }
+  // Without escalation levels, no such measure.
+  const ReplicationResult plain = simulate_replication(two_acute_services(), 19, 0);
+  for (const auto& m : plain.scalars) CHECK(m.name.rfind("escalation_beds_mean_open_", 0) != 0);
+}
+
 TEST_CASE("one acute service reports no measures per acute service", "[outputs][acute]") {
   Scenario s = basic_scenario(20.0, DistributionParams::exponential(1.0));
   s.services[0].capacity.base = 24;

@@ -100,6 +100,19 @@ inline std::string extending_small(const std::string& prefix, const std::string&
   return write_file(dir / (name + ".yaml"), text);
 }
 
+// A scenario extending the small fixture that starts from a census holding `rows` (CSV with
+// its header), both written in `dir` as <name>.csv and <name>.yaml; returns the YAML's path.
+inline std::string small_with_census(const std::filesystem::path& dir, const std::string& name,
+                                     const std::string& rows) {
+  write_file(dir / (name + ".csv"), rows);
+  std::string text = "schema: 1\nextends: ";
+  text += fixture("good/small.yaml");
+  text += "\ninitial_state: { census_csv: ";
+  text += name;
+  text += ".csv }\n";
+  return write_file(dir / (name + ".yaml"), text);
+}
+
 // The service called `name` of a scenario, or nullptr.
 inline const model::Service* find_service(const model::Scenario& s, const std::string& name) {
   for (const auto& v : s.services)

@@ -203,13 +203,7 @@ services:
 TEST_CASE("census rows waiting for a bed: the column, its values and its rules", "[census]") {
   const auto dir = scratch_dir("community-keys-census");
   const auto yaml = [&](const std::string& name, const std::string& rows) {
-    write_file(dir / (name + ".csv"), rows);
-    std::string text = "schema: 1\nextends: ";
-    text += fixture("good/small.yaml");
-    text += "\ninitial_state: { census_csv: ";
-    text += name;
-    text += ".csv }\n";
-    return write_file(dir / (name + ".yaml"), text);
+    return small_with_census(dir, name, rows);
   };
   const auto good = load_scenario(yaml("good", "service,cohort,days_in_service,medically_fit,"
                                                "waiting_for_bed\n"

@@ -101,13 +101,7 @@ TEST_CASE("a turnaround that tips a service into overload is a warning at turnar
 TEST_CASE("a census ED wait of more than 3 days is a warning at its row", "[warnings][census]") {
   const auto dir = scratch_dir("flow-warnings-census");
   const auto yaml = [&](const std::string& name, const std::string& rows) {
-    write_file(dir / (name + ".csv"), rows);
-    std::string text = "schema: 1\nextends: ";
-    text += fixture("good/small.yaml");
-    text += "\ninitial_state: { census_csv: ";
-    text += name;
-    text += ".csv }\n";
-    return write_file(dir / (name + ".yaml"), text);
+    return small_with_census(dir, name, rows);
   };
   const std::string header = "service,cohort,days_in_service,medically_fit,waiting_for_bed\n";
   std::string rows = header;

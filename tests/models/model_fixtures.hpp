@@ -142,6 +142,21 @@ inline ArrivalStream community_stream(std::string name, double rate, std::string
   return stream;
 }
 
+// A loss service on a discharge pathway: half the patients take pathway 2 to 4 intermediate
+// care beds (exponential stays of 3 days, assessment 1 day) that turn people away to an
+// unlimited reablement caseload (exponential stays of 5 days).
+inline void add_loss_ward_on_pathway_2(Scenario& s) {
+  s.cohorts[0].discharge_pathway = {0.5, 0.0, 0.5, 0.0};
+  Service ward = limited_service("intermediate_care", ServiceKind::beds, 4,
+                                 DistributionParams::exponential(3.0));
+  ward.when_full = WhenFull::turn_away;
+  ward.if_turned_away = "reablement";
+  s.services.push_back(ward);
+  s.services.push_back(unlimited_service("reablement", ServiceKind::caseload,
+                                         DistributionParams::exponential(5.0)));
+  s.discharge_pathways[2] = {"intermediate_care", DistributionParams::fixed(1.0)};
+}
+
 using examples::kent_medway_flowing;
 using examples::kent_medway_winter;
 

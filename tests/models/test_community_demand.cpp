@@ -53,15 +53,7 @@ TEST_CASE("patients routed to a full loss service go on to its if_turned_away de
   Scenario s = basic_scenario(20.0, DistributionParams::exponential(2.0));
   s.run.horizon_days = 120;
   s.outputs.patient_events = true;
-  s.cohorts[0].discharge_pathway = {0.5, 0.0, 0.5, 0.0};
-  Service ward = limited_service("intermediate_care", ServiceKind::beds, 4,
-                                 DistributionParams::exponential(3.0));
-  ward.when_full = WhenFull::turn_away;
-  ward.if_turned_away = "reablement";
-  s.services.push_back(ward);
-  s.services.push_back(unlimited_service("reablement", ServiceKind::caseload,
-                                         DistributionParams::exponential(5.0)));
-  s.discharge_pathways[2] = {"intermediate_care", DistributionParams::fixed(1.0)};
+  add_loss_ward_on_pathway_2(s);
   const ReplicationResult r = simulate_replication(s, 4, 0);
   int reablement_entries = 0, queued = 0;
   for (const auto& e : test::named_events(r)) {

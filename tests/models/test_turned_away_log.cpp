@@ -18,16 +18,8 @@ TEST_CASE("turned_away events in the log equal the turned_away measures", "[loss
   s.run.warmup_days = 15;
   s.run.horizon_days = 75;
   s.outputs.patient_events = true;
-  s.cohorts[0].discharge_pathway = {0.5, 0.0, 0.5, 0.0};
-  Service ward = limited_service("intermediate_care", ServiceKind::beds, 4,
-                                 DistributionParams::exponential(3.0));
-  ward.when_full = WhenFull::turn_away;
-  ward.if_turned_away = "reablement";
-  s.services.push_back(ward);
-  s.services.push_back(unlimited_service("reablement", ServiceKind::caseload,
-                                         DistributionParams::exponential(5.0)));
+  add_loss_ward_on_pathway_2(s);
   s.services.push_back(urgent_response(6, 0.5));
-  s.discharge_pathways[2] = {"intermediate_care", DistributionParams::fixed(1.0)};
   s.arrivals.push_back(community_stream("gp_beds", 2.0, "intermediate_care"));
   s.arrivals.push_back(community_stream("gp_ucr", 10.0, "ucr"));
   const ReplicationResult r = simulate_replication(s, 8, 0);

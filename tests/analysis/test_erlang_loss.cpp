@@ -24,7 +24,7 @@ constexpr double kMeanStayDays = 1.0;
 constexpr double kStaySdDays = 1.5;  // lognormal, far from exponential
 constexpr double kWarmupDays = 30.0;
 constexpr double kHorizonDays = 1530.0;
-constexpr std::uint32_t kReplications = 10;
+constexpr std::uint32_t kLossReplications = 10;
 constexpr std::uint64_t kSeed = 20261122;
 
 double erlang_b(std::int64_t servers, double offered_load) {
@@ -56,7 +56,7 @@ MeasureSamples evaluate_loss_system(const LeverSetting& setting) {
   const std::int64_t servers = setting.at("servers");
   MeasureSamples samples;
   samples["blocking_share"] = engine::run_replications<double>(
-      0, kReplications, 2, [&](std::size_t r) {
+      0, kLossReplications, 2, [&](std::size_t r) {
         return blocking_share(servers, static_cast<std::uint32_t>(r));
       });
   return samples;

@@ -12,13 +12,13 @@ using namespace bedflow::analysis;
 
 namespace {
 
-constexpr std::size_t kReplications = 6;
+constexpr std::size_t kLeverReplications = 6;
 
 // Delays fall with acute beds (a) and reablement packages (b); the running cost rises with
 // both, at different prices, with replication noise shared by every point.
 MeasureSamples surface(std::int64_t a, std::int64_t b, double noise_scale) {
   MeasureSamples s;
-  for (std::size_t r = 0; r < kReplications; ++r) {
+  for (std::size_t r = 0; r < kLeverReplications; ++r) {
     bedflow::engine::RandomStream stream(42, r, bedflow::engine::stream_id("surface"));
     const double noise = noise_scale * (stream.uniform01() - 0.5);
     const double x = static_cast<double>(a);

@@ -3,7 +3,7 @@
 // family, at ages where the cdf rounds to 1 (and, for gamma and lognormal, where even S(t)
 // underflows a double: those references are integrated in long double).
 //
-// Tolerance: kZ standard errors of the sample mean, the standard error taken from the
+// Tolerance: kTailZ standard errors of the sample mean, the standard error taken from the
 // sample's own sd (the conditional distributions here have finite variance).
 #include <cmath>
 #include <functional>
@@ -24,8 +24,8 @@ using namespace bedflow::engine;
 
 namespace {
 
-constexpr double kZ = 4.5;
-constexpr std::size_t kDraws = 40'000;
+constexpr double kTailZ = 4.5;
+constexpr std::size_t kTailDraws = 40'000;
 
 struct TailCase {
   std::string name;
@@ -59,17 +59,17 @@ void check_mean_remaining(const TailCase& c, double expected) {
   const Distribution d(c.params);
   RandomStream stream(2026, 0, 7);
   double sum = 0.0, sum2 = 0.0;
-  for (std::size_t i = 0; i < kDraws; ++i) {
+  for (std::size_t i = 0; i < kTailDraws; ++i) {
     const double y = d.sample_remaining(stream, c.age);
     REQUIRE(y > 0.0);
     sum += y;
     sum2 += y * y;
   }
-  const double n = static_cast<double>(kDraws);
+  const double n = static_cast<double>(kTailDraws);
   const double mean = sum / n;
   const double sd = std::sqrt(std::max(0.0, (sum2 - n * mean * mean) / (n - 1.0)));
   INFO("sample mean " << mean << ", sd " << sd);
-  CHECK(std::abs(mean - expected) <= kZ * sd / std::sqrt(n));
+  CHECK(std::abs(mean - expected) <= kTailZ * sd / std::sqrt(n));
 }
 
 }  // namespace

@@ -23,7 +23,7 @@ using namespace bedflow::test;
 
 namespace {
 
-constexpr double kZ = 4.0;
+constexpr double kRoundTripZ = 4.0;
 
 SyntheticSystem known_system() {
   SyntheticSystem s;
@@ -55,22 +55,22 @@ TEST_CASE("fit recovers a known system from its extract") {
   const double n = static_cast<double>(s.admissions);
   CHECK(fit.window_days == 363);  // the last, partial, day is left out
   // Poisson count: se of the rate = sqrt(N) / days.
-  CHECK(std::abs(s.rate_per_day - truth.rate_per_day) < kZ * std::sqrt(n) / fit.window_days);
+  CHECK(std::abs(s.rate_per_day - truth.rate_per_day) < kRoundTripZ * std::sqrt(n) / fit.window_days);
   for (std::size_t w = 0; w < 7; ++w) {
     INFO("weekday " << w);
     // About 52 days of each weekday: se of the factor = sqrt(count) / days / mean.
     const double count = s.weekday[w] * s.rate_per_day * 52;
-    CHECK(std::abs(s.weekday[w] - truth.weekday[w]) < kZ * std::sqrt(count) / 52 / s.rate_per_day);
+    CHECK(std::abs(s.weekday[w] - truth.weekday[w]) < kRoundTripZ * std::sqrt(count) / 52 / s.rate_per_day);
   }
   REQUIRE(s.hour.has_value());
   for (std::size_t h = 0; h < 24; ++h) {
     INFO("hour " << h);
     const double p = truth.hour[h] / 24;
-    CHECK(std::abs((*s.hour)[h] - truth.hour[h]) < kZ * 24 * binomial_se(p, n));
+    CHECK(std::abs((*s.hour)[h] - truth.hour[h]) < kRoundTripZ * 24 * binomial_se(p, n));
   }
   for (const auto& [date, factor] : s.monthly) {
     INFO("month from " << date);
-    CHECK(std::abs(factor - 1.0) < kZ * std::sqrt(1.0 / (truth.rate_per_day * 28)) + 0.02);
+    CHECK(std::abs(factor - 1.0) < kRoundTripZ * std::sqrt(1.0 / (truth.rate_per_day * 28)) + 0.02);
   }
 
   REQUIRE(fit.cohorts.size() == 2);
@@ -79,13 +79,13 @@ TEST_CASE("fit recovers a known system from its extract") {
     INFO("cohort " << c.name);
     const auto& generating = truth.cohorts[c.name == "frail" ? 0 : 1];
     const double share = static_cast<double>(s.cohort_counts[index]) / n;
-    CHECK(std::abs(share - generating.share) < kZ * binomial_se(generating.share, n));
+    CHECK(std::abs(share - generating.share) < kRoundTripZ * binomial_se(generating.share, n));
     double known = 0;
     for (const auto k : c.pathway_counts) known += static_cast<double>(k);
     for (std::size_t k = 0; k < 4; ++k) {
       const double p = generating.pathway[k];
       CHECK(std::abs(static_cast<double>(c.pathway_counts[k]) / known - p) <
-            kZ * binomial_se(std::max(p, 1.0 / known), known));
+            kRoundTripZ * binomial_se(std::max(p, 1.0 / known), known));
     }
     REQUIRE(c.stay.has_value());
     const auto& best = c.stay->best();
@@ -93,15 +93,15 @@ TEST_CASE("fit recovers a known system from its extract") {
     const double inflation = std::sqrt(m / static_cast<double>(c.stay->count - c.stay->censored));
     if (!generating.gamma) {
       REQUIRE(best.family == Family::lognormal);
-      CHECK(std::abs(best.a - generating.a) < kZ * inflation * generating.b / std::sqrt(m));
-      CHECK(std::abs(best.b - generating.b) < kZ * inflation * generating.b / std::sqrt(2 * m));
+      CHECK(std::abs(best.a - generating.a) < kRoundTripZ * inflation * generating.b / std::sqrt(m));
+      CHECK(std::abs(best.b - generating.b) < kRoundTripZ * inflation * generating.b / std::sqrt(2 * m));
     } else {
       REQUIRE(best.family == Family::gamma);
       const double k = generating.a;
       const double se_k = std::sqrt(k / (m * (k * boost::math::trigamma(k) - 1)));
-      CHECK(std::abs(best.a - k) < kZ * inflation * se_k);
+      CHECK(std::abs(best.a - k) < kRoundTripZ * inflation * se_k);
       CHECK(std::abs(best.mean() - k * generating.b) <
-            kZ * inflation * std::sqrt(k) * generating.b / std::sqrt(m));
+            kRoundTripZ * inflation * std::sqrt(k) * generating.b / std::sqrt(m));
     }
   }
   // Delays: exponential of known mean per pathway.
@@ -114,7 +114,7 @@ TEST_CASE("fit recovers a known system from its extract") {
     const auto exponential = std::find_if(d.families.begin(), d.families.end(), [](const FamilyFit& f) {
       return f.family == Family::exponential;
     });
-    CHECK(std::abs(exponential->a - mean) < kZ * mean / std::sqrt(events));
+    CHECK(std::abs(exponential->a - mean) < kRoundTripZ * mean / std::sqrt(events));
   }
 }
 

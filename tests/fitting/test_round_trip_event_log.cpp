@@ -27,7 +27,7 @@ using namespace bedflow::test;
 
 namespace {
 
-constexpr double kZ = 4.0;
+constexpr double kEventLogZ = 4.0;
 constexpr double kRate = 150.0;  // emergency admissions a day, before profiles
 constexpr std::array<double, 7> kWeekday{1.10, 1.05, 1.00, 1.00, 1.00, 0.95, 0.90};
 constexpr double kFrailShare = 0.3;
@@ -143,17 +143,17 @@ TEST_CASE("fit recovers the scenario that made its extract through the patient e
   const double n = static_cast<double>(s.admissions);
   INFO("admissions " << n << " on " << fit.window_days << " days");
   // Poisson count: the rate's standard error is sqrt(N) / days.
-  CHECK(std::abs(s.rate_per_day - kRate) < kZ * std::sqrt(n) / fit.window_days);
+  CHECK(std::abs(s.rate_per_day - kRate) < kEventLogZ * std::sqrt(n) / fit.window_days);
   const double weeks = fit.window_days / 7;
   for (std::size_t w = 0; w < 7; ++w) {
     INFO("weekday " << w << ": " << s.weekday[w]);
     const double count = kWeekday[w] * s.rate_per_day * weeks;
-    CHECK(std::abs(s.weekday[w] - kWeekday[w]) < kZ * std::sqrt(count) / weeks / s.rate_per_day);
+    CHECK(std::abs(s.weekday[w] - kWeekday[w]) < kEventLogZ * std::sqrt(count) / weeks / s.rate_per_day);
   }
   REQUIRE(s.hour.has_value());
   for (std::size_t h = 0; h < 24; ++h) {
     INFO("hour " << h << ": " << (*s.hour)[h]);
-    CHECK(std::abs((*s.hour)[h] - hour_factor(h)) < kZ * 24 * binomial_se(hour_factor(h) / 24, n));
+    CHECK(std::abs((*s.hour)[h] - hour_factor(h)) < kEventLogZ * 24 * binomial_se(hour_factor(h) / 24, n));
   }
 
   REQUIRE(fit.cohorts.size() == 2);
@@ -162,14 +162,14 @@ TEST_CASE("fit recovers the scenario that made its extract through the patient e
     const bool frail = cohort.name == "frail";
     INFO("cohort " << cohort.name);
     const double share = frail ? kFrailShare : 1 - kFrailShare;
-    CHECK(std::abs(static_cast<double>(s.cohort_counts[c]) / n - share) < kZ * binomial_se(share, n));
+    CHECK(std::abs(static_cast<double>(s.cohort_counts[c]) / n - share) < kEventLogZ * binomial_se(share, n));
     const auto& truth = frail ? kFrailPathways : kAdultPathways;
     double known = 0;
     for (const auto k : cohort.pathway_counts) known += static_cast<double>(k);
     for (std::size_t k = 0; k < 4; ++k) {
       INFO("P" << k << ": " << cohort.pathway_counts[k] << " of " << known);
       const double p = static_cast<double>(cohort.pathway_counts[k]) / known;
-      CHECK(std::abs(p - truth[k]) < kZ * binomial_se(std::max(truth[k], 1.0 / known), known));
+      CHECK(std::abs(p - truth[k]) < kEventLogZ * binomial_se(std::max(truth[k], 1.0 / known), known));
     }
 
     REQUIRE(cohort.stay.has_value());
@@ -181,8 +181,8 @@ TEST_CASE("fit recovers the scenario that made its extract through the patient e
     CHECK(cohort.stay->count > 10000);
     const auto se = standard_errors(best.family, best.a, best.b, stays_of(extract, c));
     INFO("standard errors " << se[0] << ", " << se[1]);
-    CHECK(std::abs(best.a - (frail ? 1.8 : 2.0)) < kZ * se[0]);
-    CHECK(std::abs(best.b - (frail ? 0.9 : 2.0)) < kZ * se[1]);
+    CHECK(std::abs(best.a - (frail ? 1.8 : 2.0)) < kEventLogZ * se[0]);
+    CHECK(std::abs(best.b - (frail ? 0.9 : 2.0)) < kEventLogZ * se[1]);
   }
   // Each pathway's delay from ready to leaving: exponential, of the scenario's mean (no queue:
   // every destination has unlimited places); the mean's standard error is mean / sqrt(events).
@@ -195,6 +195,6 @@ TEST_CASE("fit recovers the scenario that made its extract through the patient e
     REQUIRE(exponential != d.families.end());
     const double events = static_cast<double>(d.count - d.censored);
     INFO("fitted mean " << exponential->a << " of " << kDelayMean[k] << " from " << events << " delays");
-    CHECK(std::abs(exponential->a - kDelayMean[k]) < kZ * kDelayMean[k] / std::sqrt(events));
+    CHECK(std::abs(exponential->a - kDelayMean[k]) < kEventLogZ * kDelayMean[k] / std::sqrt(events));
   }
 }

@@ -15,7 +15,7 @@ using namespace bedflow::fitting;
 namespace {
 
 constexpr std::size_t kN = 20000;
-constexpr double kZ = 4.0;  // standard errors allowed: a false failure about 1 in 15,000
+constexpr double kStayFitZ = 4.0;  // standard errors allowed: a false failure about 1 in 15,000
 
 template <class D>
 std::vector<Duration> sample(D distribution, std::uint64_t seed, std::size_t n = kN) {
@@ -32,8 +32,8 @@ TEST_CASE("lognormal: meanlog and sdlog within their standard errors, and AIC pi
   const auto fit = fit_durations(sample(std::lognormal_distribution<double>(mu, sigma), 11));
   REQUIRE(fit.best().family == Family::lognormal);
   // Fisher information of the normal on log t: se(mu) = sigma/sqrt(n), se(sigma) = sigma/sqrt(2n).
-  CHECK(std::abs(fit.best().a - mu) < kZ * sigma / std::sqrt(double(kN)));
-  CHECK(std::abs(fit.best().b - sigma) < kZ * sigma / std::sqrt(2.0 * kN));
+  CHECK(std::abs(fit.best().a - mu) < kStayFitZ * sigma / std::sqrt(double(kN)));
+  CHECK(std::abs(fit.best().b - sigma) < kStayFitZ * sigma / std::sqrt(2.0 * kN));
   CHECK(fit.fits);
   CHECK(fit.best().ks < 0.02);
 }
@@ -44,9 +44,9 @@ TEST_CASE("gamma: shape and scale within their standard errors, and AIC picks it
   REQUIRE(fit.best().family == Family::gamma);
   // var(k^) = k / (n (k psi'(k) - 1)) (Choi & Wette 1969).
   const double se_k = std::sqrt(k / (kN * (k * boost::math::trigamma(k) - 1)));
-  CHECK(std::abs(fit.best().a - k) < kZ * se_k);
+  CHECK(std::abs(fit.best().a - k) < kStayFitZ * se_k);
   // The mean k*theta is estimated by the sample mean: se = sqrt(k) theta / sqrt(n).
-  CHECK(std::abs(fit.best().mean() - k * theta) < kZ * std::sqrt(k) * theta / std::sqrt(double(kN)));
+  CHECK(std::abs(fit.best().mean() - k * theta) < kStayFitZ * std::sqrt(k) * theta / std::sqrt(double(kN)));
 }
 
 TEST_CASE("Weibull: shape and scale within their standard errors, and AIC picks it") {
@@ -56,9 +56,9 @@ TEST_CASE("Weibull: shape and scale within their standard errors, and AIC picks 
   // var(k^) = 6 k^2 / (pi^2 n); var(lambda^) = lambda^2 (1 + 6 (1 - gamma_E)^2 / pi^2) / (k^2 n)
   // (Cohen 1965).
   const double pi2 = M_PI * M_PI, euler = 0.5772156649015329;
-  CHECK(std::abs(fit.best().a - k) < kZ * std::sqrt(6 * k * k / (pi2 * kN)));
+  CHECK(std::abs(fit.best().a - k) < kStayFitZ * std::sqrt(6 * k * k / (pi2 * kN)));
   CHECK(std::abs(fit.best().b - lambda) <
-        kZ * lambda * std::sqrt((1 + 6 * (1 - euler) * (1 - euler) / pi2) / (k * k * kN)));
+        kStayFitZ * lambda * std::sqrt((1 + 6 * (1 - euler) * (1 - euler) / pi2) / (k * k * kN)));
 }
 
 TEST_CASE("exponential: the mean within its standard error, and the two-parameter families find shape 1") {
@@ -69,14 +69,14 @@ TEST_CASE("exponential: the mean within its standard error, and the two-paramete
     FAIL("family missing");
     return FamilyFit{};
   };
-  CHECK(std::abs(family(Family::exponential).a - mean) < kZ * mean / std::sqrt(double(kN)));
+  CHECK(std::abs(family(Family::exponential).a - mean) < kStayFitZ * mean / std::sqrt(double(kN)));
   // Nested in gamma and Weibull: their extra parameter can buy at most a little likelihood,
   // so the exponential's AIC is within 2 of the best (the penalty of one parameter) unless
   // chance is extreme; their shapes are 1 within the standard error.
-  CHECK(family(Family::exponential).aic <= fit.best().aic + 2 + 2 * kZ);
-  CHECK(std::abs(family(Family::weibull).a - 1) < kZ * std::sqrt(6 / (M_PI * M_PI * kN)));
+  CHECK(family(Family::exponential).aic <= fit.best().aic + 2 + 2 * kStayFitZ);
+  CHECK(std::abs(family(Family::weibull).a - 1) < kStayFitZ * std::sqrt(6 / (M_PI * M_PI * kN)));
   CHECK(std::abs(family(Family::gamma).a - 1) <
-        kZ * std::sqrt(1.0 / (kN * (boost::math::trigamma(1.0) - 1))));
+        kStayFitZ * std::sqrt(1.0 / (kN * (boost::math::trigamma(1.0) - 1))));
 }
 
 TEST_CASE("a two-humped stay fits no family: empirical fallback from the Kaplan-Meier estimate") {
@@ -103,7 +103,7 @@ TEST_CASE("a two-humped stay fits no family: empirical fallback from the Kaplan-
   for (std::size_t i = 0; i < e.weights.size(); ++i) if (e.edges[i + 1] <= 2.0) below += e.weights[i];
   CHECK(std::abs(below - 0.5) < 0.014 + 0.05);
   // The Kaplan-Meier mean of uncensored data is the sample mean: (1 + 20) / 2.
-  CHECK(std::abs(fit.km_mean - 10.5) < kZ * 9.5 / std::sqrt(double(kN)) + 0.01);
+  CHECK(std::abs(fit.km_mean - 10.5) < kStayFitZ * 9.5 / std::sqrt(double(kN)) + 0.01);
 }
 
 TEST_CASE("degenerate durations (one stay, identical stays, all censored but one) still fit") {

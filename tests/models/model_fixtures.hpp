@@ -80,6 +80,17 @@ inline engine::ConfidenceInterval ci99(const std::vector<double>& values) {
   return engine::confidence_interval(values, 0.99);
 }
 
+// Asserts that `expected` lies in the 99% confidence interval of the replications' mean;
+// `what` names the measure in the failure message.
+inline void check_in_ci(const std::vector<double>& values, double expected,
+                        const std::string& what = "mean") {
+  const auto ci = ci99(values);
+  INFO(what << ": " << ci.mean << " +- " << ci.half_width << " (99%), expected " << expected);
+  CHECK(ci.half_width > 0.0);
+  CHECK(ci.lower() <= expected);
+  CHECK(expected <= ci.upper());
+}
+
 // An urgent community response service "ucr", 08:00-20:00, response triangular (0.25, 1, 4)
 // hours (UrgentResponse's defaults), `per_day` visits a day.
 inline Service urgent_response(std::int64_t per_day, double success) {

@@ -7,16 +7,8 @@
 namespace bedflow::model::testing {
 namespace {
 
-constexpr std::uint32_t kReplications = 30;
+constexpr std::uint32_t kRingFenceReplications = 30;
 
-void check_in_ci(const std::vector<double>& values, double expected, const char* what) {
-  const auto ci = ci99(values);
-  INFO(what << ": mean " << ci.mean << " +- " << ci.half_width << " (99%), expected "
-            << expected);
-  CHECK(ci.half_width > 0.0);
-  CHECK(ci.lower() <= expected);
-  CHECK(expected <= ci.upper());
-}
 
 // One elective stream only: `rate` a day into `beds` acute beds, all ring-fenced.
 Scenario ring_fenced_only(double rate, std::int64_t beds) {
@@ -39,7 +31,7 @@ TEST_CASE("ring-fenced beds with no general bed to overflow into are Erlang B",
   const int beds = 10;
   const Scenario s = ring_fenced_only(rate, beds);
   std::vector<double> cancelled, held;
-  for (std::uint32_t r = 0; r < kReplications; ++r) {
+  for (std::uint32_t r = 0; r < kRingFenceReplications; ++r) {
     const ReplicationResult result = simulate_replication(s, 211, r);
     cancelled.push_back(scalar(result, "elective_cancellations") /
                         scalar(result, "arrivals_elective"));
@@ -76,7 +68,7 @@ TEST_CASE("the emergency line never reaches ring-fenced beds: Erlang C on the ge
   const double a = 8.0;
   const double line = erlang_c(c, a) * a / (c - a);  // Lq of the emergency line
   std::vector<double> queue, held;
-  for (std::uint32_t r = 0; r < kReplications; ++r) {
+  for (std::uint32_t r = 0; r < kRingFenceReplications; ++r) {
     const ReplicationResult result = simulate_replication(s, 223, r);
     queue.push_back(scalar(result, "queue_mean_acute"));
     held.push_back(scalar(result, "ring_fenced_held_mean_acute"));

@@ -7,15 +7,8 @@
 namespace bedflow::model::testing {
 namespace {
 
-constexpr std::uint32_t kReplications = 20;
+constexpr std::uint32_t kTurnaroundReplications = 20;
 
-void check_in_ci(const std::vector<double>& values, double expected) {
-  const auto ci = ci99(values);
-  INFO("mean " << ci.mean << " +- " << ci.half_width << " (99%), expected " << expected);
-  CHECK(ci.half_width > 0.0);
-  CHECK(ci.lower() <= expected);
-  CHECK(expected <= ci.upper());
-}
 
 TEST_CASE("a loss system with a fixed turnaround is Erlang B with the stay + turnaround",
           "[turnaround][erlang]") {
@@ -36,7 +29,7 @@ TEST_CASE("a loss system with a fixed turnaround is Erlang B with the stay + tur
   s.services.push_back(ward);
 
   std::vector<double> blocking, in_turnaround, occupied;
-  for (std::uint32_t r = 0; r < kReplications; ++r) {
+  for (std::uint32_t r = 0; r < kTurnaroundReplications; ++r) {
     const ReplicationResult result = simulate_replication(s, 71, r);
     blocking.push_back(scalar(result, "admissions_emergency") /
                        scalar(result, "arrivals_emergency"));
@@ -66,7 +59,7 @@ TEST_CASE("on an M/M/c ward with ample beds the beds in turnaround are rate x tu
   s.services[0].costs.occupied_day = 100.0;
   s.services[0].turnaround_hours = DistributionParams::exponential(turnaround_days * 24.0);
   std::vector<double> in_turnaround, occupied;
-  for (std::uint32_t r = 0; r < kReplications; ++r) {
+  for (std::uint32_t r = 0; r < kTurnaroundReplications; ++r) {
     const ReplicationResult result = simulate_replication(s, 83, r);
     in_turnaround.push_back(scalar(result, "turnaround_beds_mean_acute"));
     occupied.push_back(scalar(result, "acute_mean_occupancy"));

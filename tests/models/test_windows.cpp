@@ -36,14 +36,6 @@ Scenario windowed_ward() {
   return s;
 }
 
-// Asserts `expected` lies in the 99% confidence interval of the replications' mean.
-void check_in_ci(const std::vector<double>& values, double expected) {
-  const auto ci = engine::confidence_interval(values, 0.99);
-  INFO("mean " << ci.mean << " +- " << ci.half_width << " (99%), expected " << expected);
-  CHECK(ci.half_width > 0.0);
-  CHECK(ci.lower() <= expected);
-  CHECK(expected <= ci.upper());
-}
 
 // Ready uniformly over the day with the window open 8 hours: ready in the 16 shut hours
 // (probability 16/24), the wait is uniform on (0, 16) hours.

@@ -4,10 +4,13 @@
 
 #include <string>
 
+#include "page_text.hpp"
 #include "bedflow/report/backtest_report.hpp"
 #include "bedflow/report/report_error.hpp"
 
 using namespace bedflow;
+
+using bedflow::report::testing::contains;
 
 namespace {
 
@@ -27,10 +30,6 @@ report::BacktestReportInput three_days() {
                     {"medically-fit", "Medically fit patients still in hospital", {20, 21, 22},
                      {20.5, 20.5, 20.5}, {18, 18, 18}, {23, 23, 23}, 3.35, 1.0}};
   return input;
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <tuple>
 #include <vector>
 
+#include "page_text.hpp"
 #include "../results/fake_results.hpp"
 #include "bedflow/report/report.hpp"
 #include "bedflow/results/measure_summary.hpp"
@@ -18,11 +19,9 @@
 
 using namespace bedflow;
 
-namespace {
+using bedflow::report::testing::contains;
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+namespace {
 
 std::string page_of(const results::ResultsFile& file, const std::string& name) {
   const auto path = test::scratch_path(name);

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <string>
 
+#include "page_text.hpp"
 #include "../results/fake_results.hpp"
 #include "bedflow/analysis/sizing_record.hpp"
 #include "bedflow/analysis/target.hpp"
@@ -24,11 +25,9 @@
 
 using namespace bedflow;
 
-namespace {
+using bedflow::report::testing::contains;
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+namespace {
 
 std::string written(const results::ResultsFile& file, const std::string& name) {
   const auto path = test::scratch_path(name);

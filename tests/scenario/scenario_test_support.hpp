@@ -52,6 +52,7 @@ inline std::string all_messages(const std::vector<Diagnostic>& errors) {
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 namespace bedflow::scenario::testing {
 
@@ -86,6 +87,14 @@ inline std::string write_file(const std::filesystem::path& path, const std::stri
   std::filesystem::create_directories(path.parent_path());
   std::ofstream(path, std::ios::binary) << text;
   return path.string();
+}
+
+// The text of the small fixture (good/small.yaml).
+inline std::string small_fixture_text() {
+  std::ifstream in(fixture("good/small.yaml"));
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 // A scenario extending the small fixture (good/small.yaml) with `body`, written as

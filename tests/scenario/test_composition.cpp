@@ -11,24 +11,16 @@ using namespace bedflow::scenario::testing;
 
 namespace {
 
-
 std::int64_t capacity_of(const model::Scenario& s, const std::string& name) {
   const model::Service* v = find_service(s, name);
   return v == nullptr ? -1 : v->capacity.base;
-}
-
-std::string small_text() {
-  std::ifstream in(fixture("good/small.yaml"));
-  std::string text;
-  for (std::string line; std::getline(in, line);) text += line + "\n";
-  return text;
 }
 
 }  // namespace
 
 TEST_CASE("a child overrides its parent's keys and keeps the rest") {
   const auto dir = scratch_dir("extends-basic");
-  write_file(dir / "base.yaml", small_text());
+  write_file(dir / "base.yaml", small_fixture_text());
   const auto child = write_file(dir / "child.yaml", R"(schema: 1
 extends: base.yaml
 scenario:
@@ -57,7 +49,7 @@ arrivals:
 
 TEST_CASE("extends chains, relative to each file, and `~` removes a parent's key") {
   const auto dir = scratch_dir("extends-chain");
-  write_file(dir / "common" / "base.yaml", small_text());
+  write_file(dir / "common" / "base.yaml", small_fixture_text());
   write_file(dir / "common" / "middle.yaml", R"(schema: 1
 extends: base.yaml
 services:
@@ -88,7 +80,7 @@ services:
 
 TEST_CASE("errors in a parent point into the parent, errors in the child into the child") {
   const auto dir = scratch_dir("extends-errors");
-  std::string base = small_text();
+  std::string base = small_fixture_text();
   base.replace(base.find("rate_per_day: 40"), 16, "rate_per_day: -1");
   const auto base_file = write_file(dir / "base.yaml", base);
   const auto child = write_file(dir / "child.yaml",
@@ -108,7 +100,7 @@ TEST_CASE("errors in a parent point into the parent, errors in the child into th
 
 TEST_CASE("every file in a chain needs the schema version") {
   const auto dir = scratch_dir("extends-schema");
-  std::string base = small_text();
+  std::string base = small_fixture_text();
   base.erase(base.find("schema: 1\n"), 10);
   write_file(dir / "base.yaml", base);
   const auto child = write_file(dir / "child.yaml", "schema: 1\nextends: base.yaml\n");
@@ -117,7 +109,7 @@ TEST_CASE("every file in a chain needs the schema version") {
 
 TEST_CASE("overrides apply after extends, by key path, with YAML values") {
   const auto dir = scratch_dir("overrides");
-  write_file(dir / "base.yaml", small_text());
+  write_file(dir / "base.yaml", small_fixture_text());
   const auto child = write_file(dir / "child.yaml",
                                 "schema: 1\nextends: base.yaml\nservices:\n  acute: { capacity: 320 }\n");
   const auto s = load_scenario(child, {parse_override("services.acute.capacity=350"),
@@ -168,7 +160,7 @@ TEST_CASE("an override path outside the schema is an error naming the override")
 
 TEST_CASE("the resolved YAML loads back to the same Scenario, overrides included") {
   const auto dir = scratch_dir("resolved");
-  write_file(dir / "base.yaml", small_text());
+  write_file(dir / "base.yaml", small_fixture_text());
   write_file(dir / "census.csv", "service,cohort,days_in_service,medically_fit\n"
                                  "reablement,adult,4,false\nacute,frail,2.5,true\n");
   const auto child = write_file(dir / "sub" / "child.yaml", R"(schema: 1
@@ -190,7 +182,7 @@ initial_state: { census_csv: ../census.csv }
 
 TEST_CASE("a scenario without a name takes its file's name, in the resolved YAML too") {
   const auto dir = scratch_dir("unnamed");
-  std::string text = small_text();
+  std::string text = small_fixture_text();
   text.erase(text.find("  name: small\n"), 14);
   const auto file = write_file(dir / "my-case.yaml", text);
   const auto loaded = load_scenario(file);
@@ -200,7 +192,7 @@ TEST_CASE("a scenario without a name takes its file's name, in the resolved YAML
 
 TEST_CASE("a child without a name of its own takes its file's name, not its parent's") {
   const auto dir = scratch_dir("unnamed-child");
-  write_file(dir / "base.yaml", small_text());  // named `small`
+  write_file(dir / "base.yaml", small_fixture_text());  // named `small`
   const auto child = write_file(dir / "more-beds.yaml", R"(schema: 1
 extends: base.yaml
 services:
@@ -225,7 +217,7 @@ services:
 
 TEST_CASE("distributions, profiles and mixes are replaced whole, never merged") {
   const auto dir = scratch_dir("extends-atomic");
-  write_file(dir / "base.yaml", small_text());
+  write_file(dir / "base.yaml", small_fixture_text());
   const auto child = write_file(dir / "child.yaml", R"(schema: 1
 extends: base.yaml
 profiles:
@@ -247,7 +239,7 @@ arrivals:
 
 TEST_CASE("census rows naming unknown services or cohorts are reported by CSV line") {
   const auto dir = scratch_dir("census-names");
-  write_file(dir / "base.yaml", small_text());
+  write_file(dir / "base.yaml", small_fixture_text());
   const auto csv = write_file(dir / "census.csv",
                               "\xEF\xBB\xBFmedically_fit,service,cohort,days_in_service\r\n"
                               "false,acute,frail,1\r\n"

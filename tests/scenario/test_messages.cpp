@@ -16,17 +16,10 @@ using namespace bedflow::scenario::testing;
 
 namespace {
 
-std::string small_text() {
-  std::ifstream in(fixture("good/small.yaml"));
-  std::string text;
-  for (std::string line; std::getline(in, line);) text += line + "\n";
-  return text;
-}
-
 // A child of small.yaml with `body` after its header.
 std::string child_of_small(const std::string& test, const std::string& body) {
   const auto dir = scratch_dir(test);
-  write_file(dir / "base.yaml", small_text());
+  write_file(dir / "base.yaml", small_fixture_text());
   return write_file(dir / "child.yaml", "schema: 1\nextends: base.yaml\n" + body);
 }
 
@@ -104,7 +97,7 @@ TEST_CASE("a sweep list that repeats a value is refused before anything runs") {
 
 TEST_CASE("a problem in a parent file names the parent and the child's extends line") {
   const auto dir = scratch_dir("parent-problem");
-  std::string base = small_text();
+  std::string base = small_fixture_text();
   const std::string good = "    capacity: 300\n";
   base.replace(base.find(good), good.size(), "    capacity: lots\n");
   const auto base_path = write_file(dir / "base.yaml", base);
@@ -122,7 +115,7 @@ TEST_CASE("a problem in a parent file names the parent and the child's extends l
 
 TEST_CASE("a problem in a census file names the census and the scenario's census_csv key") {
   const auto dir = scratch_dir("census-problem");
-  write_file(dir / "base.yaml", small_text());
+  write_file(dir / "base.yaml", small_fixture_text());
   const auto csv = write_file(dir / "census.csv",
                               "service,cohort,days_in_service,medically_fit\n"
                               "acute,frail,many,false\n");
@@ -147,7 +140,7 @@ TEST_CASE("quoted file contents are short and show control characters escaped") 
   CHECK_THAT(shown, Catch::Contains("sd\\x1b[2Jx"));
 
   const auto census_dir = scratch_dir("escape-census");
-  write_file(census_dir / "base.yaml", small_text());
+  write_file(census_dir / "base.yaml", small_fixture_text());
   write_file(census_dir / "census.csv", "service,cohort,days_in_service,medically_fit\n"
                                         "acute,frail,\x1b]0;owned\x07" + std::string(300, 'z') +
                                             ",false\n");
@@ -214,7 +207,7 @@ namespace {
 // small.yaml with each (from, to) replacement made once.
 std::string small_with(const std::vector<std::pair<std::string, std::string>>& changes,
                        const std::string& test) {
-  std::string text = small_text();
+  std::string text = small_fixture_text();
   for (const auto& [from, to] : changes) {
     const auto at = text.find(from);
     REQUIRE(at != std::string::npos);
@@ -285,7 +278,7 @@ TEST_CASE("a misspelt cohort or arrival stream in a child file is named as such"
 }
 
 TEST_CASE("in one file, a second service like the first that lacks its kind asks for it") {
-  std::string text = small_text();
+  std::string text = small_fixture_text();
   const std::string anchor = "discharge_pathways:";
   text.insert(text.find(anchor), "  reablement2:\n    capacity: 5\n");
   const auto path = write_file(scratch_dir("same-file-service") / "small.yaml", text);

@@ -40,13 +40,6 @@ std::string long_string_aliased(std::size_t value_bytes, std::size_t aliases) {
   return text;
 }
 
-std::string small_text() {
-  std::ifstream in(fixture("good/small.yaml"));
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 }  // namespace
 
 TEST_CASE("a 77 KB file aliasing one 64 KiB string 3,000 times is refused quickly") {
@@ -106,7 +99,7 @@ TEST_CASE("the arrival-rate limit applies to the peak rate after profile factors
 
 TEST_CASE("30,001 services are refused by the loader, located at services") {
   const auto dir = scratch_dir("many-services");
-  std::string text = small_text();
+  std::string text = small_fixture_text();
   std::string extra;
   for (int k = 0; k < 29'996; ++k) {
     extra.append("  u").append(std::to_string(k));

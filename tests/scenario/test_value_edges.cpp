@@ -32,7 +32,7 @@ struct Parts {
   std::string run_extra;       // more keys of `scenario:`, e.g. ", replications: 100"
 };
 
-std::string scenario_text(const Parts& p) {
+std::string edges_yaml(const Parts& p) {
   return R"(schema: 1
 scenario: { name: edges, start: 2026-01-05, horizon_days: 60)" + p.run_extra + R"( }
 )" + p.before_cohorts + R"(cohorts:
@@ -73,7 +73,7 @@ std::string write_scenario(const std::string& name, const Parts& parts,
                            const std::string& census = {}) {
   const auto dir = scratch_dir("value-edges-" + name);
   if (!census.empty()) write_file(dir / parts.census_csv, census);
-  return write_file(dir / "scenario.yaml", scenario_text(parts));
+  return write_file(dir / "scenario.yaml", edges_yaml(parts));
 }
 
 double sum_of(const std::vector<std::pair<std::string, double>>& shares) {

@@ -35,12 +35,15 @@ std::string one_option(const ScenarioView& base, const ScenarioView& option) {
   std::string out = html::element("h3", option.name + " against " + base.name);
   out += fmt::format(
       "<p class=\"facts\">Baseline observed {} ({} replications); option observed {} ({} "
-      "replications). {}</p>",
+      "replications). {} {}</p>",
       html::escape(results::describe_window(base.window)), base.variant->replications.size(),
       html::escape(results::describe_window(option.window)), option.variant->replications.size(),
       comparison.paired
           ? "Same seed: paired by replication (common random numbers)."
-          : "Different seeds: independent samples, Welch interval (wider than paired).");
+          : "Different seeds: independent samples, Welch interval (wider than paired).",
+      html::escape(results::unequal_replications_note(
+          comparison.paired, "The baseline", base.variant->replications.size(), "the option",
+          option.variant->replications.size())));
   const std::vector<std::string> headers = {"Measure", "Unit", "Baseline", "Option",
                                             "Effect (option − baseline)", "95% CI"};
   std::vector<std::vector<std::string>> first, rest;

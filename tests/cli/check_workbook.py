@@ -294,6 +294,17 @@ def check_comparison(book, files, names):
             check(cells["Per year: B - A"].value is None, f"{measure}: a level per year")
     labels = [r[0].value for r in sheet.iter_rows(max_col=1)]
     check("A (baseline)" in labels and "B" in labels, "Comparison names A and B")
+    # Paired files with different replication counts say that the first n of each are used.
+    counts = [len({rep for (variant, rep, *_) in f["rows"] if variant == v})
+              for f, v in ((files[0], va), (files[1], vb))]
+    paired = files[0]["seed"] == files[1]["seed"]
+    facts = {r[0].value: r[1].value for r in sheet.iter_rows(max_col=2) if r[0].value}
+    if paired and counts[0] != counts[1]:
+        check(f"first {min(counts)} of each" in (facts.get("Replications") or ""),
+              f"Comparison says the first {min(counts)} replications are used: "
+              f"{facts.get('Replications')}")
+    else:
+        check("Replications" not in facts, "a Replications note with equal counts")
     if "cost_total" in shared:
         facts = {r[0].value: r[1].value for r in sheet.iter_rows(max_col=2) if r[0].value}
         net = facts.get("Net change in cost_total per year (GBP)")

@@ -164,6 +164,14 @@ TEST_CASE("two files: differences from the baseline, paired when the seeds match
   CHECK(contains(page.html, "more-beds against small-system"));
   CHECK(contains(page.html, "paired by replication"));
   CHECK(contains(page.html, "Cost and savings of each option against the baseline"));
+  CHECK_FALSE(contains(page.html, "use the first"));
+
+  // The option with one replication fewer: the page says the pairs are the first 4 of each.
+  other.variants.front().replications.pop_back();
+  const auto fewer = written(other, "report_b_fewer.h5");
+  const auto unequal = report_of({a, fewer});
+  CHECK(contains(unequal.html, "The baseline has 5 replications and the option has 4"));
+  CHECK(contains(unequal.html, "use the first 4 of each"));
 }
 
 TEST_CASE("ED waits by month and by hour of the day: tables and charts from the measures") {

@@ -161,3 +161,20 @@ TEST_CASE("a paired comparison carries the replications' spread of the effect") 
   REQUIRE(welch.percentiles.empty());
   REQUIRE(find(welch, "delayed_bed_days").over_window->percentiles.empty());
 }
+
+TEST_CASE("paired files with unequal replication counts are compared over the first n of each") {
+  const auto a = replications(11, 6, 0.0);
+  const auto b = replications(11, 4, 25.0);
+  const auto c = results::compare_replications(a, b, true);
+  const auto& d = find(c, "delayed_bed_days");
+  REQUIRE(d.n_a == 6);
+  REQUIRE(d.n_b == 4);
+  // Over the first 4 of each, every pair differs by exactly 25.
+  REQUIRE(d.over_window->difference == Approx(25.0));
+  const auto note = results::unequal_replications_note(true, "a.h5", 6, "b.h5", 4);
+  REQUIRE(note == "a.h5 has 6 replications and b.h5 has 4: the paired difference, and both "
+                  "means beside it, use the first 4 of each.");
+  // Equal counts, or independent runs (Welch uses every replication): nothing to say.
+  REQUIRE(results::unequal_replications_note(true, "a", 4, "b", 4).empty());
+  REQUIRE(results::unequal_replications_note(false, "a", 6, "b", 4).empty());
+}

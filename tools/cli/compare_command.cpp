@@ -59,12 +59,11 @@ int compare(const std::vector<std::string>& arguments) {
           "numbers, so replications are not paired and intervals (Welch) are wider. Run both "
           "with the same --seed for a sharper comparison.\n",
           path_a, path_b, a.metadata.seed, b.metadata.seed);
-    } else if (variant_a.replications.size() != variant_b.replications.size()) {
-      std::cerr << fmt::format(
-          "note: {} has {} replications and {} has {}; the paired difference uses the first "
-          "{} of each.\n",
-          path_a, variant_a.replications.size(), path_b, variant_b.replications.size(),
-          std::min(variant_a.replications.size(), variant_b.replications.size()));
+    } else if (const auto note = results::unequal_replications_note(
+                   paired, path_a, variant_a.replications.size(), path_b,
+                   variant_b.replications.size());
+               !note.empty()) {
+      std::cerr << "note: " << note << "\n";
     }
     const auto comparison =
         results::compare_replications(variant_a.replications, variant_b.replications, paired,

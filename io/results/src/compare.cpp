@@ -5,6 +5,7 @@
 #include <map>
 
 #include <boost/math/distributions/students_t.hpp>
+#include <fmt/format.h>
 
 #include "bedflow/engine/statistics.hpp"
 #include "bedflow/results/observed_window.hpp"
@@ -163,6 +164,15 @@ CostChange cost_change(const Comparison& comparison) {
     if (delta < 0.0) change.saving_per_year -= delta;
   }
   return change;
+}
+
+std::string unequal_replications_note(bool paired, const std::string& name_a, std::size_t n_a,
+                                      const std::string& name_b, std::size_t n_b) {
+  if (!paired || n_a == n_b) return "";
+  return fmt::format(
+      "{} has {} replications and {} has {}: the paired difference, and both means beside it, "
+      "use the first {} of each.",
+      name_a, n_a, name_b, n_b, std::min(n_a, n_b));
 }
 
 }  // namespace bedflow::results

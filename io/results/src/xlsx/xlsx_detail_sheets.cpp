@@ -84,6 +84,12 @@ void write_comparison(lxw_workbook* book, const Formats& f, const std::string& p
                       "Student-t interval"
                     : "B - A, independent runs (different seeds): Welch 95% interval, wider "
                       "than a paired one");
+  if (const auto note = unequal_replications_note(
+          paired, "A", plan.compare_a->replications.size(), "B",
+          plan.compare_b->replications.size());
+      !note.empty()) {
+    sheet.fact("Replications", note);
+  }
   sheet.fact("Windows", comparison.same_window()
                             ? "the same: totals are compared over the window and per year"
                             : "different: totals are compared per year only (each side x 365 / "

@@ -81,6 +81,12 @@ struct CostChange {
 };
 CostChange cost_change(const Comparison& comparison);
 
+// Paired runs with different numbers of replications are compared over the first n of each
+// (n the smaller count): a sentence saying so, naming both sides, or "" when the counts are
+// equal or the runs are not paired (Welch uses every replication of each).
+std::string unequal_replications_note(bool paired, const std::string& name_a, std::size_t n_a,
+                                      const std::string& name_b, std::size_t n_b);
+
 // The terminal table: both windows, then per measure A, B, B - A and its 95% CI over the
 // window and per year; with `show_percentiles` (paired runs), the replications' spread of the
 // effect (B - A) on the leading basis, after a second table header.

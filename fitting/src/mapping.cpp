@@ -5,6 +5,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "bedflow/engine/did_you_mean.hpp"
 #include "bedflow/fitting/extract.hpp"
 
 namespace bedflow::fitting {
@@ -59,10 +60,15 @@ ColumnMapping read_mapping(const std::string& path) {
       codes.clear();
       for (const auto& code : value) codes.push_back(code.as<std::string>());
     } else {
+      std::vector<std::string> known;
+      for (const auto& [name, column] : columns) known.push_back(name);
+      known.insert(known.end(), {"emergency", "elective"});
+      const auto hint = engine::closest_match(key, known);
       throw ExtractError(path, line_of(entry.first), key,
-                         "unknown key (expected spell_id, admitted, discharged, "
-                         "admission_method, cohort, pathway, ready_for_discharge, "
-                         "community_start, community_end, emergency or elective)");
+                         hint ? "unknown key; did you mean '" + *hint + "'?"
+                              : "unknown key (expected spell_id, admitted, discharged, "
+                                "admission_method, cohort, pathway, ready_for_discharge, "
+                                "community_start, community_end, emergency or elective)");
     }
   }
   } catch (const YAML::Exception& error) {

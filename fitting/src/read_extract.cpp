@@ -2,9 +2,12 @@
 #include <algorithm>
 #include <optional>
 #include <unordered_map>
+#include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include "bedflow/engine/did_you_mean.hpp"
 #include "bedflow/fitting/extract.hpp"
 #include "bad_rows.hpp"
 #include "csv_reader.hpp"
@@ -64,22 +67,28 @@ Columns locate(const std::vector<std::string>& header, const ColumnMapping& m,
     if (at == header.end()) return std::nullopt;
     return static_cast<std::size_t>(at - header.begin());
   };
-  const auto require = [&](const std::string& name, const char* field) {
+  // Every required column the header lacks is named at once, so a user fixing the mapping
+  // does not meet them one run at a time.
+  std::vector<std::string> missing;
+  std::string first_missing;
+  const auto require = [&](const std::string& name, const char* field) -> std::size_t {
     const auto at = find(name);
-    if (!at) {
-      std::string names;
-      for (const auto& h : header) names += (names.empty() ? "" : ", ") + h;
-      throw ExtractError(file, 1, name,
-                         fmt::format("the header has no such column (the {} field is mapped "
-                                     "to it); the header's columns are: {}",
-                                     field, names));
-    }
-    return *at;
+    if (at) return *at;
+    if (missing.empty()) first_missing = name;
+    const auto hint = engine::closest_match(name, header);
+    missing.push_back(fmt::format("'{}' (the {} field){}", name, field,
+                                  hint ? " - did you mean '" + *hint + "'?" : ""));
+    return 0;
   };
   Columns c{require(m.spell_id, "spell_id"), require(m.admitted, "admitted"),
             require(m.discharged, "discharged"), require(m.admission_method, "admission_method"),
             require(m.cohort, "cohort"), find(m.pathway), find(m.ready),
             find(m.community_start), find(m.community_end)};
+  if (!missing.empty()) {
+    throw ExtractError(file, 1, first_missing,
+                       fmt::format("the header has no column {}; the header's columns are: {}",
+                                   fmt::join(missing, ", no column "), fmt::join(header, ", ")));
+  }
   if (c.community_start.has_value() != c.community_end.has_value()) {
     throw ExtractError(file, 1, c.community_start ? m.community_end : m.community_start,
                        "community spells need both a start and an end column");

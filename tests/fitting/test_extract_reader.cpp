@@ -107,12 +107,27 @@ TEST_CASE("a mapping naming a missing column is refused naming the column, and a
     CHECK(error.column == "AdmissionDate");
     CHECK(std::string(error.what()).find("AdmDate") != std::string::npos);  // lists the header
   }
+  // Every missing column at once, each with its field, and a hint when one is close.
+  mapping.discharged = "DisDte";
   try {
-    read_mapping(write(directory, "bad.yaml", "admited: AdmDate\n"));
+    read_extract(extract, mapping);
     FAIL("accepted");
   } catch (const ExtractError& error) {
-    CHECK(error.line == 1);
+    const std::string message = error.what();
+    INFO(message);
+    CHECK(error.column == "AdmissionDate");
+    CHECK(message.find("'AdmissionDate' (the admitted field)") != std::string::npos);
+    CHECK(message.find("'DisDte' (the discharged field) - did you mean 'DisDate'?") !=
+          std::string::npos);
+  }
+  mapping.discharged = "DisDate";
+  try {
+    read_mapping(write(directory, "bad.yaml", "spell_id: Spell\nadmited: AdmDate\n"));
+    FAIL("accepted");
+  } catch (const ExtractError& error) {
+    CHECK(error.line == 2);
     CHECK(error.column == "admited");
+    CHECK(std::string(error.what()).find("did you mean 'admitted'?") != std::string::npos);
   }
 }
 

@@ -38,13 +38,14 @@ struct TailCase {
 // E[X - t | X > t] by quadrature of the survival ratio (exp_sinh on [0, inf), tanh_sinh on
 // a bounded support).
 double conditional_mean(const TailCase& c) {
-  const long double t = c.age;
+  const long double t = static_cast<long double>(c.age);
   const long double st = c.survival(t);
   REQUIRE(st > 0.0L);
   const auto ratio = [&](long double y) { return c.survival(t + y) / st; };
   if (std::isfinite(c.support_end)) {
     boost::math::quadrature::tanh_sinh<long double> integrator;
-    return static_cast<double>(integrator.integrate(ratio, 0.0L, c.support_end - t));
+    const long double end = static_cast<long double>(c.support_end);
+    return static_cast<double>(integrator.integrate(ratio, 0.0L, end - t));
   }
   boost::math::quadrature::exp_sinh<long double> integrator;
   return static_cast<double>(integrator.integrate(ratio));
@@ -85,14 +86,15 @@ TEST_CASE("An exponential remaining stay is memoryless at any age", "[distributi
 TEST_CASE("A lognormal (mean 6, sd 9) after 36,500 days has its exact mean remaining stay",
           "[distribution][tail]") {
   const DistributionParams p = DistributionParams::lognormal_mean_sd(6.0, 9.0);
-  const long double mu = p.a, sigma = p.b;
+  const auto mu = static_cast<long double>(p.a);
+  const auto sigma = static_cast<long double>(p.b);
   const TailCase c{"lognormal mean 6 sd 9", p, 36'500.0,
                    [=](long double x) { return lognormal_sf(mu, sigma, x); }};
   REQUIRE(Distribution(p).cdf(c.age) == 1.0);  // where the cdf can no longer tell
   const double exact = conditional_mean(c);
   // The same from the closed form E[X; X > t] = e^(mu + sigma^2 / 2) Q((ln t - mu - sigma^2) / sigma),
   // Q the standard normal's survival function: about 5,131 days.
-  const long double t = c.age;
+  const long double t = static_cast<long double>(c.age);
   const long double partial = std::exp(mu + sigma * sigma / 2) *
                               lognormal_sf(mu + sigma * sigma, sigma, t);
   const double closed_form = static_cast<double>(partial / lognormal_sf(mu, sigma, t) - t);
@@ -105,7 +107,11 @@ TEST_CASE("Every family's mean remaining stay at an extreme age matches its inte
   const double g_shape = 2.25, g_scale = 6.0 / 2.25;
   std::vector<TailCase> cases = {
       {"gamma shape 2.25 (cdf rounds to 1)", DistributionParams::gamma_shape_scale(g_shape, g_scale),
-       300.0, [=](long double x) { return boost::math::gamma_q<long double>(g_shape, x / g_scale); }},
+       300.0,
+       [=](long double x) {
+         const auto shape = static_cast<long double>(g_shape);
+         return boost::math::gamma_q<long double>(shape, x / static_cast<long double>(g_scale));
+       }},
       {"gamma shape 2 (S underflows a double)", DistributionParams::gamma_shape_scale(2.0, 1.0),
        800.0, [](long double x) { return std::exp(-x) * (1.0L + x); }},
       {"weibull shape 0.5", DistributionParams::weibull(0.5, 3.0), 4800.0,
@@ -144,7 +150,8 @@ TEST_CASE("The survival function keeps its relative accuracy where the cdf round
           "[distribution][tail]") {
   const DistributionParams p = DistributionParams::lognormal_mean_sd(6.0, 9.0);
   const Distribution d(p);
-  const long double exact = lognormal_sf(p.a, p.b, 36'500.0L);
+  const long double exact =
+      lognormal_sf(static_cast<long double>(p.a), static_cast<long double>(p.b), 36'500.0L);
   CHECK(std::abs(d.survival(36'500.0) / static_cast<double>(exact) - 1.0) < 1e-12);
   const Distribution g(DistributionParams::gamma_shape_scale(2.0, 1.0));
   CHECK(std::abs(g.survival(300.0) / (std::exp(-300.0) * 301.0) - 1.0) < 1e-12);

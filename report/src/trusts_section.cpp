@@ -110,7 +110,8 @@ void add_trusts(const ReportContext& context, PageParts& parts) {
     }
     trust_table(view, trusts, context.scenarios.size() > 1, body);
     std::string note;
-    const std::string months = trust_months_tables(view, trusts, context.scenarios.size() > 1, note);
+    const std::string months =
+        trust_months_tables(view, trusts, context.scenarios.size() > 1, note);
     if (!note.empty()) {
       body += html::missing(note);
       parts.notes.push_back(note);

@@ -95,7 +95,8 @@ results::ResultsFile trusts_file(std::uint64_t seed, bool with_trust_months) {
       for (std::size_t t = 0; t < kTrusts.size(); ++t) {
         for (std::size_t m = 0; m < kMonths.size(); ++m) {
           const std::string stem = kTrusts[t] + "_" + kMonths[m];
-          s.push_back({"ed_waits_over_4h_" + stem, "patients", waits(r, t, m), false, kLevel, false});
+          s.push_back(
+              {"ed_waits_over_4h_" + stem, "patients", waits(r, t, m), false, kLevel, false});
           s.push_back({"ed_waits_over_12h_" + stem, "patients", 0.0, false, kLevel, false});
         }
       }

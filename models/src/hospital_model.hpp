@@ -108,6 +108,9 @@ struct Counters {
   // Waits over each threshold by calendar month of admission, [k x months + month]
   // (CompiledScenario::window_months).
   std::vector<std::uint64_t> waits_over_by_month;
+  // The same per service, [(service x thresholds + k) x months + month]: counted for acute
+  // services only, reported when there are several (ed_waits_over_<h>h_<acute>_<yyyy>_<mm>).
+  std::vector<std::uint64_t> waits_over_by_service_month;
   // ED waits of admissions by clock hour (0..23) of the decision to admit: hours summed and
   // admissions.
   std::array<double, 24> ed_wait_hours_by_hour{};

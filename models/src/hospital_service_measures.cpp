@@ -10,6 +10,8 @@
 //    still waiting at the end).
 //  - ED waits over a threshold by month add up to the system's count exactly: each
 //    admission counts in its calendar month, each wait still open at the end in the last.
+//    Per acute service likewise: a trust's months add up to its count over the window, and
+//    in each month the trusts add up to the system's month.
 //  - The hourly means weighted by the waits they count give ed_mean_wait_hours.
 #include <cstdio>
 #include <string>
@@ -50,6 +52,8 @@ void HospitalModel::size_service_counters(Counters& fresh) const {
   fresh.ed_wait_hours_by_service.assign(services, 0.0);
   fresh.waits_over_by_service.assign(services * thresholds, 0);
   fresh.waits_over_by_month.assign(thresholds * plan_.window_months.size(), 0);
+  fresh.waits_over_by_service_month.assign(services * thresholds * plan_.window_months.size(),
+                                           0);
 }
 
 // One admission to acute service `acute` after waiting `wait_hours` since `decided` (the
@@ -57,6 +61,7 @@ void HospitalModel::size_service_counters(Counters& fresh) const {
 void HospitalModel::count_ed_wait(std::int16_t acute, engine::Time decided, double wait_hours) {
   const auto a = static_cast<std::size_t>(acute);
   const std::size_t thresholds = waits_over_hours_.size();
+  const std::size_t months = plan_.window_months.size();
   while (now() >= plan_.window_months[ed_month_].end) ++ed_month_;
   ++counters_.entered[a];
   if (now() > decided) ++counters_.entered_after_wait[a];
@@ -68,7 +73,8 @@ void HospitalModel::count_ed_wait(std::int16_t acute, engine::Time decided, doub
     if (wait_hours > waits_over_hours_[k]) {
       ++counters_.waits_over[k];
       ++counters_.waits_over_by_service[a * thresholds + k];
-      ++counters_.waits_over_by_month[k * plan_.window_months.size() + ed_month_];
+      ++counters_.waits_over_by_month[k * months + ed_month_];
+      ++counters_.waits_over_by_service_month[(a * thresholds + k) * months + ed_month_];
     }
   }
 }
@@ -115,6 +121,7 @@ void HospitalModel::add_service_scalars(std::vector<ScalarMeasure>& out) const {
   std::array<double, 24> open_hours_by_hour{};
   std::array<std::uint64_t, 24> open_by_hour{};
   std::vector<std::uint64_t> by_month = counters_.waits_over_by_month;
+  std::vector<std::uint64_t> by_service_month = counters_.waits_over_by_service_month;
   for (std::size_t i = 0; i < services; ++i) {
     if (plan_.services[i].kind != ServiceKind::acute) continue;
     acute.push_back(i);
@@ -132,6 +139,7 @@ void HospitalModel::add_service_scalars(std::vector<ScalarMeasure>& out) const {
         if (hours > waits_over_hours_[k]) {
           ++waits.over[k];
           ++by_month[k * months + months - 1];
+          ++by_service_month[(i * thresholds + k) * months + months - 1];
         }
       }
     });
@@ -177,6 +185,20 @@ void HospitalModel::add_service_scalars(std::vector<ScalarMeasure>& out) const {
     for (std::size_t m = 0; m < months; ++m) {
       add("ed_waits_over_" + labels[k] + "h_" + plan_.window_months[m].label, "patients",
                 count(by_month[k * months + m]));
+    }
+  }
+  // Per acute service by month, when there is more than one: levels, as the system's months.
+  // A trust's months add up to its ed_waits_over_<h>h_<acute>; a month's trusts to the
+  // system's month.
+  if (acute.size() > 1) {
+    for (std::size_t k = 0; k < thresholds; ++k) {
+      for (const std::size_t a : acute) {
+        const std::string stem = "ed_waits_over_" + labels[k] + "h_" + plan_.services[a].name + "_";
+        for (std::size_t m = 0; m < months; ++m) {
+          add(stem + plan_.window_months[m].label, "patients",
+              count(by_service_month[(a * thresholds + k) * months + m]));
+        }
+      }
     }
   }
   // The mean ED wait by clock hour of the decision to admit (0 when nobody decided then).

@@ -47,19 +47,6 @@ std::string measure_of(const std::string& hours, const std::string& month) {
   return "ed_waits_over_" + h + "h_" + month;
 }
 
-// The days of `month` inside a scenario's window, and the month's length, in whole days.
-std::pair<long long, long long> days_observed(const ScenarioView& view, const std::string& month) {
-  const int year = std::stoi(month.substr(0, 4));
-  const int m = std::stoi(month.substr(5));
-  const auto start = engine::days_from_civil(engine::Date{year, m, 1});
-  const auto end = engine::days_from_civil(m == 12 ? engine::Date{year + 1, 1, 1}
-                                                   : engine::Date{year, m + 1, 1});
-  const auto origin = static_cast<double>(engine::days_from_civil(view.window.calendar_start));
-  const double from = std::max(static_cast<double>(start) - origin, view.window.from_days);
-  const double to = std::min(static_cast<double>(end) - origin, view.window.to_days);
-  return {std::max(0LL, static_cast<long long>(std::llround(to - from))), end - start};
-}
-
 bool all_zero(const ReportContext& context, const std::vector<std::string>& measures) {
   for (const auto& view : context.scenarios) {
     for (const auto& name : measures) {
@@ -80,7 +67,7 @@ std::string cell(const ScenarioView& view, const std::string& measure, const std
                                       results::shown_interval(*s).upper, s->unit)) +
             ")</span>";
   if (!month.empty()) {
-    const auto [observed, length] = days_observed(view, month);
+    const auto [observed, length] = month_days_observed(view, month);
     if (observed < length) text += fmt::format(" <span class=\"ci\">{} of {} days</span>", observed, length);
   }
   return text;
@@ -181,6 +168,19 @@ void by_hour(const ReportContext& context, PageParts& parts, std::string& body) 
 }
 
 }  // namespace
+
+std::pair<long long, long long> month_days_observed(const ScenarioView& view,
+                                                    const std::string& month) {
+  const int year = std::stoi(month.substr(0, 4));
+  const int m = std::stoi(month.substr(5));
+  const auto start = engine::days_from_civil(engine::Date{year, m, 1});
+  const auto end = engine::days_from_civil(m == 12 ? engine::Date{year + 1, 1, 1}
+                                                   : engine::Date{year, m + 1, 1});
+  const auto origin = static_cast<double>(engine::days_from_civil(view.window.calendar_start));
+  const double from = std::max(static_cast<double>(start) - origin, view.window.from_days);
+  const double to = std::min(static_cast<double>(end) - origin, view.window.to_days);
+  return {std::max(0LL, static_cast<long long>(std::llround(to - from))), end - start};
+}
 
 void add_ed_waits(const ReportContext& context, PageParts& parts) {
   const MonthlyMeasures found = monthly_measures(context);

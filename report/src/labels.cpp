@@ -45,11 +45,29 @@ bool ed_wait_suffix(const std::string& name, std::string& hours, std::string& re
 
 }  // namespace
 
+bool ed_wait_count(const std::string& name, EdWaitCount& count) {
+  std::string hours, rest;
+  if (!ed_wait_suffix(name, hours, rest)) return false;
+  constexpr std::size_t kMonth = 7;  // "2027_01"
+  const std::size_t n = rest.size();
+  std::string service = rest, month;
+  if (n == kMonth && !month_words(rest).empty()) {
+    service.clear();
+    month = rest;
+  } else if (n > kMonth + 1 && rest[n - kMonth - 1] == '_' &&
+             !month_words(rest.substr(n - kMonth)).empty()) {
+    service = rest.substr(0, n - kMonth - 1);
+    month = rest.substr(n - kMonth);
+  }
+  count = {std::move(hours), std::move(service), std::move(month)};
+  return true;
+}
+
 bool ed_wait_month(const std::string& name, std::string& hours, std::string& month) {
-  std::string h, rest;
-  if (!ed_wait_suffix(name, h, rest) || month_words(rest).empty()) return false;
-  hours = hours_words(h);
-  month = rest;
+  EdWaitCount count;
+  if (!ed_wait_count(name, count) || !count.service.empty() || count.month.empty()) return false;
+  hours = hours_words(count.hours);
+  month = count.month;
   return true;
 }
 
@@ -156,12 +174,12 @@ std::string measure_label(const std::string& name) {
   if (const std::string hours = ed_wait_threshold(name); !hours.empty()) {
     return "ED waits for a bed over " + hours + " hours";
   }
-  // By month, per acute service, by hour of the decision to admit.
-  if (std::string hours, rest; ed_wait_suffix(name, hours, rest)) {
-    if (const std::string month = month_words(rest); !month.empty())
-      return fmt::format("ED waits for a bed over {} hours, {}", hours_words(hours), month);
-    return fmt::format("{}: ED waits for a bed over {} hours", service_label(rest),
-                       hours_words(hours));
+  // By month, per acute service, per acute service by month, by hour of the decision to admit.
+  if (EdWaitCount count; ed_wait_count(name, count)) {
+    const std::string waits = "ED waits for a bed over " + hours_words(count.hours) + " hours";
+    if (count.service.empty()) return waits + ", " + month_words(count.month);
+    const std::string trust = service_label(count.service) + ": " + waits;
+    return count.month.empty() ? trust : trust + ", " + month_words(count.month);
   }
   if (const int hour = ed_wait_hour(name); hour >= 0) {
     return fmt::format("Mean wait in ED for a bed (hours), decision to admit {:02d}:00-{:02d}:59",

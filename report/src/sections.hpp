@@ -5,6 +5,10 @@
 //  - A section never throws for missing data: it says in the page what is missing and adds
 //    the sentence to parts.notes as well.
 //  - Sections appear in the order build_report() calls them; each is one <section> element.
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "context.hpp"
 
 namespace bedflow::report {
@@ -26,5 +30,17 @@ void add_method(const ReportContext& context, PageParts& parts);
 std::string uncertainty_phrase(const results::MeasureSummary& summary,
                                const std::vector<double>& percentiles,
                                const std::string& periods);
+
+// The days of calendar month `month` ("2027_01") inside a scenario's observed window, and
+// the month's length, in whole days (ed_waits_section.cpp).
+std::pair<long long, long long> month_days_observed(const ScenarioView& view,
+                                                    const std::string& month);
+
+// Per acute trust, of one scenario with several: for each ED wait threshold a table of the
+// waits over it by calendar month, a column per trust and one for all trusts together
+// (trust_months_table.cpp). Empty when the file has no per-trust months; `note` then says
+// why.
+std::string trust_months_tables(const ScenarioView& view, const std::vector<std::string>& trusts,
+                                bool several_scenarios, std::string& note);
 
 }  // namespace bedflow::report

@@ -2,7 +2,8 @@
 // scenario with a row per trust (in the scenario's order) and a row for all trusts together,
 // from the per-acute measures (occupancy_share_<a>, ed_mean_wait_hours_<a>,
 // ed_waits_over_<h>h_<a>, delayed_patients_mean_<a>, escalation_beds_mean_open_<a>) and the
-// system's. Left out entirely
+// system's, then the waits in ED over each threshold by month, a column per trust
+// (trust_months_table.cpp). Left out entirely
 // when no scenario has those measures (one acute service: they would repeat the system's).
 #include <algorithm>
 
@@ -108,6 +109,14 @@ void add_trusts(const ReportContext& context, PageParts& parts) {
       continue;
     }
     trust_table(view, trusts, context.scenarios.size() > 1, body);
+    std::string note;
+    const std::string months =
+        trust_months_tables(view, trusts, context.scenarios.size() > 1, note);
+    if (!note.empty()) {
+      body += html::missing(note);
+      parts.notes.push_back(note);
+    }
+    body += months;
   }
   body += html::element(
       "p",
@@ -117,7 +126,11 @@ void add_trusts(const ReportContext& context, PageParts& parts) {
       "wait runs from the decision to admit to a bed; the mean counts every admission (0 when a "
       "bed was free) and every patient still waiting at the end at the wait so far. Waits over "
       "a threshold are patients a day over the window; the trusts' counts add up to the "
-      "system's.",
+      "system's. By month, they are patients in the month (a wait counts in the month of "
+      "admission, at the trust that admitted the patient; one still waiting at the end, in the "
+      "last month, at the trust it waits for): each trust's months add up to its count over "
+      "the window, and each month's trusts to all trusts together. A month only partly "
+      "observed counts its days in the window alone.",
       "caption");
   parts.html += html::section("trusts", "Results by acute trust", body);
 }

@@ -8,7 +8,8 @@ Exits 0 when every check passes; otherwise prints the first failure and exits 1.
 Checks: the sheets present; header rows bold, frozen and as documented; figures stored as
 numbers (never text) and dates as real dates, with the documented number formats; every
 Summary mean, CI and percentile, every Daily mean and replication value, the cost breakdown,
-the comparison (B - A) and the sizing points equal to what the HDF5 files hold.
+the comparison (B - A), the sizing points and the ED waits per acute trust by month
+(check_workbook_trusts.py) equal to what the HDF5 files hold.
 """
 import datetime
 import math
@@ -17,6 +18,8 @@ import sys
 import h5py
 import numpy as np
 import openpyxl
+
+from check_workbook_trusts import check_trust_months
 
 
 def fail(message):
@@ -368,6 +371,7 @@ def main():
     check_daily(book, files, names)
     check_comparison(book, files, names)
     check_sizing(book, files)
+    check_trust_months(book, files, names, check, close, table, by_name, summary_statistics)
     print("workbook ok: " + ", ".join(book.sheetnames))
 
 

@@ -68,6 +68,26 @@ TEST_CASE("export --xlsx of two files adds the comparison, the first file the ba
   require_workbook_reads_back(book, {a, b});
 }
 
+TEST_CASE("export --xlsx of several acute trusts carries their ED waits by month") {
+  // The small scenario (2026-01-05, 60 days: January to March) with a second, overloaded
+  // acute trust whose name ends in digits, and fewer beds at the first so both have waits.
+  const auto directory = scratch_directory("workbook_trust_months");
+  const auto results = directory + "/trusts.h5";
+  const auto ran = run_bedflow(
+      {"run", small_scenario(), "-n", "3", "-o", results, "--set",
+       "services.acute.capacity=110", "--set",
+       "services.acute_2027={ kind: acute, capacity: 20 }", "--set",
+       "arrivals.walk_in={ rate_per_day: 12, cohort_mix: { adult: 1.0 }, admit_to: acute_2027 }"});
+  INFO(ran.err);
+  REQUIRE(ran.exit_status == 0);
+  const auto book = directory + "/trusts.xlsx";
+  const auto written = run_bedflow({"export", results, "--xlsx", book});
+  INFO(written.err);
+  REQUIRE(written.exit_status == 0);
+  REQUIRE(written.out.find("Trusts by month") != std::string::npos);
+  require_workbook_reads_back(book, {results});
+}
+
 TEST_CASE("export --xlsx of a sizing record shows every evaluated point") {
   const auto directory = scratch_directory("workbook_sizing");
   const auto sizing = directory + "/sizing.h5";

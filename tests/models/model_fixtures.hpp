@@ -168,6 +168,28 @@ inline void add_loss_ward_on_pathway_2(Scenario& s) {
   s.discharge_pathways[2] = {"intermediate_care", DistributionParams::fixed(1.0)};
 }
 
+// Two acute trusts sharing reablement, from Monday 2026-10-05 with a 10-day warm-up: the
+// window runs from 2026-10-15 to 2026-12-13 (three months). North is overloaded (13 a day on
+// 12 beds), so its ED line never clears; pathway 1 patients wait in their beds for
+// reablement.
+inline Scenario two_acute_services() {
+  Scenario s = basic_scenario(20.0, DistributionParams::exponential(1.0));
+  s.run.warmup_days = 10;
+  s.run.horizon_days = 70;
+  s.services[0].capacity.base = 24;
+  s.services.push_back(limited_service("north", ServiceKind::acute, 12));
+  ArrivalStream north = s.arrivals[0];
+  north.name = "north_emergency";
+  north.rate_per_day = 13.0;
+  north.admit_to = "north";
+  s.arrivals.push_back(north);
+  s.cohorts[0].discharge_pathway = {0.7, 0.3, 0.0, 0.0};
+  s.services.push_back(limited_service("reablement", ServiceKind::caseload, 30,
+                                       DistributionParams::exponential(3.0)));
+  s.discharge_pathways[1] = {"reablement", DistributionParams::fixed(0.5)};
+  return s;
+}
+
 using examples::kent_medway_flowing;
 using examples::kent_medway_winter;
 

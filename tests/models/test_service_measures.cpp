@@ -171,26 +171,6 @@ TEST_CASE("departures conserve patients in every service", "[outputs][conservati
   CHECK(scalar(r, "departures_reablement") > 0.0);
 }
 
-// Two acute trusts sharing reablement. North is overloaded (13 a day on 12 beds), so its ED
-// line never clears; pathway 1 patients wait in their beds for reablement.
-Scenario two_acute_services() {
-  Scenario s = basic_scenario(20.0, DistributionParams::exponential(1.0));
-  s.run.warmup_days = 10;
-  s.run.horizon_days = 70;
-  s.services[0].capacity.base = 24;
-  s.services.push_back(limited_service("north", ServiceKind::acute, 12));
-  ArrivalStream north = s.arrivals[0];
-  north.name = "north_emergency";
-  north.rate_per_day = 13.0;
-  north.admit_to = "north";
-  s.arrivals.push_back(north);
-  s.cohorts[0].discharge_pathway = {0.7, 0.3, 0.0, 0.0};
-  s.services.push_back(limited_service("reablement", ServiceKind::caseload, 30,
-                                       DistributionParams::exponential(3.0)));
-  s.discharge_pathways[1] = {"reablement", DistributionParams::fixed(0.5)};
-  return s;
-}
-
 TEST_CASE("measures per acute service add up to the system's", "[outputs][acute]") {
   const Scenario s = two_acute_services();
   const std::vector<std::pair<std::string, std::string>> trusts = {

@@ -135,3 +135,36 @@ TEST_CASE("a file with several acute trusts adds a Trusts sheet, one with a sing
                                            {source_of(single, "one.h5")}, {});
   CHECK(one == std::vector<std::string>{"About", "Summary", "Costs", "Daily"});
 }
+
+TEST_CASE("several acute trusts with ED waits by month add a Trusts by month sheet") {
+  // The fake window touches October and November 2026.
+  const auto with_trusts = [](bool months) {
+    auto file = test::fake_file(8, 3);
+    for (auto& rep : file.variants.front().replications) {
+      auto& s = rep.scalars;
+      s.push_back({"ed_waits_over_4h", "patients", 30.0, false, model::Accumulation::total, false});
+      for (const char* month : {"2026_10", "2026_11"})
+        s.push_back({std::string("ed_waits_over_4h_") + month, "patients", 15.0, false,
+                     model::Accumulation::level, false});
+      for (const char* trust : {"north", "acute_2027"}) {
+        s.push_back({std::string("ed_mean_wait_hours_") + trust, "hours", 1.0, false,
+                     model::Accumulation::level, false});
+        s.push_back({std::string("ed_waits_over_4h_") + trust, "patients", 15.0, false,
+                     model::Accumulation::total, false});
+        if (!months) continue;
+        for (const char* month : {"2026_10", "2026_11"})
+          s.push_back({std::string("ed_waits_over_4h_") + trust + "_" + month, "patients", 7.5,
+                       false, model::Accumulation::level, false});
+      }
+    }
+    return file;
+  };
+  const auto sheets = results::write_workbook(test::scratch_path("trust-months.xlsx"),
+                                              {source_of(with_trusts(true), "months.h5")}, {});
+  CHECK(sheets == std::vector<std::string>{"About", "Summary", "Costs", "Trusts",
+                                           "Trusts by month", "Daily"});
+  // A file written before the per-trust months were measured: the Trusts sheet alone.
+  const auto older = results::write_workbook(test::scratch_path("trust-no-months.xlsx"),
+                                             {source_of(with_trusts(false), "older.h5")}, {});
+  CHECK(older == std::vector<std::string>{"About", "Summary", "Costs", "Trusts", "Daily"});
+}

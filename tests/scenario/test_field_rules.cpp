@@ -218,6 +218,13 @@ TEST_CASE("with several acute services, an acute name must not read as a pathway
   CHECK(small({"services.P2={ kind: beds, capacity: 10, los_days: 2 }"}).services.size() == 6);
   CHECK(small({"services.P4={ kind: acute, capacity: 10 }"}).services.size() == 6);
   CHECK(small({"services.2026_2={ kind: acute, capacity: 10 }"}).services.size() == 6);
+  // A trust's months put the month after its name: a name ending like a month would read as
+  // another trust's month (ed_waits_over_4h_east_2026_02).
+  CHECK(has_error(small_errors({"services.east_2026_02={ kind: acute, capacity: 10 }"}),
+                  "services.east_2026_02", "cannot end like a calendar month"));
+  CHECK(small({"services.east_2026={ kind: acute, capacity: 10 }"}).services.size() == 6);
+  CHECK(small({"services.east_2026_13={ kind: acute, capacity: 10 }"}).services.size() == 6);
+  CHECK(small({"services.acute_2027={ kind: acute, capacity: 10 }"}).services.size() == 6);
 }
 
 TEST_CASE("the model's network check is reported at the services involved") {

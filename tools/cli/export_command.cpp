@@ -31,8 +31,9 @@ const CommandSyntax kSyntax{
     "date); for a sizing file also sizing.csv (every evaluated point, one column per lever)\n"
     "and, with two levers, sizing_frontier.csv. The files appear together when all are\n"
     "complete; a DIR that already holds files is refused unless --force.\n"
-    "--xlsx BOOK.xlsx: an Excel workbook (About, Summary, Costs, Daily; Sizing when the file\n"
-    "holds a sizing record). Given a second file B.h5, it adds a Comparison sheet: B - A with\n"
+    "--xlsx BOOK.xlsx: an Excel workbook (About, Summary, Costs, Daily; Trusts and Trusts by\n"
+    "month when a scenario has several acute services; Sizing when the file holds a sizing\n"
+    "record). Given a second file B.h5, it adds a Comparison sheet: B - A with\n"
     "the first file as the baseline A (pick sweep variants with --variant-a/--variant-b). The\n"
     "workbook appears only when complete; an existing one is kept unless --force.",
     {"results"},

@@ -250,8 +250,9 @@ class Checker {
 
   // With several acute services, some measures carry an acute service's name after a stem
   // that other measures share (delayed_patients_mean_<service> beside _P1, ed_waits_over_4h_
-  // <service> beside the months' _2027_01): a name that reads as a discharge pathway or a
-  // month would give two measures one name.
+  // <service> beside the months' _2027_01 and a trust's months' _<service>_2027_01): a name
+  // that reads as a discharge pathway or a month, or ends like a month, would give two
+  // measures one name, or a trust's window count a month's reading.
   void check_acute_names() {
     const auto acute_count = std::count_if(s_.services.begin(), s_.services.end(),
                                            [](const auto& v) { return v.kind == ServiceKind::acute; });
@@ -275,6 +276,17 @@ class Checker {
                         "': ed_waits_over_<h>h_" + name + " would name both its measure and a "
                         "calendar month's count",
               "rename it, e.g. 'acute_" + name + "'");
+      } else if (name.size() > 8 && name[name.size() - 8] == '_' &&
+                 name[name.size() - 3] == '_' && digits(name.substr(name.size() - 7, 4)) &&
+                 digits(name.substr(name.size() - 2)) &&
+                 std::stoi(name.substr(name.size() - 2)) >= 1 &&
+                 std::stoi(name.substr(name.size() - 2)) <= 12) {
+        const std::string stem = name.substr(0, name.size() - 8);
+        error(path, "with several acute services, an acute service's name cannot end like a "
+                        "calendar month ('" + name.substr(name.size() - 7) +
+                        "'): ed_waits_over_<h>h_" + name + " would read as " + stem +
+                        "'s count for that month",
+              "rename it, e.g. '" + name + "_acute'");
       }
     }
   }

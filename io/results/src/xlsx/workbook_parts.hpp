@@ -38,6 +38,7 @@ struct Formats {
   lxw_format* figure = nullptr;   // everything else
   lxw_format* date = nullptr;
   lxw_format* date_time = nullptr;
+  lxw_format* month = nullptr;    // a calendar month: its first day, shown yyyy-mm
 
   explicit Formats(lxw_workbook* book) {
     header = workbook_add_format(book);
@@ -54,6 +55,7 @@ struct Formats {
     figure = number_format(book, "#,##0.00");
     date = number_format(book, "yyyy-mm-dd");
     date_time = number_format(book, "yyyy-mm-dd hh:mm");
+    month = number_format(book, "yyyy-mm");
   }
 
   // The format for figures in `unit` (rates such as "GBP/year" follow their base unit).
@@ -217,12 +219,23 @@ struct Plan {
   bool daily_sub_daily = false;   // some series is sampled more often than daily
   bool has_costs = false;
   bool has_trusts = false;        // some variant has more than one acute service
+  bool has_trust_months = false;  // ... and its ED waits per acute trust by month
   const Variant* compare_a = nullptr;
   const Variant* compare_b = nullptr;
 };
 
 // The acute services with per-acute measures (ed_mean_wait_hours_<acute>), in file order.
 std::vector<std::string> acute_trusts(const VariantStatistics& statistics);
+// The system's ED wait thresholds as written in measure names ("4", "12", "4p5").
+std::vector<std::string> ed_wait_thresholds(const VariantStatistics& statistics);
+// The calendar months ("2027_01") of the system's ED waits over `hours` by month
+// (ed_waits_over_<hours>h_<yyyy>_<mm>), as dates sort.
+std::vector<std::string> ed_wait_months(const VariantStatistics& statistics,
+                                        const std::string& hours);
+// The measure `name`'s statistics; null when the variant has none.
+const MeasureStatistics* find_measure(const VariantStatistics& statistics, const std::string& name);
+// Some acute trust has its ED waits counted by month (ed_waits_over_<h>h_<acute>_<yyyy>_<mm>).
+bool has_trust_months(const VariantStatistics& statistics);
 
 inline bool is_money_total(const MeasureSummary& s) { return s.unit == "GBP" && s.is_total(); }
 
@@ -254,6 +267,7 @@ inline Plan make_plan(const std::vector<WorkbookSource>& sources, const Workbook
     for (const auto& statistics : plan.statistics.back()) {
       for (const auto& m : statistics.measures) plan.has_costs |= is_money_total(m.window);
       plan.has_trusts |= acute_trusts(statistics).size() >= 2;
+      plan.has_trust_months |= has_trust_months(statistics);
     }
   }
   std::size_t summary_rows = 0;
@@ -287,6 +301,8 @@ void write_costs(lxw_workbook* book, const Formats& f, const std::string& path,
                  const Plan& plan);
 void write_trusts(lxw_workbook* book, const Formats& f, const std::string& path,
                   const Plan& plan);
+void write_trust_months(lxw_workbook* book, const Formats& f, const std::string& path,
+                        const Plan& plan);
 void write_daily(lxw_workbook* book, const Formats& f, const std::string& path,
                  const Plan& plan);
 void write_comparison(lxw_workbook* book, const Formats& f, const std::string& path,

@@ -29,6 +29,7 @@ std::vector<std::string> write_workbook(const std::string& path,
   std::vector<std::string> names{"About", "Summary"};
   if (plan.has_costs) names.push_back("Costs");
   if (plan.has_trusts) names.push_back("Trusts");
+  if (plan.has_trust_months) names.push_back("Trusts by month");
   if (plan.daily_rows > 0) names.push_back("Daily");
   if (plan.compare_a != nullptr) names.push_back("Comparison");
   // Described once in About, even when both files hold a sizing record.
@@ -76,6 +77,10 @@ std::vector<std::string> write_workbook(const std::string& path,
   if (plan.has_trusts) {
     write_trusts(book.get(), formats, path, plan);
     written.push_back("Trusts");
+  }
+  if (plan.has_trust_months) {
+    write_trust_months(book.get(), formats, path, plan);
+    written.push_back("Trusts by month");
   }
   if (plan.daily_rows > 0) {
     write_daily(book.get(), formats, path, plan);

@@ -21,6 +21,10 @@ void write_about(lxw_workbook* book, const Formats& f, const std::string& path, 
       {"Trusts", "several acute services: a row per acute trust and one for all together, "
                  "with occupancy, ED mean wait, ED waits over each threshold a day and medically "
                  "fit patients in a bed (mean and 95% CI)"},
+      {"Trusts by month", "several acute services: ED waits over each threshold in each "
+                          "calendar month, a row per month and acute trust and one for all "
+                          "together (patients in the month, mean and 95% CI); a trust's months "
+                          "add up to its window count, a month's trusts to all together"},
       {"Daily", "every series in long form: date, group, measure, unit, mean and percentiles "
                 "across replications, then one column per replication"},
       {"Comparison", "B - A per measure (A = the first file, the baseline), over the window and "

@@ -9,14 +9,16 @@ namespace {
 
 constexpr const char* kTrustPrefix = "ed_mean_wait_hours_";
 
-const MeasureStatistics* find(const VariantStatistics& statistics, const std::string& name) {
+}  // namespace
+
+const MeasureStatistics* find_measure(const VariantStatistics& statistics,
+                                      const std::string& name) {
   for (const auto& m : statistics.measures)
     if (m.window.name == name) return &m;
   return nullptr;
 }
 
-// The system's ED wait thresholds as written in measure names ("4", "12", "4p5").
-std::vector<std::string> thresholds(const VariantStatistics& statistics) {
+std::vector<std::string> ed_wait_thresholds(const VariantStatistics& statistics) {
   std::vector<std::string> found;
   const std::string prefix = "ed_waits_over_";
   for (const auto& m : statistics.measures) {
@@ -27,8 +29,6 @@ std::vector<std::string> thresholds(const VariantStatistics& statistics) {
   }
   return found;
 }
-
-}  // namespace
 
 std::vector<std::string> acute_trusts(const VariantStatistics& statistics) {
   std::vector<std::string> trusts;
@@ -48,7 +48,8 @@ void write_trusts(lxw_workbook* book, const Formats& f, const std::string& path,
   std::vector<std::string> hours;
   for (const auto& per_source : plan.statistics)
     for (const auto& statistics : per_source)
-      if (hours.empty() && acute_trusts(statistics).size() >= 2) hours = thresholds(statistics);
+      if (hours.empty() && acute_trusts(statistics).size() >= 2)
+        hours = ed_wait_thresholds(statistics);
   std::vector<Column> columns = {{"File", 18}, {"Scenario", 22}, {"Variant", 18},
                                  {"Acute trust", 22}};
   const auto add_three = [&](const std::string& what) {
@@ -90,13 +91,14 @@ void write_trusts(lxw_workbook* book, const Formats& f, const std::string& path,
           c += 3;
         };
         const auto level = [&](const std::string& name) {
-          const MeasureStatistics* m = find(statistics, name);
+          const MeasureStatistics* m = find_measure(statistics, name);
           three(m != nullptr ? &m->window : nullptr);
         };
         level(trust.empty() ? "acute_occupancy_share" : "occupancy_share" + suffix);
         level("ed_mean_wait_hours" + suffix);
         for (const auto& h : hours) {
-          const MeasureStatistics* m = find(statistics, "ed_waits_over_" + h + "h" + suffix);
+          const MeasureStatistics* m =
+              find_measure(statistics, "ed_waits_over_" + h + "h" + suffix);
           three(m != nullptr && m->per_day ? &*m->per_day : nullptr);
         }
         level("delayed_patients_mean" + suffix);

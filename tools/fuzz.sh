@@ -3,6 +3,9 @@
 # (default 60), failing on the first crash, leak, hang or uncaught exception. A crashing input
 # is kept as build-fuzz/crash-<name>-*; add it under tests/ as a fixture (docs/fuzzing.md).
 # FUZZ_BUILD_ONLY=1 builds and gathers the seeds without running anything.
+# FUZZ_PREBUILT=1 skips the build: FUZZ_BUILD_DIR already holds the harnesses (CI builds one
+# clang tree with -DBEDFLOW_FUZZ=ON and the tests, runs the tests under the sanitizers there,
+# then fuzzes from it, so the libraries are compiled once for both).
 # Usage: tools/fuzz.sh [SECONDS] [HARNESS...]   (harnesses: fuzz_scenario fuzz_census
 #        fuzz_overrides fuzz_results fuzz_extract; default all)
 set -euo pipefail
@@ -14,10 +17,15 @@ harnesses=("$@")
 build_dir=${FUZZ_BUILD_DIR:-$root/build-fuzz}
 
 # The libraries carry libFuzzer's coverage and both sanitizers; -O1 -g keeps reports readable.
-BUILD_DIR=$build_dir BUILD_TYPE=RelWithDebInfo BEDFLOW_TARGETS="${harnesses[*]}" \
-  bash "$root/tools/build.sh" -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
-  -DBEDFLOW_FUZZ=ON -DBEDFLOW_BUILD_TESTS=OFF -DBEDFLOW_BUILD_BENCHMARKS=OFF \
-  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g"
+if [ -z "${FUZZ_PREBUILT:-}" ]; then
+  BUILD_DIR=$build_dir BUILD_TYPE=RelWithDebInfo BEDFLOW_TARGETS="${harnesses[*]}" \
+    bash "$root/tools/build.sh" -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+    -DBEDFLOW_FUZZ=ON -DBEDFLOW_BUILD_TESTS=OFF -DBEDFLOW_BUILD_BENCHMARKS=OFF \
+    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g"
+fi
+for name in "${harnesses[@]}"; do
+  [ -x "$build_dir/fuzz/$name" ] || { echo "fuzz: $build_dir/fuzz/$name is not built" >&2; exit 2; }
+done
 
 # Seed corpora: every shipped scenario and test fixture of the reader's kind; results files
 # made by the main build's bedflow (a run with its patient log, and a sweep; the scenario

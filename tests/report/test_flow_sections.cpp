@@ -20,6 +20,7 @@
 using namespace bedflow;
 
 using bedflow::report::testing::contains;
+using bedflow::report::testing::section;
 
 namespace {
 
@@ -29,13 +30,6 @@ std::string page_of(const results::ResultsFile& file, const std::string& name) {
   std::vector<report::ReportSource> sources;
   sources.push_back(report::load_report_source(path));
   return report::build_report(sources).html;
-}
-
-// The section's HTML, from its opening tag to its end (empty when absent).
-std::string section(const std::string& html, const std::string& id) {
-  const auto from = html.find("<section id=\"" + id + "\"");
-  if (from == std::string::npos) return {};
-  return html.substr(from, html.find("</section>", from) - from);
 }
 
 // The cell text the report must show for these replications' values: the mean and the 95%

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "../results/fake_results.hpp"
+#include "page_text.hpp"
 #include "bedflow/report/report.hpp"
 #include "bedflow/results/measure_summary.hpp"
 #include "bedflow/results/write_results.hpp"
@@ -16,12 +17,10 @@
 #include "labels.hpp"
 
 using namespace bedflow;
+using bedflow::report::testing::contains;
+using bedflow::report::testing::section;
 
 namespace {
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 std::size_t occurrences(const std::string& text, const std::string& part) {
   std::size_t n = 0;
@@ -39,14 +38,8 @@ std::string page_of(const std::vector<results::ResultsFile>& files, const std::s
   return report::build_report(sources).html;
 }
 
-std::string section(const std::string& html, const std::string& id) {
-  const auto from = html.find("<section id=\"" + id + "\"");
-  if (from == std::string::npos) return {};
-  return html.substr(from, html.find("</section>", from) - from);
-}
-
-constexpr auto kTotal = model::Accumulation::total;
-constexpr auto kLevel = model::Accumulation::level;
+constexpr auto kTotalMeasure = model::Accumulation::total;
+constexpr auto kLevelMeasure = model::Accumulation::level;
 // Trust ids a month reading from the front would get wrong.
 const std::vector<std::string> kTrusts = {"acute_2027", "east_kent"};
 // The fake window, 2026-10-15 to 2026-11-14: 17 of October's days, 14 of November's.
@@ -72,32 +65,32 @@ results::ResultsFile trusts_file(std::uint64_t seed, bool with_trust_months) {
       double all = 0.0;
       for (std::size_t t = 0; t < kTrusts.size(); ++t) {
         const auto& trust = kTrusts[t];
-        s.push_back({"ed_mean_wait_hours_" + trust, "hours", 1.0 + r, false, kLevel, false});
-        s.push_back({"occupancy_share_" + trust, "share", 0.9, false, kLevel, false});
-        s.push_back({"delayed_patients_mean_" + trust, "patients", 20.0, false, kLevel, false});
+        s.push_back({"ed_mean_wait_hours_" + trust, "hours", 1.0 + r, false, kLevelMeasure, false});
+        s.push_back({"occupancy_share_" + trust, "share", 0.9, false, kLevelMeasure, false});
+        s.push_back({"delayed_patients_mean_" + trust, "patients", 20.0, false, kLevelMeasure, false});
         double window = 0.0;
         for (std::size_t m = 0; m < kMonths.size(); ++m) window += waits(r, t, m);
-        s.push_back({"ed_waits_over_4h_" + trust, "patients", window, false, kTotal, false});
-        s.push_back({"ed_waits_over_12h_" + trust, "patients", 0.0, false, kTotal, false});
+        s.push_back({"ed_waits_over_4h_" + trust, "patients", window, false, kTotalMeasure, false});
+        s.push_back({"ed_waits_over_12h_" + trust, "patients", 0.0, false, kTotalMeasure, false});
         all += window;
       }
-      s.push_back({"ed_mean_wait_hours", "hours", 1.5 + r, true, kLevel, false});
-      s.push_back({"ed_waits_over_4h", "patients", all, false, kTotal, false});
-      s.push_back({"ed_waits_over_12h", "patients", 0.0, true, kTotal, false});
-      s.push_back({"delayed_patients_mean", "patients", 40.0, true, kLevel, true});
+      s.push_back({"ed_mean_wait_hours", "hours", 1.5 + r, true, kLevelMeasure, false});
+      s.push_back({"ed_waits_over_4h", "patients", all, false, kTotalMeasure, false});
+      s.push_back({"ed_waits_over_12h", "patients", 0.0, true, kTotalMeasure, false});
+      s.push_back({"delayed_patients_mean", "patients", 40.0, true, kLevelMeasure, true});
       for (std::size_t m = 0; m < kMonths.size(); ++m) {
         double month = 0.0;
         for (std::size_t t = 0; t < kTrusts.size(); ++t) month += waits(r, t, m);
-        s.push_back({"ed_waits_over_4h_" + kMonths[m], "patients", month, false, kLevel, false});
-        s.push_back({"ed_waits_over_12h_" + kMonths[m], "patients", 0.0, false, kLevel, false});
+        s.push_back({"ed_waits_over_4h_" + kMonths[m], "patients", month, false, kLevelMeasure, false});
+        s.push_back({"ed_waits_over_12h_" + kMonths[m], "patients", 0.0, false, kLevelMeasure, false});
       }
       if (!with_trust_months) continue;
       for (std::size_t t = 0; t < kTrusts.size(); ++t) {
         for (std::size_t m = 0; m < kMonths.size(); ++m) {
           const std::string stem = kTrusts[t] + "_" + kMonths[m];
           s.push_back(
-              {"ed_waits_over_4h_" + stem, "patients", waits(r, t, m), false, kLevel, false});
-          s.push_back({"ed_waits_over_12h_" + stem, "patients", 0.0, false, kLevel, false});
+              {"ed_waits_over_4h_" + stem, "patients", waits(r, t, m), false, kLevelMeasure, false});
+          s.push_back({"ed_waits_over_12h_" + stem, "patients", 0.0, false, kLevelMeasure, false});
         }
       }
     }
@@ -109,7 +102,7 @@ results::ResultsFile trusts_file(std::uint64_t seed, bool with_trust_months) {
 std::string level_cell(const std::vector<double>& values) {
   results::MeasureSummary s;
   s.unit = "patients";
-  s.accumulation = kLevel;
+  s.accumulation = kLevelMeasure;
   s.ci = engine::confidence_interval(values);
   const auto shown = results::shown_interval(s);
   return report::format_value(s.ci.mean, s.unit) + " <span class=\"ci\">(" +

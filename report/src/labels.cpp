@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "bedflow/results/ed_wait_names.hpp"
+
 namespace bedflow::report {
 namespace {
 
@@ -74,12 +76,8 @@ bool ed_wait_month(const std::string& name, std::string& hours, std::string& mon
 std::string month_words(const std::string& month, bool short_form) {
   static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
                                   "July",    "August",   "September", "October", "November", "December"};
-  if (month.size() != 7 || month[4] != '_' || !all_digits(month.substr(0, 4)) ||
-      !all_digits(month.substr(5))) {
-    return {};
-  }
+  if (!results::is_month_label(month)) return {};
   const int m = std::stoi(month.substr(5));
-  if (m < 1 || m > 12) return {};
   const std::string name = kMonths[m - 1];
   return (short_form ? name.substr(0, 3) : name) + " " + month.substr(0, 4);
 }

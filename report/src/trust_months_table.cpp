@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "bedflow/results/ed_wait_names.hpp"
 #include "html.hpp"
 #include "labels.hpp"
 #include "measure_cell.hpp"
@@ -38,18 +39,6 @@ Months months_of(const ScenarioView& view) {
   return found;
 }
 
-std::string name_of(const std::string& hours, const std::string& trust, const std::string& month) {
-  std::string name = "ed_waits_over_";
-  name += hours;
-  name += "h_";
-  if (!trust.empty()) {
-    name += trust;
-    name += '_';
-  }
-  name += month;
-  return name;
-}
-
 std::string hours_text(std::string raw) {
   std::replace(raw.begin(), raw.end(), 'p', '.');
   return raw;
@@ -67,7 +56,8 @@ std::string trust_months_tables(const ScenarioView& view, const std::vector<std:
   bool any = false;
   for (const auto& h : found.thresholds)
     for (const auto& trust : trusts)
-      for (const auto& month : found.months) any = any || view.find(name_of(h, trust, month));
+      for (const auto& month : found.months)
+        any = any || view.find(results::ed_wait_count_name(h, trust, month));
   if (!any) {
     note = fmt::format("{}: the file holds no waits in ED per acute trust by month (written before "
                        "bedflow measured them), so that table is left out.",
@@ -92,11 +82,11 @@ std::string trust_months_tables(const ScenarioView& view, const std::vector<std:
       if (observed < length) label += fmt::format(" ({} of {} days)", observed, length);
       std::vector<std::string> row = {html::escape(label)};
       for (const auto& trust : trusts) {
-        const auto* s = view.find(name_of(h, trust, month));
+        const auto* s = view.find(results::ed_wait_count_name(h, trust, month));
         all_never = all_never && never(s);
         row.push_back(measure_cell(s));
       }
-      const auto* system = view.find(name_of(h, "", month));
+      const auto* system = view.find(results::ed_wait_count_name(h, "", month));
       all_never = all_never && never(system);
       row.push_back(measure_cell(system));
       rows.push_back(std::move(row));

@@ -3,38 +3,10 @@
 // acute trust (ed_waits_over_<h>h_<acute>_<yyyy>_<mm>) and one per month for all trusts
 // together (the system's month, ed_waits_over_<h>h_<yyyy>_<mm>), each as mean and clipped 95%
 // CI. The counts are over their month (levels): no rate per day or year is made from them.
+#include "bedflow/results/ed_wait_names.hpp"
 #include "workbook_parts.hpp"
 
 namespace bedflow::results::xlsx {
-namespace {
-
-bool digits(const std::string& text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(),
-                                      [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// "2027_01" with a month 01..12.
-bool is_month(const std::string& text) {
-  if (text.size() != 7 || text[4] != '_' || !digits(text.substr(0, 4)) ||
-      !digits(text.substr(5)))
-    return false;
-  const int month = std::stoi(text.substr(5));
-  return month >= 1 && month <= 12;
-}
-
-std::string name_of(const std::string& hours, const std::string& trust, const std::string& month) {
-  std::string name = "ed_waits_over_";
-  name += hours;
-  name += "h_";
-  if (!trust.empty()) {
-    name += trust;
-    name += '_';
-  }
-  name += month;
-  return name;
-}
-
-}  // namespace
 
 std::vector<std::string> ed_wait_months(const VariantStatistics& statistics,
                                         const std::string& hours) {
@@ -46,7 +18,7 @@ std::vector<std::string> ed_wait_months(const VariantStatistics& statistics,
     const std::string& name = m.window.name;
     if (name.rfind(prefix, 0) != 0) continue;
     const std::string rest = name.substr(prefix.size());
-    if (is_month(rest) && std::find(months.begin(), months.end(), rest) == months.end())
+    if (is_month_label(rest) && std::find(months.begin(), months.end(), rest) == months.end())
       months.push_back(rest);
   }
   std::sort(months.begin(), months.end());
@@ -59,7 +31,7 @@ bool has_trust_months(const VariantStatistics& statistics) {
   for (const auto& h : ed_wait_thresholds(statistics))
     for (const auto& month : ed_wait_months(statistics, h))
       for (const auto& trust : trusts)
-        if (find_measure(statistics, name_of(h, trust, month)) != nullptr) return true;
+        if (find_measure(statistics, ed_wait_count_name(h, trust, month)) != nullptr) return true;
   return false;
 }
 
@@ -123,7 +95,7 @@ void write_trust_months(lxw_workbook* book, const Formats& f, const std::string&
           sheet.number(c++, static_cast<double>(end - start), f.count);
           sheet.text(c++, trust.empty() ? std::string("All trusts together") : trust);
           for (const auto& h : hours) {
-            const MeasureStatistics* found = find_measure(statistics, name_of(h, trust, month));
+            const MeasureStatistics* found = find_measure(statistics, ed_wait_count_name(h, trust, month));
             if (found != nullptr) {
               const MeasureSummary& s = found->window;
               sheet.number(c, s.ci.mean, f.figure);

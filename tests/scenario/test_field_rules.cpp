@@ -227,6 +227,20 @@ TEST_CASE("with several acute services, an acute name must not read as a pathway
   CHECK(small({"services.acute_2027={ kind: acute, capacity: 10 }"}).services.size() == 6);
 }
 
+TEST_CASE("with several acute services, a later one's own ED-wait thresholds are refused") {
+  // Every trust's counts use the first acute service's thresholds: another list is refused
+  // where it was written, not read and ignored.
+  CHECK(has_error(small_errors({"services.south={ kind: acute, capacity: 10, "
+                                "report_waits_over_hours: [4, 24] }"}),
+                  "services.south.report_waits_over_hours", "would be ignored"));
+  // The same list, or none (the first's list applies), is fine.
+  CHECK(small({"services.south={ kind: acute, capacity: 10, report_waits_over_hours: [4, 12] }"})
+            .services.size() == 6);
+  CHECK(small({"services.acute.report_waits_over_hours=[4, 24]",
+               "services.south={ kind: acute, capacity: 10 }"})
+            .services.size() == 6);
+}
+
 TEST_CASE("the model's network check is reported at the services involved") {
   // Two unlimited services routing to each other: patients could circulate for ever.
   const auto errors = small_errors({"services.intermediate_care.capacity=unlimited",

@@ -44,6 +44,7 @@ class Checker {
     check_pathways();
     check_community_streams(ctx_, s_);
     check_loss_and_closures(ctx_, s_);
+    check_wait_thresholds(ctx_, s_);
     check_discharge_windows(ctx_, s_);
     check_census(census);
     if (network_check && ctx_.diagnostics.empty()) check_network();

@@ -167,4 +167,23 @@ void check_loss_and_closures(Context& ctx, const model::Scenario& s) {
   }
 }
 
+void check_wait_thresholds(Context& ctx, const model::Scenario& s) {
+  const model::Service* first = nullptr;
+  for (const auto& v : s.services) {
+    if (v.kind != ServiceKind::acute) continue;
+    if (first == nullptr) {
+      first = &v;
+      continue;
+    }
+    const std::string p = "services." + v.name + ".report_waits_over_hours";
+    if (ctx.where.count(p) != 0 && v.report_waits_over_hours != first->report_waits_over_hours) {
+      error(ctx, p,
+            "with several acute services, ED waits are counted over the first acute service's "
+            "thresholds ('" + first->name + "'), for the system and every trust: this "
+            "different list would be ignored",
+            "give the list once, on '" + first->name + "', or repeat the same list here");
+    }
+  }
+}
+
 }  // namespace bedflow::scenario

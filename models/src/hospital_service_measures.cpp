@@ -9,7 +9,8 @@
 //    is the per-service means weighted by the waits they count (admissions and patients
 //    still waiting at the end).
 //  - ED waits over a threshold by month add up to the system's count exactly: each
-//    admission counts in its calendar month, each wait still open at the end in the last.
+//    admission counts in its calendar month, each wait still open at the end in the month it
+//    passed the threshold (the window's first month if that was before the window).
 //    Per acute service likewise: a trust's months add up to its count over the window, and
 //    in each month the trusts add up to the system's month.
 //  - The hourly means weighted by the waits they count give ed_mean_wait_hours.
@@ -115,7 +116,13 @@ void HospitalModel::add_service_scalars(std::vector<ScalarMeasure>& out) const {
   }
 
   // ED waits still open at the end, per acute service, by hour of the decision to admit, and
-  // over each threshold (counted in the last month).
+  // over each threshold, counted in the month the wait passed it: a backlog that built up
+  // over weeks is not piled into the window's last (perhaps partial) month.
+  const auto month_passed = [this, months](engine::Time at) {
+    std::size_t m = 0;
+    while (m + 1 < months && at >= plan_.window_months[m].end) ++m;
+    return m;
+  };
   std::vector<std::size_t> acute;
   std::vector<OpenWaits> open(services);
   std::array<double, 24> open_hours_by_hour{};
@@ -137,9 +144,10 @@ void HospitalModel::add_service_scalars(std::vector<ScalarMeasure>& out) const {
       ++open_by_hour[hour];
       for (std::size_t k = 0; k < thresholds; ++k) {
         if (hours > waits_over_hours_[k]) {
+          const std::size_t m = month_passed(decided + engine::from_hours(waits_over_hours_[k]));
           ++waits.over[k];
-          ++by_month[k * months + months - 1];
-          ++by_service_month[(i * thresholds + k) * months + months - 1];
+          ++by_month[k * months + m];
+          ++by_service_month[(i * thresholds + k) * months + m];
         }
       }
     });

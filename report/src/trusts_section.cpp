@@ -128,7 +128,7 @@ void add_trusts(const ReportContext& context, PageParts& parts) {
       "a threshold are patients a day over the window; the trusts' counts add up to the "
       "system's. By month, they are patients in the month (a wait counts in the month of "
       "admission, at the trust that admitted the patient; one still waiting at the end, in the "
-      "last month, at the trust it waits for): each trust's months add up to its count over "
+      "month its wait passed the threshold, at the trust it waits for): each trust's months add up to its count over "
       "the window, and each month's trusts to all trusts together. A month only partly "
       "observed counts its days in the window alone.",
       "caption");

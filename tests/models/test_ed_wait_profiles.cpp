@@ -37,10 +37,20 @@ std::map<std::string, bool> names_of(const ReplicationResult& r) {
 struct Wait {
   double decided_days = 0.0;
   double hours = 0.0;
-  std::string month;  // "2026_11": of the admission; the last month for an open wait
+  std::string month;  // "2026_11": of the admission; empty for a wait still open at the end
 };
 
-std::vector<Wait> waits_from_log(const ReplicationResult& r, const std::string& last_month) {
+// The month a wait is counted in for threshold `h`: its admission's, or for a wait still
+// open at the end the month it passed `h` (the window's first month if before the window).
+std::string month_counted(const ReplicationResult& r, const Wait& w, double h,
+                          const std::string& first_month) {
+  if (!w.month.empty()) return w.month;
+  const auto date = engine::Calendar(r.window.calendar_start)
+                        .date_at(engine::from_days(w.decided_days + h / 24.0));
+  return std::max(first_month, fmt::format("{:04d}_{:02d}", date.year, date.month));
+}
+
+std::vector<Wait> waits_from_log(const ReplicationResult& r) {
   const engine::Calendar calendar(r.window.calendar_start);
   auto month_of = [&](double days) {
     const auto date = calendar.date_at(engine::from_days(days));
@@ -57,29 +67,41 @@ std::vector<Wait> waits_from_log(const ReplicationResult& r, const std::string& 
     if (!e.warmup) waits.push_back({decided, (e.time_days - decided) * 24.0, month_of(e.time_days)});
   }
   for (const auto& [patient, since] : in_line)
-    waits.push_back({since, (r.window.to_days - since) * 24.0, last_month});
+    waits.push_back({since, (r.window.to_days - since) * 24.0, ""});
   return waits;
 }
 
 TEST_CASE("ED waits by month: the months the window touches, adding up to the total",
           "[outputs][ed][months]") {
-  const Scenario s = overloaded_across_months();
+  // The run ends at the start of 3 December (day 59 from 5 October) with days-long waits
+  // open: many passed 12 hours in November.
+  Scenario s = overloaded_across_months();
+  s.run.horizon_days = 59;
   const std::vector<std::string> months = {"2026_10", "2026_11", "2026_12"};
+  // Open waits that passed 12 hours before the last month: counting them all in the last
+  // month (as an earlier rule did) would fail the per-month checks below.
+  int open_passed_earlier = 0;
   for (std::uint32_t rep = 0; rep < 3; ++rep) {
     INFO("replication " << rep);
     const ReplicationResult r = simulate_replication(s, 61, rep);
     const auto names = names_of(r);
     CHECK(names.count("ed_waits_over_4h_2026_09") == 0);
     CHECK(names.count("ed_waits_over_4h_2027_01") == 0);
-    REQUIRE(scalar(r, "ed_still_waiting_end") > 0.0);  // open waits count in the last month
-    const auto waits = waits_from_log(r, months.back());
+    REQUIRE(scalar(r, "ed_still_waiting_end") > 0.0);  // open waits are counted too
+    const auto waits = waits_from_log(r);
+    for (const auto& w : waits)
+      open_passed_earlier += w.month.empty() && w.hours > 12.0 &&
+                                     month_counted(r, w, 12.0, months.front()) != months.back()
+                                 ? 1
+                                 : 0;
     for (const double h : {4.0, 12.0}) {
       const std::string stem = fmt::format("ed_waits_over_{}h", h);
       double sum = 0.0;
       for (const auto& month : months) {
         INFO(stem << " " << month);
         double expected = 0.0;
-        for (const auto& w : waits) expected += w.month == month && w.hours > h ? 1.0 : 0.0;
+        for (const auto& w : waits)
+          expected += w.hours > h && month_counted(r, w, h, months.front()) == month ? 1.0 : 0.0;
         const double counted = scalar(r, stem + "_" + month);
         CHECK(counted == expected);
         sum += counted;
@@ -93,6 +115,7 @@ TEST_CASE("ED waits by month: the months the window touches, adding up to the to
       }
     }
   }
+  CHECK(open_passed_earlier > 0);
 }
 
 TEST_CASE("a window inside one month has that month alone, a run with none names the "
@@ -128,7 +151,7 @@ TEST_CASE("the hour-of-day profile of ED waits agrees with the log and with the 
           "[outputs][ed][hours]") {
   const Scenario s = overloaded_across_months();
   const ReplicationResult r = simulate_replication(s, 62, 0);
-  const auto waits = waits_from_log(r, "2026_12");
+  const auto waits = waits_from_log(r);
   const engine::Calendar calendar(r.window.calendar_start);
   std::array<double, 24> sum{}, n{};
   for (const auto& w : waits) {

@@ -59,6 +59,15 @@ std::string one_option(const ScenarioView& base, const ScenarioView& option) {
   only.clear();
   for (const auto& name : comparison.only_in_b) only += (only.empty() ? "" : ", ") + name;
   if (!only.empty()) out += html::element("p", "Only in the option (not compared): " + only, "note");
+  only.clear();
+  for (const auto& name : comparison.month_observed_differently)
+    only += (only.empty() ? "" : ", ") + name;
+  if (!only.empty()) {
+    out += html::element("p",
+                         "Months the two windows observe for different days (not compared: a "
+                         "count over part of a month is no effect): " + only,
+                         "note");
+  }
   return out;
 }
 

@@ -275,6 +275,9 @@ def check_comparison(book, files, names):
     days_a = files[0]["variants"][va][0]["days"]
     days_b = files[1]["variants"][vb][0]["days"]
     shared = {m for (v, m) in a} & {m for (v, m) in b}
+    facts = {r[0].value: r[1].value for r in sheet.iter_rows(max_col=2) if r[0].value}
+    months = facts.get("Months observed for different days (not compared)")
+    shared -= set(months.split(", ")) if months else set()
     check(len(data) == len(shared), f"Comparison has {len(data)} rows for {len(shared)} measures")
     for row in data:
         cells = by_name(headers, row)

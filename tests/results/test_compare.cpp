@@ -178,3 +178,27 @@ TEST_CASE("paired files with unequal replication counts are compared over the fi
   REQUIRE(results::unequal_replications_note(true, "a", 4, "b", 4).empty());
   REQUIRE(results::unequal_replications_note(false, "a", 6, "b", 4).empty());
 }
+
+TEST_CASE("a month the two windows observe for different days is listed, not compared") {
+  // A observes 2026-10-15 to 2026-11-14; B the same start to 2026-12-15. October is observed
+  // alike (17 days each); November for 14 days against 30: its count is no effect.
+  auto a = replications(11, 4, 0.0);
+  auto b = replications(11, 4, 0.0);
+  for (auto* side : {&a, &b}) {
+    for (auto& rep : *side) {
+      for (const char* month : {"2026_10", "2026_11"}) {
+        rep.scalars.push_back({std::string("ed_waits_over_4h_") + month, "patients", 30.0, false,
+                               model::Accumulation::level, false});
+      }
+    }
+  }
+  for (auto& rep : b) rep.window.to_days = rep.window.from_days + 62.0;
+  const auto c = results::compare_replications(a, b, true);
+  REQUIRE(c.month_observed_differently == std::vector<std::string>{"ed_waits_over_4h_2026_11"});
+  REQUIRE(find(c, "ed_waits_over_4h_2026_10").over_window->difference == Approx(0.0));
+  const auto table = results::format_comparison_table(c, "a.h5", "b.h5");
+  REQUIRE(table.find("observe for different days (not compared): ed_waits_over_4h_2026_11") !=
+          std::string::npos);
+  // The same windows compare every month.
+  REQUIRE(results::compare_replications(a, a, true).month_observed_differently.empty());
+}

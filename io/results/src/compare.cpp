@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <utility>
 
 #include <boost/math/distributions/students_t.hpp>
 #include <fmt/format.h>
 
 #include "bedflow/engine/statistics.hpp"
+#include "bedflow/results/ed_wait_names.hpp"
 #include "bedflow/results/observed_window.hpp"
 
 namespace bedflow::results {
@@ -93,6 +95,25 @@ Difference difference_of(const std::vector<double>& a, const std::vector<double>
   return d;
 }
 
+// The days of calendar month `label` ("2027_01") a window observes, as ISO dates
+// (first, last); both empty when it observes none. ISO dates compare as strings do.
+std::pair<std::string, std::string> month_days(const model::ObservedWindow& window,
+                                               const std::string& label) {
+  const std::string month = label.substr(0, 4) + "-" + label.substr(5, 2);
+  const std::string first = std::max(window_first_date(window), month + "-01");
+  const std::string last = std::min(window_last_date(window), month + "-31");
+  if (first > last) return {};
+  return {first, last};
+}
+
+// True for a count over one calendar month that windows `a` and `b` observe differently.
+bool month_observed_differently(const std::string& name, const model::ObservedWindow& a,
+                                const model::ObservedWindow& b) {
+  if (a == b || name.size() < 8 || name[name.size() - 8] != '_') return false;
+  const std::string label = name.substr(name.size() - 7);
+  return is_month_label(label) && month_days(a, label) != month_days(b, label);
+}
+
 model::ObservedWindow window_of(const std::vector<model::ReplicationResult>& replications) {
   return replications.empty() ? model::ObservedWindow{} : replications.front().window;
 }
@@ -122,6 +143,10 @@ Comparison compare_replications(const std::vector<model::ReplicationResult>& a,
       continue;
     }
     const Column& other = *found->second;
+    if (month_observed_differently(name, comparison.window_a, comparison.window_b)) {
+      comparison.month_observed_differently.push_back(name);
+      continue;
+    }
     MeasureDifference d;
     d.name = name;
     d.unit = column.unit;

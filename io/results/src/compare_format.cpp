@@ -107,6 +107,10 @@ std::string format_comparison_table(const Comparison& comparison, const std::str
   if (!comparison.only_in_a.empty()) {
     out += fmt::format("Only in A (not compared): {}\n", fmt::join(comparison.only_in_a, ", "));
   }
+  if (!comparison.month_observed_differently.empty()) {
+    out += fmt::format("Months the windows observe for different days (not compared): {}\n",
+                       fmt::join(comparison.month_observed_differently, ", "));
+  }
   if (!comparison.only_in_b.empty()) {
     out += fmt::format("Only in B (not compared): {}\n", fmt::join(comparison.only_in_b, ", "));
   }

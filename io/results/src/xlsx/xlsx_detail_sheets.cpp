@@ -145,7 +145,8 @@ void write_comparison(lxw_workbook* book, const Formats& f, const std::string& p
     sheet.next_row();
   }
   sheet.filter_table();
-  if (!comparison.only_in_a.empty() || !comparison.only_in_b.empty()) {
+  if (!comparison.only_in_a.empty() || !comparison.only_in_b.empty() ||
+      !comparison.month_observed_differently.empty()) {
     sheet.next_row();
     const auto join = [](const std::vector<std::string>& names) {
       std::string text;
@@ -154,6 +155,10 @@ void write_comparison(lxw_workbook* book, const Formats& f, const std::string& p
     };
     if (!comparison.only_in_a.empty()) sheet.fact("Only in A (not compared)", join(comparison.only_in_a));
     if (!comparison.only_in_b.empty()) sheet.fact("Only in B (not compared)", join(comparison.only_in_b));
+    if (!comparison.month_observed_differently.empty()) {
+      sheet.fact("Months observed for different days (not compared)",
+                 join(comparison.month_observed_differently));
+    }
   }
 }
 

@@ -61,6 +61,10 @@ struct Comparison {
   std::vector<MeasureDifference> measures;  // in A's order, headline first
   std::vector<std::string> only_in_a;
   std::vector<std::string> only_in_b;
+  // Counts over one calendar month (names ending _<yyyy>_<mm>) whose month the two windows
+  // observe for different days (a month partly outside one window): not compared, since 17
+  // days against 31 is no effect.
+  std::vector<std::string> month_observed_differently;
   bool same_window() const noexcept { return window_a == window_b; }
 };
 

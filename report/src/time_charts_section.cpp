@@ -155,10 +155,16 @@ void acute_chart(ChartBuilder& chart, const ReportContext& context, const std::s
   std::vector<std::string> absent;
   add_fan_series(chart, context, series, group, "occupancy", "Beds occupied", absent);
   const std::size_t max_points = context.options.max_points_per_series;
+  // Base beds need the service's own escalation series: with several acute services the
+  // files hold escalation for all of them together, so a trust's chart shows beds open only,
+  // and its caption says so.
+  bool drew_base = false, drew_open = false;
   for (std::size_t i = 0; i < context.scenarios.size(); ++i) {
     const auto& r = reps(context.scenarios[i]);
     const auto open = series_band(r, group, "capacity", 50, 50, max_points);
     const auto base = difference_band(r, group, "capacity", "escalation_beds_open", max_points);
+    drew_base = drew_base || base.has_value();
+    drew_open = drew_open || open.has_value();
     if (base) {
       series.push_back(chart.line(i, *base, base->median, "Base beds" + suffix(context, i),
                                   i == 0 ? kGrey : scenario_colour(i), "dotted"));
@@ -170,11 +176,15 @@ void acute_chart(ChartBuilder& chart, const ReportContext& context, const std::s
     }
   }
   if (series.empty()) return chart.add_missing(fmt::format("No {} series to chart.", group));
-  chart.add_chart(fmt::format("{}: occupied, against base beds and escalation", service_label(group)),
+  const std::string missing = absent.empty() ? std::string() : absent_text("occupancy", absent);
+  chart.add_chart(fmt::format("{}: occupied, against {}", service_label(group),
+                              drew_base ? "base beds and escalation" : "beds open"),
                   "beds", std::move(series),
-                  "The shaded band holds the middle of the replications; the line is the "
-                  "median. Dotted: base beds; dashed: beds open including escalation." +
-                      (absent.empty() ? std::string() : " " + absent_text("occupancy", absent)));
+                  fmt::format("The shaded band holds the middle of the replications; the line is "
+                              "the median.{}{}{}{}",
+                              drew_base ? " Dotted: base beds." : "",
+                              drew_open ? " Dashed: beds open including escalation." : "",
+                              missing.empty() ? "" : " ", missing));
 }
 
 void pathway_chart(ChartBuilder& chart, const ReportContext& context) {
@@ -258,12 +268,14 @@ void service_chart(ChartBuilder& chart, const ReportContext& context, const std:
   if (series.empty()) return;
   chart.add_chart(fmt::format("{}: places occupied and people waiting", service_label(group)),
                   "people", std::move(series),
-                  std::string(visits ? "Places occupied: patients being visited at that moment. "
+                  fmt::format("{}{}{}",
+                              visits ? "Places occupied: patients being visited at that moment. "
                                        "Dashed: the daily limit of visits; dotted: people "
                                        "waiting (medians)."
                                      : "Dashed: capacity; dotted: people waiting for a place "
-                                       "(medians).") +
-                      (absent.empty() ? std::string() : " " + absent_text("occupancy", absent)));
+                                       "(medians).",
+                              absent.empty() ? "" : " ",
+                              absent.empty() ? std::string() : absent_text("occupancy", absent)));
 }
 
 bool has_series(const ReportContext& context, const std::string& group, const std::string& measure) {

@@ -187,3 +187,17 @@ TEST_CASE("windows, turnaround, closures and turned away: tables only for what t
   CHECK(!contains(only, "Ward closures"));
   CHECK(section(page_of(file_with(65, false, false), "report_no_flow.h5"), "flow-losses").empty());
 }
+
+TEST_CASE("a trust's occupancy chart claims no base-beds line it cannot draw") {
+  // Escalation beds are recorded for all acute services together ("acute" group), so a
+  // trust's chart has occupancy and beds open, not base beds: its caption says only that.
+  auto file = file_with(62, true, false);
+  for (auto& rep : file.variants.front().replications) {
+    const std::size_t days = rep.series.front().values.size();
+    rep.series.push_back({"north", "occupancy", "places", std::vector<double>(days, 380.0)});
+    rep.series.push_back({"north", "capacity", "places", std::vector<double>(days, 400.0)});
+  }
+  const auto html = page_of(file, "report_trust_chart.h5");
+  CHECK(contains(html, "North: occupied, against beds open"));
+  CHECK_FALSE(contains(html, "North: occupied, against base beds"));
+}

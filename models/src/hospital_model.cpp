@@ -183,10 +183,13 @@ void HospitalModel::acute_changed(std::int16_t s) {
     }
   }
   // Escalation follows beds in use (occupied or in turnaround: not available); escalation
-  // beds used and the peak count occupied beds only.
+  // beds used and the peak count occupied beds only. Patients beyond the base beds are in
+  // escalation beds only as far as escalation beds are open: the rest are still in beds
+  // being closed (a bay closed for infection, a dated cut) until they leave, base beds.
   const std::int64_t in_bed = occupied(static_cast<std::size_t>(s));
-  state.escalation_used.set(now(), static_cast<double>(std::max<std::int64_t>(
-                                        0, in_bed - state.base_capacity)));
+  state.escalation_used.set(
+      now(), static_cast<double>(std::clamp<std::int64_t>(in_bed - state.base_capacity, 0,
+                                                          state.ladder.beds_open())));
   if (in_bed > state.peak) state.peak = in_bed;
 }
 

@@ -105,5 +105,25 @@ TEST_CASE("closed beds cut the open base, the ladder sees the reduced base, cost
         scalar(r, "patients_left") + scalar(r, "patients_inside_end"));
 }
 
+TEST_CASE("patients in a bay being closed are in base beds, not escalation beds",
+          "[closures][escalation]") {
+  // Closures of 5 of 20 beds, no escalation ladder: a bay that closes while occupied holds
+  // its patients until they leave, above the reduced base. None of them is in an escalation
+  // bed, and every occupied bed-day is an acute (base) bed-day.
+  Scenario s = basic_scenario(12.0, DistributionParams::exponential(1.5));
+  s.run.horizon_days = 300;
+  Service& acute = s.services[0];
+  acute.capacity = {20, {}};
+  acute.closures = Closures{0.2, "", DistributionParams::fixed(5.0),
+                            DistributionParams::exponential(10.0)};
+  const ReplicationResult r = simulate_replication(s, 9, 0);
+  REQUIRE(scalar(r, "beds_closed_mean_acute") > 1.0);
+  CHECK(scalar(r, "escalation_beds_mean_open") == 0.0);
+  CHECK(scalar(r, "escalation_bed_days") == 0.0);
+  const double days = r.window.days();
+  CHECK(scalar(r, "acute_bed_days") ==
+        Approx(scalar(r, "acute_mean_occupancy") * days).epsilon(1e-9));
+}
+
 }  // namespace
 }  // namespace bedflow::model::testing

@@ -178,10 +178,24 @@ void add_question_and_answer(const ReportContext& context, PageParts& parts) {
     for (const auto& card : card_specs(view)) body += card_html(view, card);
     body += "</div></div>\n";
   }
-  body += "<p class=\"note\">Totals are shown per day or per year, annualised from the observed "
-          "window (× 365 / its days); averages and shares as measured. The 95% confidence "
-          "interval (CI) says how well the mean is known; the range across simulated periods "
-          "says how much one period can differ from another.</p>";
+  // A window shorter than a year (an autumn and winter, say) annualises at its own rate: a
+  // finance reader must not take that for a whole year's figure.
+  double shortest_days = 365.0;
+  for (const auto& view : context.scenarios)
+    shortest_days = std::min(shortest_days, view.window.days());
+  const std::string part_year =
+      shortest_days < 365.0
+          ? fmt::format(" A window shorter than a year ({:.0f} days) gives a year at that "
+                        "window's rate: for an autumn and winter, a year of winters, not a "
+                        "budget year.",
+                        shortest_days)
+          : std::string();
+  body += fmt::format(
+      "<p class=\"note\">Totals are shown per day or per year, annualised from the observed "
+      "window (× 365 / its days); averages and shares as measured.{} The 95% confidence "
+      "interval (CI) says how well the mean is known; the range across simulated periods "
+      "says how much one period can differ from another.</p>",
+      html::escape(part_year));
   parts.html += html::section("answer", "The question and the answer", body);
 }
 

@@ -317,3 +317,10 @@ TEST_CASE("a sizing record adds its section: target, answer and points") {
   CHECK(contains(page.html, "found no answer") == false);
   CHECK_FALSE(page.notes.empty());
 }
+
+TEST_CASE("a window shorter than a year says its yearly figures are at that window's rate") {
+  // The fake file observes 31 days: a finance reader must not read its "a year" as a budget's.
+  const auto page = report_of({written(hospital_like_file(71), "report_part_year.h5")});
+  CHECK(contains(page.html, "A window shorter than a year (31 days) gives a year at that "
+                            "window&#39;s rate"));
+}

@@ -244,6 +244,14 @@ TEST_CASE("census rows waiting for a bed: the column, its values and its rules",
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].path == "header");
   CHECK(errors[0].message.find("optionally waiting_for_bed") != std::string::npos);
+  CHECK(errors[0].message.find("unknown column 'waiting'") != std::string::npos);
+  // A misspelt column is named with a hint, however long the header (the quoted header is
+  // cut short).
+  errors = load_errors(yaml("bad-header-long", "service,cohort,days_in_service,medically_fit,"
+                                              "waiting_for_beds\n"));
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].message.find("unknown column 'waiting_for_beds' (did you mean "
+                               "'waiting_for_bed'?)") != std::string::npos);
 }
 
 TEST_CASE("escalate_to names an acute service, and only on demand from the community") {

@@ -1,9 +1,13 @@
 #include "census.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <string>
+#include <vector>
 
+#include "bedflow/engine/did_you_mean.hpp"
 #include "fields.hpp"
 #include "limits.hpp"
 #include "yaml_reader.hpp"
@@ -70,10 +74,20 @@ Census read_census(const std::string& path, const Location& referenced_from,
         else index[c] = static_cast<std::size_t>(found - fields.begin());
       }
       if (!ok) {
+        // Name each column that is not one of the five, with a hint when one is close, so a
+        // misspelt column is found however long the header is.
+        const std::vector<std::string> known(columns.begin(), columns.end());
+        std::string unknown;
+        for (const auto& field : fields) {
+          if (std::find(known.begin(), known.end(), field) != known.end()) continue;
+          const auto hint = engine::did_you_mean(field, known);
+          unknown += (unknown.empty() ? "; unknown column '" : ", unknown column '") +
+                     excerpt(field) + "'" + (hint.empty() ? "" : " (" + hint + ")");
+        }
         diagnostics.error(where, "header",
                           "expected the header service,cohort,days_in_service,medically_fit "
                           "(and optionally waiting_for_bed), found '" +
-                              excerpt(trim(line)) + "'");
+                              excerpt(trim(line)) + "'" + unknown);
         return census;
       }
       continue;

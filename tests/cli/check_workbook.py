@@ -19,7 +19,7 @@ import h5py
 import numpy as np
 import openpyxl
 
-from check_workbook_trusts import check_trust_months
+from check_workbook_trusts import check_trust_months, check_trusts_escalation
 
 
 def fail(message):
@@ -375,6 +375,7 @@ def main():
     check_comparison(book, files, names)
     check_sizing(book, files)
     check_trust_months(book, files, names, check, close, table, by_name, summary_statistics)
+    check_trusts_escalation(book, files, names, check, close, table, by_name, summary_statistics)
     print("workbook ok: " + ", ".join(book.sheetnames))
 
 

@@ -97,3 +97,25 @@ def check_trust_months(book, files, names, check, close, table, by_name, summary
                 window = float(np.mean(stats[(variant, f"ed_waits_over_{h}h_{t}")][2]))
                 close(summed, window, rel=1e-9,
                       what=f"{name} {variant} {h}h {t}: the months add up to the window's count")
+
+
+def check_trusts_escalation(book, files, names, check, close, table, by_name, summary_statistics):
+    """The Trusts sheet's escalation column: each trust's escalation_beds_mean_open_<trust>
+    and, for all trusts together, the system's escalation_beds_mean_open."""
+    if "Trusts" not in book.sheetnames:
+        return
+    _, headers, data = table(book["Trusts"], "File")
+    column = "Escalation beds open (beds, mean): mean"
+    check(column in headers, f"Trusts headers lack '{column}': {headers}")
+    for row in data:
+        cells = by_name(headers, row)
+        name, variant = cells["File"].value, cells["Variant"].value or ""
+        stats = summary_statistics(files[names.index(name)])
+        trust = cells["Acute trust"].value
+        measure = ("escalation_beds_mean_open" if trust == "All trusts together"
+                   else f"escalation_beds_mean_open_{trust}")
+        if (variant, measure) not in stats:  # a trust without an escalation ladder
+            check(cells[column].value is None, f"Trusts {name} {trust}: escalation without a measure")
+            continue
+        close(cells[column].value, float(np.mean(stats[(variant, measure)][2])), rel=1e-9,
+              what=f"Trusts {name} {trust}: escalation beds open")

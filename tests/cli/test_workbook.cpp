@@ -70,13 +70,16 @@ TEST_CASE("export --xlsx of two files adds the comparison, the first file the ba
 
 TEST_CASE("export --xlsx of several acute trusts carries their ED waits by month") {
   // The small scenario (2026-01-05, 60 days: January to March) with a second, overloaded
-  // acute trust whose name ends in digits, and fewer beds at the first so both have waits.
+  // acute trust whose name ends in digits, and fewer beds at the first so both have waits;
+  // both have escalation beds (the Trusts sheet's last column).
   const auto directory = scratch_directory("workbook_trust_months");
   const auto results = directory + "/trusts.h5";
   const auto ran = run_bedflow(
       {"run", small_scenario(), "-n", "3", "-o", results, "--set",
        "services.acute.capacity=110", "--set",
-       "services.acute_2027={ kind: acute, capacity: 20 }", "--set",
+       "services.acute_2027={ kind: acute, capacity: 20, escalation: [{ beds: 4, open_above: "
+       "0.95, close_below: 0.9 }] }",
+       "--set",
        "arrivals.walk_in={ rate_per_day: 12, cohort_mix: { adult: 1.0 }, admit_to: acute_2027 }"});
   INFO(ran.err);
   REQUIRE(ran.exit_status == 0);

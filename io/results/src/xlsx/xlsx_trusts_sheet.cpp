@@ -1,7 +1,8 @@
 // The workbook's Trusts sheet: for scenarios with more than one acute service, a row per
 // acute trust (and one for all together) of each file and variant, with the per-acute
-// measures side by side: occupancy share, ED mean wait, ED waits over each threshold per day
-// and medically fit patients still in a bed, each as mean and clipped 95% CI.
+// measures side by side: occupancy share, ED mean wait, ED waits over each threshold per day,
+// medically fit patients still in a bed and escalation beds open, each as mean and clipped
+// 95% CI (the report's table by acute trust, column for column).
 #include "workbook_parts.hpp"
 
 namespace bedflow::results::xlsx {
@@ -65,6 +66,7 @@ void write_trusts(lxw_workbook* book, const Formats& f, const std::string& path,
     add_three("ED waits over " + shown + "h (patients/day)");
   }
   add_three("Medically fit in a bed (patients, mean)");
+  add_three("Escalation beds open (beds, mean)");
   sheet.table_header(columns);
   for (std::size_t i = 0; i < plan.sources->size(); ++i) {
     const auto& source = (*plan.sources)[i];
@@ -102,6 +104,7 @@ void write_trusts(lxw_workbook* book, const Formats& f, const std::string& path,
           three(m != nullptr && m->per_day ? &*m->per_day : nullptr);
         }
         level("delayed_patients_mean" + suffix);
+        level(trust.empty() ? "escalation_beds_mean_open" : "escalation_beds_mean_open" + suffix);
         sheet.next_row();
       }
     }

@@ -13,6 +13,7 @@ the comparison (B - A), the sizing points and the ED waits per acute trust by mo
 """
 import datetime
 import math
+import re
 import sys
 
 import h5py
@@ -146,6 +147,23 @@ def summary_statistics(results):
     return out
 
 
+MONTH_COUNT = re.compile(r"^ed_waits_over_.*_(\d{4})_(\d{2})$")
+
+
+def month_part(window, measure):
+    """(first date, last date, days) a measure covers: the window, or for a count over one
+    calendar month (ed_waits_over_<h>h[_<acute>]_<yyyy>_<mm>) the window's days in it."""
+    found = MONTH_COUNT.match(measure)
+    if not found or not 1 <= int(found.group(2)) <= 12:
+        return window["first"], window["last"], window["days"]
+    year, month = int(found.group(1)), int(found.group(2))
+    start = datetime.date(year, month, 1)
+    end = datetime.date(year + month // 12, month % 12 + 1, 1)
+    first = max(datetime.date.fromisoformat(window["first"][:10]), start)
+    last = min(datetime.date.fromisoformat(window["last"][:10]), end - datetime.timedelta(days=1))
+    return first.isoformat(), last.isoformat(), float((last - first).days + 1)
+
+
 def check_summary(book, files, names):
     _, headers, data = table(book["Summary"], "File")
     percentiles = files[0]["percentiles"]
@@ -169,9 +187,10 @@ def check_summary(book, files, names):
         check(cells["Unit"].value == unit and cells["Accumulation"].value == accumulation,
               f"{what}: unit/accumulation")
         window = f["variants"][variant][0]
-        check_date_cell(cells["First date"], window["first"], what)
-        check_date_cell(cells["Last date"], window["last"], what)
-        close(cells["Days"].value, window["days"], what=what + " days")
+        first, last, days = month_part(window, measure)
+        check_date_cell(cells["First date"], first, what)
+        check_date_cell(cells["Last date"], last, what)
+        close(cells["Days"].value, days, what=what + " days")
         close(cells["Replications"].value, len(values), what=what + " replications")
         check_number_cell(cells["Mean"], what, unit_format(unit))
         close(cells["Mean"].value, values.mean(), what=what + " mean")

@@ -1,5 +1,6 @@
 #include "bedflow/results/observed_window.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -33,6 +34,19 @@ std::string window_last_date(const model::ObservedWindow& window) {
   // before; an empty window's last date is its first.
   const std::int64_t end = std::max(minutes_of(window.to_days) - 1, minutes_of(window.from_days));
   return engine::to_iso_string(date_after(window.calendar_start, floor_div(end, 1440)));
+}
+
+model::ObservedWindow month_part(const model::ObservedWindow& window, int year, int month) {
+  const double origin = static_cast<double>(engine::days_from_civil(window.calendar_start));
+  const engine::Date first{year, month, 1};
+  const engine::Date next = month == 12 ? engine::Date{year + 1, 1, 1} : engine::Date{year, month + 1, 1};
+  model::ObservedWindow part = window;
+  part.from_days = std::max(static_cast<double>(engine::days_from_civil(first)) - origin,
+                            window.from_days);
+  part.to_days = std::min(static_cast<double>(engine::days_from_civil(next)) - origin,
+                          window.to_days);
+  if (part.to_days < part.from_days) part.to_days = part.from_days;
+  return part;
 }
 
 std::string describe_window(const model::ObservedWindow& window) {

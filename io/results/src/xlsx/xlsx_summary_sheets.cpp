@@ -1,4 +1,5 @@
 // The workbook's About, Summary and Costs sheets.
+#include "bedflow/results/ed_wait_names.hpp"
 #include "workbook_parts.hpp"
 
 namespace bedflow::results::xlsx {
@@ -154,9 +155,15 @@ void write_summary(lxw_workbook* book, const Formats& f, const std::string& path
         sheet.text(c++, w.name);
         sheet.text(c++, w.unit);
         sheet.text(c++, w.is_total() ? "total" : "level");
-        sheet.number(c++, window_first_serial(statistics.window), f.date);
-        sheet.number(c++, window_last_serial(statistics.window), f.date);
-        sheet.number(c++, statistics.window.days(), nullptr);
+        // A count over one calendar month covers the part of the window in that month.
+        const std::string month = month_of_count(w.name);
+        const model::ObservedWindow covered =
+            month.empty() ? statistics.window
+                          : month_part(statistics.window, std::stoi(month.substr(0, 4)),
+                                       std::stoi(month.substr(5)));
+        sheet.number(c++, window_first_serial(covered), f.date);
+        sheet.number(c++, window_last_serial(covered), f.date);
+        sheet.number(c++, covered.days(), nullptr);
         sheet.number(c++, static_cast<double>(statistics.replications), f.count);
         sheet.number(c++, w.ci.mean, format);
         sheet.number(c++, shown_interval(w).lower, format);

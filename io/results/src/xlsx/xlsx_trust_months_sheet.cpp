@@ -65,8 +65,6 @@ void write_trust_months(lxw_workbook* book, const Formats& f, const std::string&
       if (!has_trust_months(statistics)) continue;
       auto trusts = acute_trusts(statistics);
       trusts.push_back("");  // all trusts together: the system's month
-      const model::ObservedWindow& window = statistics.window;
-      const double origin = static_cast<double>(engine::days_from_civil(window.calendar_start));
       std::vector<std::string> months;
       for (const auto& h : hours) {
         for (const auto& month : ed_wait_months(statistics, h))
@@ -82,9 +80,7 @@ void write_trust_months(lxw_workbook* book, const Formats& f, const std::string&
             m == 12 ? engine::Date{year + 1, 1, 1} : engine::Date{year, m + 1, 1};
         const auto start = engine::days_from_civil(first);
         const auto end = engine::days_from_civil(next);
-        const double from = std::max(static_cast<double>(start) - origin, window.from_days);
-        const double to = std::min(static_cast<double>(end) - origin, window.to_days);
-        const double observed = std::max(0.0, std::round(to - from));
+        const double observed = std::round(month_part(statistics.window, year, m).days());
         for (const auto& trust : trusts) {
           std::size_t c = 0;
           sheet.text(c++, plan.names[i]);

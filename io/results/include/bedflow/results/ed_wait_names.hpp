@@ -24,6 +24,15 @@ inline bool is_month_label(const std::string& text) {
   return month >= 1 && month <= 12;
 }
 
+// The month a count over one calendar month covers ("2027_01" from
+// "ed_waits_over_12h_acute_east_kent_2027_01"), or "" for any other measure.
+inline std::string month_of_count(const std::string& name) {
+  if (name.rfind("ed_waits_over_", 0) != 0 || name.size() < 8 || name[name.size() - 8] != '_')
+    return "";
+  const std::string label = name.substr(name.size() - 7);
+  return is_month_label(label) ? label : "";
+}
+
 // The count's name for threshold `hours`, acute service `trust` ("" for the system) and
 // `month` ("" for the whole window).
 inline std::string ed_wait_count_name(const std::string& hours, const std::string& trust,

@@ -22,6 +22,10 @@ std::string window_last_date(const model::ObservedWindow& window);
 // "2026-09-29 to 2026-12-31 (93 days)"
 std::string describe_window(const model::ObservedWindow& window);
 double per_day_factor(const model::ObservedWindow& window) noexcept;
+// The part of `window` inside calendar month `year`-`month` (1..12): the same calendar,
+// from_days and to_days clipped to the month; empty (from_days == to_days) when the window
+// does not reach into it. A count over one month (ed_waits_over_<h>h_<yyyy>_<mm>) covers this.
+model::ObservedWindow month_part(const model::ObservedWindow& window, int year, int month);
 double per_year_factor(const model::ObservedWindow& window) noexcept;
 
 // The calendar instant `days` after midnight of `calendar_start`: "2026-10-01" when it falls

@@ -105,7 +105,7 @@ struct Counters {
   // threshold at [service x thresholds + k].
   std::vector<double> ed_wait_hours_by_service;
   std::vector<std::uint64_t> waits_over_by_service;
-  // Waits over each threshold by calendar month of admission, [k x months + month]
+  // Waits over each threshold by the calendar month they passed it, [k x months + month]
   // (CompiledScenario::window_months).
   std::vector<std::uint64_t> waits_over_by_month;
   // The same per service, [(service x thresholds + k) x months + month]: counted for acute
@@ -234,6 +234,9 @@ class HospitalModel {
   // (hospital_service_measures.cpp).
   void size_service_counters(Counters& fresh) const;
   void count_ed_wait(std::int16_t acute, engine::Time decided, double wait_hours);
+  // The month (index in plan_.window_months) holding instant `at`, clamped to the window's
+  // months: where a wait that passed a threshold at `at` is counted.
+  std::size_t month_passed(engine::Time at) const;
   void add_service_scalars(std::vector<ScalarMeasure>& out) const;
   PatientEventCodes event_codes() const;
   // The patient log (a no-op unless asked for): `service` kNoService logs `home`.
@@ -290,7 +293,6 @@ class HospitalModel {
   std::array<engine::Time, 4> open_delay_fit_sum_{};  // of delay_counted_from(), open delays
   Counters counters_;
   std::vector<double> waits_over_hours_;
-  std::size_t ed_month_ = 0;  // index in plan_.window_months of the month now (moves on)
   std::vector<std::vector<double>> series_values_;
   std::vector<PatientEvent> patient_events_;
   std::vector<std::string> warnings_;

@@ -8,12 +8,14 @@
 //    the mean numbers occupied and delayed to the system's means; the system's mean ED wait
 //    is the per-service means weighted by the waits they count (admissions and patients
 //    still waiting at the end).
-//  - ED waits over a threshold by month add up to the system's count exactly: each
-//    admission counts in its calendar month, each wait still open at the end in the month it
-//    passed the threshold (the window's first month if that was before the window).
+//  - ED waits over a threshold by month add up to the system's count exactly: each wait,
+//    ended or still open at the end, counts in the calendar month it passed the threshold
+//    (the window's first month if that was before the window). So a month both of two
+//    windows observe whole counts the same waits in both, however the windows end.
 //    Per acute service likewise: a trust's months add up to its count over the window, and
 //    in each month the trusts add up to the system's month.
 //  - The hourly means weighted by the waits they count give ed_mean_wait_hours.
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -59,11 +61,17 @@ void HospitalModel::size_service_counters(Counters& fresh) const {
 
 // One admission to acute service `acute` after waiting `wait_hours` since `decided` (the
 // decision to admit: joining the line for a bed, or taking one at once).
+std::size_t HospitalModel::month_passed(engine::Time at) const {
+  const auto& months = plan_.window_months;
+  const auto after = std::upper_bound(months.begin(), months.end(), at,
+                                      [](engine::Time t, const WindowMonth& m) { return t < m.end; });
+  return std::min(static_cast<std::size_t>(after - months.begin()), months.size() - 1);
+}
+
 void HospitalModel::count_ed_wait(std::int16_t acute, engine::Time decided, double wait_hours) {
   const auto a = static_cast<std::size_t>(acute);
   const std::size_t thresholds = waits_over_hours_.size();
   const std::size_t months = plan_.window_months.size();
-  while (now() >= plan_.window_months[ed_month_].end) ++ed_month_;
   ++counters_.entered[a];
   if (now() > decided) ++counters_.entered_after_wait[a];
   counters_.ed_wait_hours_by_service[a] += wait_hours;
@@ -72,10 +80,11 @@ void HospitalModel::count_ed_wait(std::int16_t acute, engine::Time decided, doub
   ++counters_.admissions_by_hour[hour];
   for (std::size_t k = 0; k < thresholds; ++k) {
     if (wait_hours > waits_over_hours_[k]) {
+      const std::size_t m = month_passed(decided + engine::from_hours(waits_over_hours_[k]));
       ++counters_.waits_over[k];
       ++counters_.waits_over_by_service[a * thresholds + k];
-      ++counters_.waits_over_by_month[k * months + ed_month_];
-      ++counters_.waits_over_by_service_month[(a * thresholds + k) * months + ed_month_];
+      ++counters_.waits_over_by_month[k * months + m];
+      ++counters_.waits_over_by_service_month[(a * thresholds + k) * months + m];
     }
   }
 }
@@ -116,13 +125,8 @@ void HospitalModel::add_service_scalars(std::vector<ScalarMeasure>& out) const {
   }
 
   // ED waits still open at the end, per acute service, by hour of the decision to admit, and
-  // over each threshold, counted in the month the wait passed it: a backlog that built up
-  // over weeks is not piled into the window's last (perhaps partial) month.
-  const auto month_passed = [this, months](engine::Time at) {
-    std::size_t m = 0;
-    while (m + 1 < months && at >= plan_.window_months[m].end) ++m;
-    return m;
-  };
+  // over each threshold, counted in the month the wait passed it, as ended waits are: a
+  // backlog that built up over weeks is not piled into the window's last month.
   std::vector<std::size_t> acute;
   std::vector<OpenWaits> open(services);
   std::array<double, 24> open_hours_by_hour{};
@@ -186,9 +190,9 @@ void HospitalModel::add_service_scalars(std::vector<ScalarMeasure>& out) const {
     }
   }
 
-  // The whole system's ED waits over each threshold, by calendar month of admission. Each is
-  // a count over its own month, not over the window: marked as a level (it does not grow
-  // with the window's length), so no rate over the whole window is made from it.
+  // The whole system's ED waits over each threshold, by the calendar month they passed it.
+  // Each is a count over its own month, not over the window: marked as a level (it does not
+  // grow with the window's length), so no rate over the whole window is made from it.
   for (std::size_t k = 0; k < thresholds; ++k) {
     for (std::size_t m = 0; m < months; ++m) {
       add("ed_waits_over_" + labels[k] + "h_" + plan_.window_months[m].label, "patients",

@@ -125,8 +125,8 @@ void by_month(const ReportContext& context, PageParts& parts, const MonthlyMeasu
   body += html::element(
       "p",
       "Patients who waited longer than the threshold from the decision to admit to a bed, "
-      "counted in the month they were admitted (those still waiting at the end of the run, "
-      "in the month their wait passed the threshold); mean over replications with its 95% confidence interval. A month "
+      "counted in the month their wait passed the threshold (whether they were admitted then, "
+      "later, or were still waiting at the end of the run); mean over replications with its 95% confidence interval. A month "
       "only partly observed counts its days in the window alone (\"17 of 31 days\"): compare "
       "it with others as a rate, not as a total.",
       "caption");

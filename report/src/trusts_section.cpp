@@ -126,10 +126,9 @@ void add_trusts(const ReportContext& context, PageParts& parts) {
       "wait runs from the decision to admit to a bed; the mean counts every admission (0 when a "
       "bed was free) and every patient still waiting at the end at the wait so far. Waits over "
       "a threshold are patients a day over the window; the trusts' counts add up to the "
-      "system's. By month, they are patients in the month (a wait counts in the month of "
-      "admission, at the trust that admitted the patient; one still waiting at the end, in the "
-      "month its wait passed the threshold, at the trust it waits for): each trust's months add up to its count over "
-      "the window, and each month's trusts to all trusts together. A month only partly "
+      "system's. By month, they are patients in the month (a wait counts in the month it "
+      "passed the threshold, at the trust the patient waited for, whether admitted then, later "
+      "or still waiting at the end): each trust's months add up to its count over the window, and each month's trusts to all trusts together. A month only partly "
       "observed counts its days in the window alone.",
       "caption");
   parts.html += html::section("trusts", "Results by acute trust", body);

@@ -19,10 +19,10 @@ const std::vector<std::string> kTrusts = {"acute", "north"};
 // two_acute_services() observes 2026-10-15 to 2026-12-13.
 const std::vector<std::string> kMonths = {"2026_10", "2026_11", "2026_12"};
 
-// Waits over `hours` from the log, by trust and month: an admission counts in its calendar
-// month at the trust that admitted it, a patient still in a trust's line at the end (at the
-// wait so far) at that trust in the month its wait passed `hours`, or the first month when
-// that was before the window.
+// Waits over `hours` from the log, by trust and month: an admission at the trust that
+// admitted it, a patient still in a trust's line at the end (at the wait so far) at that
+// trust; each in the month its wait passed `hours`, or the first month when that was before
+// the window.
 std::map<std::pair<std::string, std::string>, double> log_counts(const ReplicationResult& r,
                                                                  double hours) {
   const engine::Calendar calendar(r.window.calendar_start);
@@ -43,7 +43,7 @@ std::map<std::pair<std::string, std::string>, double> log_counts(const Replicati
     const double decided = found != in_line.end() ? found->second.at : e.time_days;
     if (found != in_line.end()) in_line.erase(found);
     if (!e.warmup && (e.time_days - decided) * 24.0 > hours)
-      counts[{e.service, month_of(e.time_days)}] += 1.0;
+      counts[{e.service, std::max(kMonths.front(), month_of(decided + hours / 24.0))}] += 1.0;
   }
   for (const auto& [patient, joined] : in_line) {
     if ((r.window.to_days - joined.at) * 24.0 > hours)

@@ -233,6 +233,15 @@ TEST_CASE("with several acute services, a later one's own ED-wait thresholds are
   CHECK(has_error(small_errors({"services.south={ kind: acute, capacity: 10, "
                                 "report_waits_over_hours: [4, 24] }"}),
                   "services.south.report_waits_over_hours", "would be ignored"));
+  CHECK(all_messages(small_errors({"services.south={ kind: acute, capacity: 10, "
+                                   "report_waits_over_hours: [4, 24] }"}))
+            .find("('acute': [4, 12])") != std::string::npos);
+  // A threshold given twice (or twice to the microsecond of an hour) would name two measures
+  // alike.
+  CHECK(has_error(small_errors({"services.acute.report_waits_over_hours=[4, 4]"}),
+                  "services.acute.report_waits_over_hours", "given twice"));
+  CHECK(has_error(small_errors({"services.acute.report_waits_over_hours=[4.4, 4.4000001]"}),
+                  "services.acute.report_waits_over_hours", "given twice"));
   // The same list, or none (the first's list applies), is fine.
   CHECK(small({"services.south={ kind: acute, capacity: 10, report_waits_over_hours: [4, 12] }"})
             .services.size() == 6);

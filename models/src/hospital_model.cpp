@@ -190,6 +190,11 @@ void HospitalModel::acute_changed(std::int16_t s) {
   state.escalation_used.set(
       now(), static_cast<double>(std::clamp<std::int64_t>(in_bed - state.base_capacity, 0,
                                                           state.ladder.beds_open())));
+  // Beds open, for the occupancy share: a closing bay's beds stay open while its patients
+  // are in them (they close as the patients leave), so occupied never exceeds open.
+  const auto open_beds = static_cast<double>(
+      std::max<std::int64_t>(state.base_capacity + state.ladder.beds_open(), in_bed));
+  if (open_beds != state.capacity_open.level()) state.capacity_open.set(now(), open_beds);
   if (in_bed > state.peak) state.peak = in_bed;
 }
 

@@ -120,6 +120,9 @@ TEST_CASE("patients in a bay being closed are in base beds, not escalation beds"
   REQUIRE(scalar(r, "beds_closed_mean_acute") > 1.0);
   CHECK(scalar(r, "escalation_beds_mean_open") == 0.0);
   CHECK(scalar(r, "escalation_bed_days") == 0.0);
+  // Beds of a closing bay stay open while patients are in them: never fuller than full.
+  CHECK(scalar(r, "acute_occupancy_share") <= 1.0);
+  CHECK(scalar(r, "acute_occupancy_share") > 0.9);
   const double days = r.window.days();
   CHECK(scalar(r, "acute_bed_days") ==
         Approx(scalar(r, "acute_mean_occupancy") * days).epsilon(1e-9));

@@ -186,8 +186,8 @@ void add_question_and_answer(const ReportContext& context, PageParts& parts) {
   const std::string part_year =
       shortest_days < 365.0
           ? fmt::format(" A window shorter than a year ({:.0f} days) gives a year at that "
-                        "window's rate: for an autumn and winter, a year of winters, not a "
-                        "budget year.",
+                        "window's rate (a winter's window, a year of winters), not a budget "
+                        "year's figure.",
                         shortest_days)
           : std::string();
   body += fmt::format(

@@ -1,5 +1,6 @@
 #include "cross_check.hpp"
 #include "cross_check_community.hpp"
+#include "cross_check_trusts.hpp"
 
 #include <cmath>
 #include <algorithm>
@@ -40,7 +41,7 @@ class Checker {
     check_arrivals();
     check_services();
     check_one_step_down_ward();
-    check_acute_names();
+    check_acute_names(ctx_, s_);
     check_pathways();
     check_community_streams(ctx_, s_);
     check_loss_and_closures(ctx_, s_);
@@ -246,49 +247,6 @@ class Checker {
             "only one virtual ward can take step-downs, and '" + first->name + "' already does",
             "remove step_down here; several acute services share '" + first->name +
                 "' for step-downs");
-    }
-  }
-
-  // With several acute services, some measures carry an acute service's name after a stem
-  // that other measures share (delayed_patients_mean_<service> beside _P1, ed_waits_over_4h_
-  // <service> beside the months' _2027_01 and a trust's months' _<service>_2027_01): a name
-  // that reads as a discharge pathway or a month, or ends like a month, would give two
-  // measures one name, or a trust's window count a month's reading.
-  void check_acute_names() {
-    const auto acute_count = std::count_if(s_.services.begin(), s_.services.end(),
-                                           [](const auto& v) { return v.kind == ServiceKind::acute; });
-    if (acute_count < 2) return;
-    auto digits = [](const std::string& text) {
-      return !text.empty() && std::all_of(text.begin(), text.end(),
-                                          [](char c) { return c >= '0' && c <= '9'; });
-    };
-    for (const auto& v : s_.services) {
-      if (v.kind != ServiceKind::acute) continue;
-      const std::string& name = v.name;
-      const std::string path = "services." + name + "#key";
-      if (name.size() == 2 && name[0] == 'P' && name[1] >= '0' && name[1] <= '3') {
-        error(path, "with several acute services, an acute service cannot be named '" + name +
-                        "': delayed_patients_mean_" + name + " would name both its measure and "
-                        "discharge pathway " + name + "'s",
-              "rename it, e.g. '" + name + "_acute'");
-      } else if (name.size() == 7 && name[4] == '_' && digits(name.substr(0, 4)) &&
-                 digits(name.substr(5))) {
-        error(path, "with several acute services, an acute service cannot be named '" + name +
-                        "': ed_waits_over_<h>h_" + name + " would name both its measure and a "
-                        "calendar month's count",
-              "rename it, e.g. 'acute_" + name + "'");
-      } else if (name.size() > 8 && name[name.size() - 8] == '_' &&
-                 name[name.size() - 3] == '_' && digits(name.substr(name.size() - 7, 4)) &&
-                 digits(name.substr(name.size() - 2)) &&
-                 std::stoi(name.substr(name.size() - 2)) >= 1 &&
-                 std::stoi(name.substr(name.size() - 2)) <= 12) {
-        const std::string stem = name.substr(0, name.size() - 8);
-        error(path, "with several acute services, an acute service's name cannot end like a "
-                        "calendar month ('" + name.substr(name.size() - 7) +
-                        "'): ed_waits_over_<h>h_" + name + " would read as " + stem +
-                        "'s count for that month",
-              "rename it, e.g. '" + name + "_acute'");
-      }
     }
   }
 

@@ -1,12 +1,8 @@
 #include "cross_check_community.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include "bedflow/engine/did_you_mean.hpp"
 
@@ -167,41 +163,6 @@ void check_loss_and_closures(Context& ctx, const model::Scenario& s) {
       if (profile.name == v.closures->profile && profile.kind == model::Profile::Kind::daily)
         error(ctx, p, "expected a weekly or dated profile for closures, found a daily one",
               "closures follow the day of the week or the date, not the hour");
-    }
-  }
-}
-
-void check_wait_thresholds(Context& ctx, const model::Scenario& s) {
-  const auto list_text = [](const std::vector<double>& hours) {
-    return fmt::format("[{}]", fmt::join(hours, ", "));
-  };
-  const model::Service* first = nullptr;
-  for (const auto& v : s.services) {
-    if (v.kind != ServiceKind::acute) continue;
-    const std::string p = "services." + v.name + ".report_waits_over_hours";
-    // Measures are named to the microsecond of an hour (4.4 -> _4p4h): two thresholds that
-    // close would write two measures of one name.
-    const auto& hours = v.report_waits_over_hours;
-    std::vector<long long> named;  // each threshold as its measure's name rounds it
-    for (const double h : hours) named.push_back(std::llround(h * 1e6));
-    std::sort(named.begin(), named.end());
-    const auto twice = std::adjacent_find(named.begin(), named.end());
-    if (twice != named.end()) {
-      error(ctx, p,
-            fmt::format("the threshold {} hours is given twice",
-                        static_cast<double>(*twice) / 1e6),
-            "give each threshold once");
-    }
-    if (first == nullptr) {
-      first = &v;
-      continue;
-    }
-    if (ctx.where.count(p) != 0 && hours != first->report_waits_over_hours) {
-      error(ctx, p,
-            "with several acute services, ED waits are counted over the first acute service's "
-            "thresholds ('" + first->name + "': " + list_text(first->report_waits_over_hours) +
-                "), for the system and every trust: this different list would be ignored",
-            "give the list once, on '" + first->name + "', or repeat the same list here");
     }
   }
 }

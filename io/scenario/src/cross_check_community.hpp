@@ -13,9 +13,5 @@ namespace bedflow::scenario {
 void check_community_streams(Context& ctx, const model::Scenario& scenario);
 // when_full / if_turned_away, and each closures.profile (a weekly or dated profile).
 void check_loss_and_closures(Context& ctx, const model::Scenario& scenario);
-// With several acute services, the first one's report_waits_over_hours are every trust's
-// thresholds: a different list written on a later one would be read and ignored, so it is
-// refused where it was written.
-void check_wait_thresholds(Context& ctx, const model::Scenario& scenario);
 
 }  // namespace bedflow::scenario

@@ -8,6 +8,7 @@
 #include <boost/math/distributions/students_t.hpp>
 #include <fmt/format.h>
 
+#include "bedflow/engine/calendar.hpp"
 #include "bedflow/engine/statistics.hpp"
 #include "bedflow/results/ed_wait_names.hpp"
 #include "bedflow/results/observed_window.hpp"
@@ -95,23 +96,21 @@ Difference difference_of(const std::vector<double>& a, const std::vector<double>
   return d;
 }
 
-// The days of calendar month `label` ("2027_01") a window observes, as ISO dates
-// (first, last); both empty when it observes none. ISO dates compare as strings do.
-std::pair<std::string, std::string> month_days(const model::ObservedWindow& window,
-                                               const std::string& label) {
-  const std::string month = label.substr(0, 4) + "-" + label.substr(5, 2);
-  const std::string first = std::max(window_first_date(window), month + "-01");
-  const std::string last = std::min(window_last_date(window), month + "-31");
-  if (first > last) return {};
-  return {first, last};
-}
-
-// True for a count over one calendar month that windows `a` and `b` observe differently.
+// True for a count over one calendar month that windows `a` and `b` observe for different
+// spans of it (compared as instants, so windows on different calendars compare right).
 bool month_observed_differently(const std::string& name, const model::ObservedWindow& a,
                                 const model::ObservedWindow& b) {
-  if (a == b || name.size() < 8 || name[name.size() - 8] != '_') return false;
-  const std::string label = name.substr(name.size() - 7);
-  return is_month_label(label) && month_days(a, label) != month_days(b, label);
+  const std::string month = month_of_count(name);
+  if (a == b || month.empty()) return false;
+  const int year = std::stoi(month.substr(0, 4));
+  const int m = std::stoi(month.substr(5));
+  const auto span = [&](const model::ObservedWindow& w) {
+    const model::ObservedWindow part = month_part(w, year, m);
+    if (part.days() <= 0.0) return std::pair{0.0, 0.0};  // none of the month observed
+    const auto origin = static_cast<double>(engine::days_from_civil(w.calendar_start));
+    return std::pair{origin + part.from_days, origin + part.to_days};
+  };
+  return span(a) != span(b);
 }
 
 model::ObservedWindow window_of(const std::vector<model::ReplicationResult>& replications) {

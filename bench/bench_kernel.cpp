@@ -15,6 +15,7 @@
 
 #include "bare_loop.hpp"
 #include "bedflow/engine/dary_heap_queue.hpp"
+#include "bedflow/engine/radix_event_queue.hpp"
 #include "bedflow/engine/random_stream.hpp"
 #include "bedflow/engine/reference_queue.hpp"
 #include "bedflow/engine/time.hpp"
@@ -67,13 +68,14 @@ void BM_Hold(benchmark::State& state) {
 
 BENCHMARK_TEMPLATE(BM_Hold, BinaryHeapQueue)->Arg(1000)->Arg(100000);
 BENCHMARK_TEMPLATE(BM_Hold, QuaternaryHeapQueue)->Arg(1000)->Arg(100000);
+BENCHMARK_TEMPLATE(BM_Hold, RadixEventQueue)->Arg(1000)->Arg(100000);
 BENCHMARK_TEMPLATE(BM_Hold, ReferenceQueue)->Arg(1000)->Arg(100000);
 
 // The production queue's hold model with 100,000 pending events, 500,000 steps per round,
 // against the bare M1 loop timed alternately: the gate's figure for the kernel alone.
 void BM_HoldOverYardstick(benchmark::State& state) {
   constexpr std::size_t kPending = 100000, kSteps = 500000;
-  HoldModel<QuaternaryHeapQueue> hold(kPending);
+  HoldModel<RadixEventQueue> hold(kPending);
   bedflow::bench::measure_against_bare_loop(
       state,
       [&](std::uint64_t) {

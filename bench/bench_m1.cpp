@@ -21,6 +21,7 @@
 
 #include "bare_loop.hpp"
 #include "bedflow/engine/dary_heap_queue.hpp"
+#include "bedflow/engine/radix_event_queue.hpp"
 #include "bedflow/engine/queueing_station.hpp"
 #include "bedflow/models/simulate.hpp"
 #include "bedflow/scenario/load.hpp"
@@ -73,6 +74,7 @@ void BM_M1_Engine(benchmark::State& state) {
 BENCHMARK_TEMPLATE(BM_M1_Engine, bedflow::engine::BinaryHeapQueue)->Unit(benchmark::kMillisecond);
 BENCHMARK_TEMPLATE(BM_M1_Engine, bedflow::engine::QuaternaryHeapQueue)
     ->Unit(benchmark::kMillisecond);
+BENCHMARK_TEMPLATE(BM_M1_Engine, bedflow::engine::RadixEventQueue)->Unit(benchmark::kMillisecond);
 
 void BM_M1_Yardstick(benchmark::State& state) {
   std::uint64_t events = 0, patients = 0, seed = kSeed;
@@ -89,13 +91,13 @@ void BM_M1_Yardstick(benchmark::State& state) {
 }
 BENCHMARK(BM_M1_Yardstick)->Unit(benchmark::kMillisecond);
 
-// The engine's station (4-ary heap, the production queue) against the bare loop.
+// The engine's station (the radix heap, the production queue) against the bare loop.
 void BM_M1_EngineOverYardstick(benchmark::State& state) {
   bedflow::bench::measure_against_bare_loop(
       state,
       [](std::uint64_t round) {
         const auto result =
-            bedflow::engine::run_queueing_station<bedflow::engine::QuaternaryHeapQueue>(
+            bedflow::engine::run_queueing_station<bedflow::engine::RadixEventQueue>(
                 m1_config(round));
         benchmark::DoNotOptimize(result);
         return result.events_processed;

@@ -1,5 +1,5 @@
-// Differential test of the event queues: the binary heap, the 4-ary heap and the reference
-// tree are driven by one long random script of schedules (many exact time ties, every
+// Differential test of the event queues: the binary heap, the 4-ary heap, the radix heap and
+// the reference tree are driven by one long random script of schedules (many exact time ties, every
 // priority class), cancels of random pending events, reschedules and pops, and must pop
 // identical sequences. The reference queue is simple enough to be obviously right, so any
 // disagreement is a heap bug (lazy cancellation, sift order, tie-breaks).
@@ -11,6 +11,7 @@
 #include <catch2/catch.hpp>
 
 #include "bedflow/engine/dary_heap_queue.hpp"
+#include "bedflow/engine/radix_event_queue.hpp"
 #include "bedflow/engine/random_stream.hpp"
 #include "bedflow/engine/reference_queue.hpp"
 
@@ -64,6 +65,7 @@ ScriptCounts run_script(std::uint64_t seed, std::uint64_t operations, ScriptMix 
   RandomStream rng(seed, 0, stream_id("queue differential script"));
   BinaryHeapQueue binary;
   QuaternaryHeapQueue quaternary;
+  RadixEventQueue radix;
   ReferenceQueue reference;
   PendingSet pending;
   ScriptCounts counts;
@@ -80,17 +82,23 @@ ScriptCounts run_script(std::uint64_t seed, std::uint64_t operations, ScriptMix 
   auto check_sizes = [&] {
     REQUIRE(binary.size() == pending.size());
     REQUIRE(quaternary.size() == pending.size());
+    REQUIRE(radix.size() == pending.size());
     REQUIRE(reference.size() == pending.size());
     REQUIRE(binary.empty() == pending.empty());
     REQUIRE(quaternary.empty() == pending.empty());
+    REQUIRE(radix.empty() == pending.empty());
     REQUIRE(reference.empty() == pending.empty());
   };
-  auto pop_all_three = [&] {
+  auto pop_all = [&] {
+    // Peeking first, as a simulator does before it pops.
+    REQUIRE(same_event(radix.top(), reference.top()));
     const Event r = reference.pop();
     const Event b = binary.pop();
     const Event q = quaternary.pop();
+    const Event x = radix.pop();
     REQUIRE(same_event(b, r));
     REQUIRE(same_event(q, r));
+    REQUIRE(same_event(x, r));
     REQUIRE(pending.contains(r.sequence()));  // never a cancelled or stale event
     if (have_previous) REQUIRE(previous.time <= r.time);  // time never runs backwards
     previous = r;
@@ -112,15 +120,18 @@ ScriptCounts run_script(std::uint64_t seed, std::uint64_t operations, ScriptMix 
       const auto subject = static_cast<std::uint32_t>(rng.below(1u << 20));
       const EventHandle hb = binary.push(t, priority, type, subject);
       const EventHandle hq = quaternary.push(t, priority, type, subject);
+      const EventHandle hx = radix.push(t, priority, type, subject);
       const EventHandle hr = reference.push(t, priority, type, subject);
       REQUIRE(same_event(hb, hr));
       REQUIRE(same_event(hq, hr));
+      REQUIRE(same_event(hx, hr));
       pending.add(hr);
       ++counts.schedules;
     } else if (dice < schedule_share + mix.cancel) {
       const EventHandle h = pending.at(rng.below(pending.size()));
       binary.cancel(h);
       quaternary.cancel(h);
+      radix.cancel(h);
       reference.cancel(h);
       pending.remove(h.sequence());
       ++counts.cancels;
@@ -129,9 +140,11 @@ ScriptCounts run_script(std::uint64_t seed, std::uint64_t operations, ScriptMix 
       const Time t = next_time();
       const EventHandle hb = binary.reschedule(h, t);
       const EventHandle hq = quaternary.reschedule(h, t);
+      const EventHandle hx = radix.reschedule(h, t);
       const EventHandle hr = reference.reschedule(h, t);
       REQUIRE(same_event(hb, hr));
       REQUIRE(same_event(hq, hr));
+      REQUIRE(same_event(hx, hr));
       REQUIRE(hr.priority() == h.priority());
       REQUIRE(hr.subject == h.subject);
       REQUIRE(hr.time == t);
@@ -139,17 +152,18 @@ ScriptCounts run_script(std::uint64_t seed, std::uint64_t operations, ScriptMix 
       pending.add(hr);
       ++counts.reschedules;
     } else {
-      pop_all_three();
+      pop_all();
     }
     check_sizes();
     if (pending.size() > counts.max_pending) counts.max_pending = pending.size();
     // Cancelled events are purged before they can outnumber the live ones by much.
-    const std::size_t slots = std::max(binary.heap_slots(), quaternary.heap_slots());
+    const std::size_t slots =
+        std::max({binary.heap_slots(), quaternary.heap_slots(), radix.heap_slots()});
     REQUIRE(slots <= 2 * pending.size() + BinaryHeapQueue::kPurgeThreshold + 1);
     if (slots > counts.max_heap_slots) counts.max_heap_slots = slots;
   }
   while (!pending.empty()) {
-    pop_all_three();
+    pop_all();
     check_sizes();
   }
   return counts;
@@ -157,7 +171,7 @@ ScriptCounts run_script(std::uint64_t seed, std::uint64_t operations, ScriptMix 
 
 }  // namespace
 
-TEST_CASE("binary heap, 4-ary heap and reference queue pop identical sequences", "[queue]") {
+TEST_CASE("binary heap, 4-ary heap, radix heap and reference queue pop identical sequences", "[queue]") {
   for (const std::uint64_t seed : {1u, 2u}) {
     INFO("seed " << seed);
     const ScriptCounts counts = run_script(seed, 120'000);
@@ -196,4 +210,29 @@ TEST_CASE("a heap whose events are all cancelled is empty and reusable", "[queue
   CHECK(e.subject == 42);
   CHECK(e.time == 3);
   CHECK(queue.empty());
+}
+
+TEST_CASE("radix heap: an event earlier than a peeked minimum pops first", "[queue]") {
+  // A simulator peeks at the next event, stops short of it, and schedules at its own clock,
+  // which is earlier: the radix heap re-files around the new minimum.
+  RadixEventQueue radix;
+  ReferenceQueue reference;
+  for (const Time t : {Time{5000}, Time{70'000}, Time{70'000}, Time{1} << 40, Time{-3}}) {
+    radix.push(t, Priority::release, 1, static_cast<std::uint32_t>(t & 0xffff));
+    reference.push(t, Priority::release, 1, static_cast<std::uint32_t>(t & 0xffff));
+  }
+  REQUIRE(same_event(radix.pop(), reference.pop()));  // -3
+  REQUIRE(same_event(radix.top(), reference.top()));  // 5000 exposed
+  for (const Time t : {Time{4000}, Time{4000}, Time{-3}, Time{4999}}) {
+    const auto priority = t == 4000 ? Priority::capacity_change : Priority::arrival;
+    radix.push(t, priority, 2, 7);
+    reference.push(t, priority, 2, 7);
+  }
+  while (!reference.empty()) {
+    REQUIRE(!radix.empty());
+    REQUIRE(same_event(radix.top(), reference.top()));
+    REQUIRE(same_event(radix.pop(), reference.pop()));
+  }
+  CHECK(radix.empty());
+  CHECK(radix.heap_slots() == 0);
 }

@@ -2,6 +2,7 @@
 // once, and the lowest failing replication's exception rethrown even when a higher one
 // fails first.
 #include <chrono>
+#include <mutex>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -72,4 +73,27 @@ TEST_CASE("runs with more threads than replications and with none to run", "[run
   CHECK(run_replications<int>(2, 3, 8, square) == std::vector<int>{4, 9, 16});
   CHECK(run_replications<int>(0, 0, 4, square).empty());
   CHECK(run_replications<int>(1, 2, 0, square) == std::vector<int>{1, 4});
+}
+
+TEST_CASE("with a window, no replication starts that far past the oldest unfinished one",
+          "[runner]") {
+  // Replication 0 is slow; the others are instant. With a window of 2 on 3 threads, only
+  // replication 1 may run (and finish) while 0 does, whatever the threads' timing.
+  for (const std::size_t window : {std::size_t{1}, std::size_t{2}, std::size_t{3}}) {
+    INFO("window " << window);
+    std::mutex mutex;
+    std::vector<std::size_t> finished_order;
+    std::size_t finished_before_zero = 0;
+    const auto run = [&](std::size_t i) {
+      if (i == 0) std::this_thread::sleep_for(std::chrono::milliseconds(40));
+      std::lock_guard lock(mutex);
+      if (i == 0) finished_before_zero = finished_order.size();
+      finished_order.push_back(i);
+      return static_cast<int>(i);
+    };
+    const auto results = run_replications<int>(0, 12, 3, run, [](std::size_t) {}, window);
+    CHECK(results.size() == 12);
+    CHECK(finished_order.size() == 12);
+    CHECK(finished_before_zero <= window - 1);
+  }
 }

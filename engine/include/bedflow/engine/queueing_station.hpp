@@ -87,7 +87,7 @@ struct QueueingStationResult {
   friend bool operator==(const QueueingStationResult&, const QueueingStationResult&) = default;
 };
 
-template <class Queue = QuaternaryHeapQueue>
+template <class Queue = RadixEventQueue>
 class QueueingStation {
  public:
   // Throws std::invalid_argument (DistributionError for the service time) on a bad config.
@@ -247,7 +247,7 @@ class QueueingStation {
 };
 
 // One call: build, run, return.
-template <class Queue = QuaternaryHeapQueue>
+template <class Queue = RadixEventQueue>
 QueueingStationResult run_queueing_station(const QueueingStationConfig& config) {
   return QueueingStation<Queue>(config).run();
 }

@@ -7,17 +7,20 @@
 //  - The loop hands each event to the model's handler by value; the handler may schedule
 //    and cancel freely. Events at exactly `until` are processed; later ones stay queued.
 //  - The simulator owns no random numbers and knows no model: it is a clock and a queue.
+//  - Any queue pops the same events in the same order (event.hpp's total order); the radix
+//    heap is the default because it is the fastest here (bench_kernel's hold model).
 #include <cassert>
 #include <cstdint>
 #include <utility>
 
 #include "bedflow/engine/dary_heap_queue.hpp"
+#include "bedflow/engine/radix_event_queue.hpp"
 #include "bedflow/engine/event.hpp"
 #include "bedflow/engine/time.hpp"
 
 namespace bedflow::engine {
 
-template <class Queue = QuaternaryHeapQueue>
+template <class Queue = RadixEventQueue>
 class Simulator {
  public:
   Time now() const noexcept { return now_; }

@@ -98,9 +98,9 @@ void HospitalModel::build_scalars(ReplicationResult& result) const {
   add("acute_peak_occupancy", "beds", peak);
   add_total("acute_bed_days", "bed-days", acute_bed_days);
   // Waits that ended (admissions) and waits still open at the end, at their length so far.
-  const engine::Tally& ed = counters_.ed_wait_hours;
+  const engine::Sum& ed = counters_.ed_wait_hours;
   add("ed_mean_wait_hours", "hours",
-      mean_of(ed.mean() * count(ed.count()) + open_wait_hours, ed.count() + still_waiting),
+      mean_of(ed.total() + open_wait_hours, ed.count() + still_waiting),
       true);
   for (std::size_t k = 0; k < waits_over.size(); ++k) {
     const std::string label = threshold_label(waits_over_hours_[k]);
@@ -128,14 +128,14 @@ void HospitalModel::build_scalars(ReplicationResult& result) const {
   // discharge_delay_mean_days_Pk exactly (Little's law over the window).
   for (int k = 1; k <= 3; ++k) {
     const auto pathway = static_cast<std::size_t>(k);
-    const engine::Tally& closed = counters_.delay_days[pathway];
+    const engine::Sum& closed = counters_.delay_days[pathway];
     const std::uint64_t open_count = open_delays_[pathway];
     const double open_days = engine::to_days(
         static_cast<engine::Time>(open_count) * t - open_delay_fit_sum_[pathway]);
     const std::uint64_t counted = closed.count() + open_count;
     const std::string suffix = "_P" + std::to_string(k);
     add("discharge_delay_mean_days" + suffix, "days",
-        mean_of(closed.mean() * count(closed.count()) + open_days, counted));
+        mean_of(closed.total() + open_days, counted));
     add_total("delays_counted" + suffix, "patients", count(counted));
     add("delayed_at_end" + suffix, "patients", count(open_count));
     add("open_delay_mean_days" + suffix, "days", mean_of(open_days, open_count));

@@ -187,9 +187,12 @@ void HospitalModel::acute_changed(std::int16_t s) {
   // escalation beds only as far as escalation beds are open: the rest are still in beds
   // being closed (a bay closed for infection, a dated cut) until they leave, base beds.
   const std::int64_t in_bed = occupied(static_cast<std::size_t>(s));
-  state.escalation_used.set(
-      now(), static_cast<double>(std::clamp<std::int64_t>(in_bed - state.base_capacity, 0,
-                                                          state.ladder.beds_open())));
+  // Without escalation beds none are ever used: nothing to record.
+  if (state.ladder.beds_open() > 0 || state.escalation_used.level() != 0.0) {
+    state.escalation_used.set(
+        now(), static_cast<double>(std::clamp<std::int64_t>(in_bed - state.base_capacity, 0,
+                                                            state.ladder.beds_open())));
+  }
   // Beds open, for the occupancy share: a closing bay's beds stay open while its patients
   // are in them (they close as the patients leave), so occupied never exceeds open.
   const auto open_beds = static_cast<double>(

@@ -81,7 +81,7 @@ struct Counters {
   std::vector<std::uint64_t> arrivals, admissions;  // by stream
   std::uint64_t admissions_total = 0;
   std::uint64_t cancellations = 0;
-  engine::Tally ed_wait_hours;
+  engine::Sum ed_wait_hours;
   std::vector<std::uint64_t> waits_over;  // by threshold
   std::vector<std::uint64_t> avoided;     // by service
   std::uint64_t ucr_referrals = 0, ucr_visits = 0, ucr_within_target = 0;
@@ -89,8 +89,8 @@ struct Counters {
   std::uint64_t reablement_completed = 0, reablement_independent = 0;
   std::uint64_t readmissions = 0;
   double step_down_days_saved = 0.0;
-  std::array<engine::Tally, 4> delay_days;  // fit to leaving the acute bed, by pathway
-  std::vector<engine::Tally> window_wait_hours;  // by service left (services with a window)
+  std::array<engine::Sum, 4> delay_days;  // fit to leaving the acute bed, by pathway
+  std::vector<engine::Sum> window_wait_hours;  // by service left (services with a window)
   // By service, counted only where ServicePlan::reports_blocking (loss services; urgent
   // community responses taking community referrals): entrants who came for a place (or a
   // visit) and those turned away for want of one.

@@ -134,8 +134,8 @@ void HospitalModel::build_window_scalars(std::vector<ScalarMeasure>& out) const 
     std::vector<double> hours(plan_.services.size(), 0.0);
     std::vector<std::uint64_t> counted(plan_.services.size(), 0);
     for (std::size_t s = 0; s < plan_.services.size(); ++s) {
-      const engine::Tally& waits = counters_.window_wait_hours[s];
-      hours[s] = waits.mean() * static_cast<double>(waits.count());
+      const engine::Sum& waits = counters_.window_wait_hours[s];
+      hours[s] = waits.total();
       counted[s] = waits.count();
     }
     // A slot not in use has waiting_for_window false (reset when its wait ended), so the

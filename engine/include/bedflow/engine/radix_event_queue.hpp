@@ -5,7 +5,7 @@
 //
 // Why: a simulation's clock never runs backwards, so every event pushed is due no earlier
 // than the last one popped. A radix heap uses that: an event sits in the bucket named by the
-// highest bit in which its time differs from the minimum's, and moves only to lower buckets,
+// highest byte in which its time differs from the minimum's, and moves only to lower buckets,
 // so a push is one bit scan and one append, and a pop takes the back of a sorted run. No
 // comparison chain walks a tree, and memory is read in sequence: on the hospital models this
 // is faster than the d-ary heaps (bench_kernel, bench_m1).
@@ -14,9 +14,11 @@
 //  - Pops follow the total order of event.hpp exactly (time, then priority class, then
 //    insertion sequence): the same schedule pops in the same order as any other queue here
 //    (tests/engine/test_queue_differential.cpp drives them side by side).
-//  - `minimum_` is a lower bound of every held event's key; `due_` holds exactly the held
-//    events whose key equals it, sorted so the first in order is at the back; bucket b >= 1
-//    holds events whose key differs from `minimum_` first in bit b - 1 (counting from 0).
+//  - `minimum_` is a lower bound of every held event's key. `due_` holds, sorted so the
+//    first in order is at the back, exactly the held events whose key equals the minimum's
+//    above its lowest `due_shift_` bits (a small bucket is sorted whole rather than spread);
+//    every other event sits in the bucket (level, digit) named by the highest byte in
+//    which its key differs from the minimum (level) and that byte's value (digit).
 //  - Pushing earlier than the minimum a top() has exposed (allowed: the caller may peek, stop,
 //    and schedule at its own clock, which is earlier) re-files every event; that is O(n) and
 //    rare (a simulator does it only between run_until() calls).
@@ -95,25 +97,27 @@ class RadixEventQueue {
   static constexpr int kLevels = 8;
   static constexpr int kDigits = 256;
   static constexpr std::size_t kKeptCapacity = 1024;  // events an emptied bucket may keep
+  // A bucket this small is sorted whole into due_ rather than spread over lower levels.
+  static constexpr std::size_t kSortedRun = 32;
 
   // Times as unsigned keys with the same order (the sign bit flipped).
   static std::uint64_t key(Time time) noexcept {
     return static_cast<std::uint64_t>(time) ^ (std::uint64_t{1} << 63);
   }
   // Order within due_: the first in the total order last (popped from the back).
-  static bool later_in_order(const Event& a, const Event& b) noexcept { return a.order > b.order; }
+  static bool later_in_order(const Event& a, const Event& b) noexcept { return before(b, a); }
 
   void file(const Event& event) {
     const std::uint64_t k = key(event.time);
     if (k < minimum_) refile_from(k);
-    if (k == minimum_) {
+    if (((k ^ minimum_) >> due_shift_) == 0) {
       due_.insert(std::upper_bound(due_.begin(), due_.end(), event, later_in_order), event);
       return;
     }
     file_above_minimum(event, k);
   }
 
-  // Precondition: k > minimum_.
+  // Precondition: k > minimum_, outside due_'s range.
   void file_above_minimum(const Event& event, std::uint64_t k) {
     const int level = (63 - std::countl_zero(k ^ minimum_)) / 8;
     const auto digit = static_cast<unsigned>(k >> (8 * level)) & 0xffu;
@@ -148,14 +152,19 @@ class RadixEventQueue {
     words[word] &= words[word] - 1;
     if ((words[0] | words[1] | words[2] | words[3]) == 0) levels_ &= ~(1u << level);
     std::vector<Event>& bucket = buckets_[static_cast<std::size_t>(level * kDigits) + digit];
-    if (level == 0) {
-      // Level 0 differs only in the lowest byte: one bucket, one time.
+    if (level == 0 || bucket.size() <= kSortedRun) {
+      // Level 0 differs only in the lowest byte (one bucket, one time); a small bucket is
+      // cheaper to sort than to spread: either becomes due_ whole, and due_'s range is the
+      // bucket's (keys equal to the minimum above this level's byte).
       minimum_ = key(bucket.front().time);
+      for (const Event& event : bucket) minimum_ = std::min(minimum_, key(event.time));
+      due_shift_ = 8 * level;
       due_.swap(bucket);
     } else {
       std::uint64_t smallest = key(bucket.front().time);
       for (const Event& event : bucket) smallest = std::min(smallest, key(event.time));
       minimum_ = smallest;
+      due_shift_ = 0;
       for (const Event& event : bucket) {
         const std::uint64_t k = key(event.time);
         if (k == minimum_) {
@@ -176,6 +185,7 @@ class RadixEventQueue {
   void refile_from(std::uint64_t k) {
     std::vector<Event> all = take_all();
     minimum_ = k;
+    due_shift_ = 0;
     for (const Event& event : all) file(event);
   }
 
@@ -218,6 +228,9 @@ class RadixEventQueue {
   std::array<std::array<std::uint64_t, kDigits / 64>, kLevels> occupied_{};
   unsigned levels_ = 0;
   std::uint64_t minimum_ = key(0);
+  // due_ holds every held event whose key equals minimum_ above its lowest due_shift_ bits
+  // (0: the minimum only; 8 x level when a small bucket of that level became due_ whole).
+  int due_shift_ = 0;
   std::unordered_set<std::uint64_t> cancelled_;
   std::uint64_t next_sequence_ = 0;
   std::size_t held_ = 0;

@@ -3,6 +3,8 @@
 //
 // Invariants:
 //  - Tally uses Welford's update: numerically stable mean and variance in one pass.
+//  - Sum keeps only a count and a total: for a model that reports totals and means, one
+//    addition a value (Welford's update divides on every value).
 //  - TimeWeighted integrates a piecewise-constant level exactly over integer time; its
 //    mean is the area divided by the time observed since the last reset (warm-up ends with
 //    a reset, so discarded time never counts).
@@ -44,6 +46,21 @@ class Tally {
   double m2_ = 0.0;
   double min_ = std::numeric_limits<double>::infinity();
   double max_ = -std::numeric_limits<double>::infinity();
+};
+
+class Sum {
+ public:
+  void add(double x) noexcept {
+    ++count_;
+    total_ += x;
+  }
+  std::uint64_t count() const noexcept { return count_; }
+  double total() const noexcept { return total_; }
+  double mean() const noexcept { return count_ ? total_ / static_cast<double>(count_) : 0.0; }
+
+ private:
+  std::uint64_t count_ = 0;
+  double total_ = 0.0;
 };
 
 class TimeWeighted {

@@ -26,6 +26,7 @@ class ArrivalProcess {
       : rate_per_day_(rate_per_day), rate_(std::move(rate)), stream_(stream) {
     const double bound_per_day = rate_per_day_ * rate_.upper_bound();
     bound_per_second_ = bound_per_day / static_cast<double>(engine::kDay);
+    mean_gap_seconds_ = bound_per_second_ > 0.0 ? 1.0 / bound_per_second_ : 0.0;
   }
 
   // The next arrival strictly after the previous one (or after `start` the first time), in
@@ -34,7 +35,7 @@ class ArrivalProcess {
     if (!(bound_per_second_ > 0.0)) return engine::kTimeNever;
     const double limit = static_cast<double>(horizon);
     while (true) {
-      candidate_ += -std::log(stream_.uniform01()) / bound_per_second_;
+      candidate_ += -std::log(stream_.uniform01()) * mean_gap_seconds_;
       if (candidate_ > limit) return engine::kTimeNever;
       // A constant rate keeps every candidate: no acceptance draw (a homogeneous process).
       if (rate_.empty()) return static_cast<engine::Time>(std::floor(candidate_));
@@ -54,6 +55,7 @@ class ArrivalProcess {
   RateFunction rate_;
   engine::RandomStream stream_;
   double bound_per_second_ = 0.0;
+  double mean_gap_seconds_ = 0.0;  // 1 / bound_per_second_: a multiply per candidate
   double candidate_ = 0.0;
 };
 

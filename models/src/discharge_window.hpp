@@ -21,8 +21,6 @@
 
 namespace bedflow::model {
 
-inline constexpr int kHoursPerWeek = 168;
-
 struct WindowPlan {
   std::array<double, kHoursPerWeek> factor{};
   // Hours from h to the next hour of the week whose factor is not 0 (0 when h's is not).

@@ -56,9 +56,26 @@ RateFunction::RateFunction(std::vector<CalendarProfile> profiles,
     : profiles_(std::move(profiles)), calendar_(&calendar), weekdays_only_(weekdays_only) {
   upper_bound_ = 1.0;
   for (const auto& p : profiles_) upper_bound_ *= p.max_factor();
+  const bool repeats_weekly =
+      std::all_of(profiles_.begin(), profiles_.end(), [](const CalendarProfile& p) {
+        return p.kind() != Profile::Kind::dated;
+      });
+  if (!repeats_weekly || empty()) return;
+  week_hour_at_zero_ = calendar.weekday_at(0) * 24;
+  weekly_factor_.resize(kHoursPerWeek);
+  weekly_acceptance_.resize(kHoursPerWeek);
+  for (int h = 0; h < kHoursPerWeek; ++h) {
+    // A time in the run's first week that falls on week hour h.
+    const auto t = static_cast<double>(
+        static_cast<engine::Time>((h - week_hour_at_zero_ + kHoursPerWeek) % kHoursPerWeek) *
+        engine::kHour);
+    const auto k = static_cast<std::size_t>(h);
+    weekly_factor_[k] = computed_factor_at(t);
+    weekly_acceptance_[k] = weekly_factor_[k] / upper_bound_;
+  }
 }
 
-double RateFunction::factor_at(double t_seconds) const noexcept {
+double RateFunction::computed_factor_at(double t_seconds) const noexcept {
   const auto t = static_cast<engine::Time>(std::floor(t_seconds));
   if (weekdays_only_ && calendar_->weekday_at(t) >= 5) return 0.0;
   double factor = 1.0;

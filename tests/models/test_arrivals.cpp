@@ -178,6 +178,31 @@ TEST_CASE("weekday-only streams never arrive at weekends", "[arrivals]") {
   check_poisson_cells(cells, 0.001);
 }
 
+TEST_CASE("a rate that repeats weekly reads the same doubles from its hour-of-week table",
+          "[arrivals]") {
+  // The table is computed once by the same products in the same order, so thinning keeps
+  // exactly the candidates the direct computation would, on any start weekday.
+  for (const Date start : {Date{2026, 10, 1}, Date{2026, 10, 5}, Date{2027, 1, 3}}) {
+    const engine::Calendar calendar(start);
+    const Profile hourly{"hourly", Profile::Kind::daily, kHourly, {}, {}};
+    const Profile weekly{"weekly", Profile::Kind::weekly, kWeekly, {}, {}};
+    const CalendarProfile by_hour(hourly, calendar), by_day(weekly, calendar);
+    for (const bool weekdays_only : {false, true}) {
+      const RateFunction rate({by_day, by_hour}, calendar, weekdays_only);
+      INFO("start " << engine::to_iso_string(start) << ", weekdays only " << weekdays_only);
+      for (engine::Time t = -3 * engine::kHour; t < 3 * engine::kWeek; t += 1799) {
+        const double seconds = static_cast<double>(t) + 0.25;
+        const auto second = static_cast<engine::Time>(std::floor(seconds));
+        const bool shut = weekdays_only && calendar.weekday_at(second) >= 5;
+        const double direct =
+            shut ? 0.0 : 1.0 * by_day.factor_at(second) * by_hour.factor_at(second);
+        REQUIRE(rate.factor_at(seconds) == direct);
+        REQUIRE(rate.acceptance_at(seconds) == direct / rate.upper_bound());
+      }
+    }
+  }
+}
+
 TEST_CASE("a zero rate never produces an arrival", "[arrivals]") {
   const engine::Calendar calendar(Date{2026, 10, 1});
   ArrivalProcess process(0.0, RateFunction({}, calendar, false),

@@ -105,7 +105,11 @@ class RadixEventQueue {
     return static_cast<std::uint64_t>(time) ^ (std::uint64_t{1} << 63);
   }
   // Order within due_: the first in the total order last (popped from the back).
-  static bool later_in_order(const Event& a, const Event& b) noexcept { return before(b, a); }
+  // (A function object, not a function: std::sort and std::upper_bound inline it.)
+  struct LaterInOrder {
+    bool operator()(const Event& a, const Event& b) const noexcept { return before(b, a); }
+  };
+  static constexpr LaterInOrder later_in_order{};
 
   void file(const Event& event) {
     const std::uint64_t k = key(event.time);

@@ -39,7 +39,7 @@ class ArrivalProcess {
       if (candidate_ > limit) return engine::kTimeNever;
       // A constant rate keeps every candidate: no acceptance draw (a homogeneous process).
       if (rate_.empty()) return static_cast<engine::Time>(std::floor(candidate_));
-      const double accept = rate_.factor_at(candidate_) / rate_.upper_bound();
+      const double accept = rate_.acceptance_at(candidate_);
       if (stream_.uniform01() < accept) {
         return static_cast<engine::Time>(std::floor(candidate_));
       }

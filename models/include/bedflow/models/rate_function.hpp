@@ -14,6 +14,9 @@
 //    a dated profile's including 1 when the run starts before its first point), which is
 //    what thinning needs to stay exact.
 //  - A profile is resolved against the scenario's calendar once; evaluation allocates nothing.
+//  - A rate whose profiles are all weekly or daily repeats every week, hour by hour: its
+//    factor and acceptance for each of the week's 168 hours are computed once, by the same
+//    arithmetic in the same order, so the table gives the very same doubles.
 #include <cstdint>
 #include <vector>
 
@@ -22,6 +25,8 @@
 #include "bedflow/models/scenario.hpp"
 
 namespace bedflow::model {
+
+inline constexpr int kHoursPerWeek = 168;
 
 class CalendarProfile {
  public:
@@ -32,6 +37,7 @@ class CalendarProfile {
     return factor_at(t, static_cast<double>(t));
   }
   double max_factor() const noexcept { return max_factor_; }
+  Profile::Kind kind() const noexcept { return kind_; }
 
  private:
   Profile::Kind kind_;
@@ -49,7 +55,18 @@ class RateFunction {
   RateFunction() = default;
   RateFunction(std::vector<CalendarProfile> profiles, const engine::Calendar& calendar,
                bool weekdays_only);
-  double factor_at(double t_seconds) const noexcept;
+  double factor_at(double t_seconds) const noexcept {
+    if (!weekly_factor_.empty() && t_seconds >= 0.0) return weekly_factor_[week_hour(t_seconds)];
+    return computed_factor_at(t_seconds);
+  }
+  // factor_at(t) / upper_bound(): the chance that thinning keeps a candidate at t. Inline:
+  // thinning asks it for every candidate arrival.
+  double acceptance_at(double t_seconds) const noexcept {
+    if (!weekly_acceptance_.empty() && t_seconds >= 0.0) {
+      return weekly_acceptance_[week_hour(t_seconds)];
+    }
+    return computed_factor_at(t_seconds) / upper_bound_;
+  }
   double upper_bound() const noexcept { return upper_bound_; }
   bool empty() const noexcept { return profiles_.empty() && !weekdays_only_; }
 
@@ -58,6 +75,15 @@ class RateFunction {
   const engine::Calendar* calendar_ = nullptr;
   bool weekdays_only_ = false;
   double upper_bound_ = 1.0;
+  // By hour of the week (0 = Monday 00:00), when the rate repeats weekly; else empty.
+  std::vector<double> weekly_factor_, weekly_acceptance_;
+  int week_hour_at_zero_ = 0;  // hour of the week at time 0
+  double computed_factor_at(double t_seconds) const noexcept;
+  // Hour of the week of t >= 0 (earlier times are computed); the table's index.
+  std::size_t week_hour(double t_seconds) const noexcept {
+    const auto hour = static_cast<std::int64_t>(t_seconds) / engine::kHour;
+    return static_cast<std::size_t>((hour + week_hour_at_zero_) % kHoursPerWeek);
+  }
 };
 
 }  // namespace bedflow::model

@@ -3,23 +3,19 @@
 //
 // Invariants:
 //  - Pops follow the total order of event.hpp exactly; arity changes speed, never order.
-//  - Cancellation is lazy: a cancelled event stays in the heap, marked in `cancelled_`, and
-//    is dropped when it reaches the top. The set holds only cancelled events still in the
-//    heap. When cancelled events outnumber live ones (and exceed kPurgeThreshold), they are
-//    all removed and the heap rebuilt, so the heap never holds more than about twice the
-//    pending events plus kPurgeThreshold, however many events a model cancels far in the
-//    future. With no cancellations the pop path costs one emptiness check.
+//  - Cancellation is lazy (lazy_cancellation.hpp): a cancelled event stays in the heap and is
+//    dropped when it reaches the top; when cancelled events outnumber live ones (and exceed
+//    kPurgeThreshold), they are all removed and the heap rebuilt.
 //  - cancel() and reschedule() take a handle of a pending event (scheduled, not yet popped
 //    or cancelled); that precondition is the caller's.
-//  - Insertion sequences are unique per queue, so handles never collide.
 #include <cassert>
 #include <cstddef>
 #include <cstdint>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
 #include "bedflow/engine/event.hpp"
+#include "bedflow/engine/lazy_cancellation.hpp"
 
 namespace bedflow::engine {
 
@@ -29,17 +25,14 @@ class DaryHeapQueue {
 
  public:
   EventHandle push(Time time, Priority priority, std::uint32_t type, std::uint32_t subject) {
-    Event event{time, make_order(priority, next_sequence_++), type, subject};
+    Event event{time, make_order(priority, lazy_.next_sequence()), type, subject};
     heap_.push_back(event);
     sift_up(heap_.size() - 1);
-    ++live_;
     return event;
   }
 
   void cancel(const EventHandle& handle) {
-    cancelled_.insert(handle.sequence());
-    --live_;
-    if (cancelled_.size() > kPurgeThreshold && cancelled_.size() > live_) purge_cancelled();
+    if (lazy_.cancel(handle.sequence())) purge_cancelled();
   }
 
   // Moves a pending event to a new time, keeping its class; it takes a new insertion
@@ -49,8 +42,8 @@ class DaryHeapQueue {
     return push(new_time, handle.priority(), handle.type, handle.subject);
   }
 
-  bool empty() const noexcept { return live_ == 0; }
-  std::size_t size() const noexcept { return live_; }
+  bool empty() const noexcept { return lazy_.empty(); }
+  std::size_t size() const noexcept { return lazy_.live(); }
 
   // Precondition: !empty().
   const Event& top() {
@@ -63,7 +56,7 @@ class DaryHeapQueue {
     drop_cancelled_top();
     Event result = heap_.front();
     remove_front();
-    --live_;
+    lazy_.popped();
     return result;
   }
 
@@ -72,7 +65,7 @@ class DaryHeapQueue {
   // Events physically held, live and cancelled-but-not-yet-dropped (for memory tests).
   std::size_t heap_slots() const noexcept { return heap_.size(); }
 
-  static constexpr std::size_t kPurgeThreshold = 1024;
+  static constexpr std::size_t kPurgeThreshold = LazyCancellation::kPurgeThreshold;
 
  private:
   // Drops every cancelled event and restores the heap bottom-up (Floyd), O(heap size); the
@@ -80,10 +73,10 @@ class DaryHeapQueue {
   void purge_cancelled() {
     std::size_t kept = 0;
     for (const Event& event : heap_) {
-      if (cancelled_.find(event.sequence()) == cancelled_.end()) heap_[kept++] = event;
+      if (!lazy_.is_cancelled(event.sequence())) heap_[kept++] = event;
     }
     heap_.resize(kept);
-    cancelled_.clear();
+    lazy_.forget_cancelled();
     if (kept < 2) return;
     for (std::size_t i = (kept - 2) / Arity + 1; i-- > 0;) {
       const Event moving = heap_[i];  // a copy: sift_down overwrites slot i
@@ -92,13 +85,7 @@ class DaryHeapQueue {
   }
 
   void drop_cancelled_top() {
-    if (cancelled_.empty()) return;
-    while (true) {
-      auto it = cancelled_.find(heap_.front().sequence());
-      if (it == cancelled_.end()) return;
-      cancelled_.erase(it);
-      remove_front();
-    }
+    while (lazy_.take_if_cancelled(heap_.front().sequence())) remove_front();
   }
 
   void remove_front() {
@@ -137,9 +124,7 @@ class DaryHeapQueue {
   }
 
   std::vector<Event> heap_;
-  std::unordered_set<std::uint64_t> cancelled_;
-  std::uint64_t next_sequence_ = 0;
-  std::size_t live_ = 0;
+  LazyCancellation lazy_;
 };
 
 using BinaryHeapQueue = DaryHeapQueue<2>;

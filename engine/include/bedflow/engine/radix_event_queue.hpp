@@ -22,9 +22,9 @@
 //  - Pushing earlier than the minimum a top() has exposed (allowed: the caller may peek, stop,
 //    and schedule at its own clock, which is earlier) re-files every event; that is O(n) and
 //    rare (a simulator does it only between run_until() calls).
-//  - Cancellation is lazy, as in dary_heap_queue.hpp: a cancelled event stays until it is
-//    due or a purge drops it; purges keep the events held to at most about twice the pending
-//    ones plus kPurgeThreshold.
+//  - Cancellation is lazy (lazy_cancellation.hpp): a cancelled event stays until it is due or
+//    a purge drops it; purges keep the events held to at most about twice the pending ones
+//    plus kPurgeThreshold.
 //  - cancel() and reschedule() take a handle of a pending event; push() takes a time no
 //    earlier than the last event popped. Both preconditions are the caller's (a Simulator
 //    never schedules in the past).
@@ -34,27 +34,24 @@
 #include <cassert>
 #include <cstddef>
 #include <cstdint>
-#include <unordered_set>
 #include <vector>
 
 #include "bedflow/engine/event.hpp"
+#include "bedflow/engine/lazy_cancellation.hpp"
 
 namespace bedflow::engine {
 
 class RadixEventQueue {
  public:
   EventHandle push(Time time, Priority priority, std::uint32_t type, std::uint32_t subject) {
-    const Event event{time, make_order(priority, next_sequence_++), type, subject};
+    const Event event{time, make_order(priority, lazy_.next_sequence()), type, subject};
     file(event);
     ++held_;
-    ++live_;
     return event;
   }
 
   void cancel(const EventHandle& handle) {
-    cancelled_.insert(handle.sequence());
-    --live_;
-    if (cancelled_.size() > kPurgeThreshold && cancelled_.size() > live_) purge_cancelled();
+    if (lazy_.cancel(handle.sequence())) purge_cancelled();
   }
 
   // Moves a pending event to a new time, keeping its class; it takes a new insertion
@@ -64,8 +61,8 @@ class RadixEventQueue {
     return push(new_time, handle.priority(), handle.type, handle.subject);
   }
 
-  bool empty() const noexcept { return live_ == 0; }
-  std::size_t size() const noexcept { return live_; }
+  bool empty() const noexcept { return lazy_.empty(); }
+  std::size_t size() const noexcept { return lazy_.live(); }
 
   // Precondition: !empty().
   const Event& top() {
@@ -79,7 +76,7 @@ class RadixEventQueue {
     const Event result = due_.back();
     due_.pop_back();
     --held_;
-    --live_;
+    lazy_.popped();
     return result;
   }
 
@@ -88,7 +85,7 @@ class RadixEventQueue {
   // Events physically held, live and cancelled-but-not-yet-dropped (for memory tests).
   std::size_t heap_slots() const noexcept { return held_; }
 
-  static constexpr std::size_t kPurgeThreshold = 1024;
+  static constexpr std::size_t kPurgeThreshold = LazyCancellation::kPurgeThreshold;
 
  private:
   // Buckets by the highest byte in which a key differs from the minimum (its level, 0..7)
@@ -134,10 +131,7 @@ class RadixEventQueue {
   void settle() {
     while (true) {
       if (due_.empty()) advance();
-      if (cancelled_.empty()) return;
-      const auto it = cancelled_.find(due_.back().sequence());
-      if (it == cancelled_.end()) return;
-      cancelled_.erase(it);
+      if (!lazy_.take_if_cancelled(due_.back().sequence())) return;
       due_.pop_back();
       --held_;
     }
@@ -207,9 +201,7 @@ class RadixEventQueue {
 
   // Drops every cancelled event; what remains pops exactly as before.
   void purge_cancelled() {
-    auto is_cancelled = [this](const Event& event) {
-      return cancelled_.find(event.sequence()) != cancelled_.end();
-    };
+    auto is_cancelled = [this](const Event& event) { return lazy_.is_cancelled(event.sequence()); };
     due_.erase(std::remove_if(due_.begin(), due_.end(), is_cancelled), due_.end());
     for (std::size_t b = 0; b < buckets_.size(); ++b) {
       std::vector<Event>& bucket = buckets_[b];
@@ -221,8 +213,8 @@ class RadixEventQueue {
       words[digit / 64] &= ~(std::uint64_t{1} << (digit % 64));
       if ((words[0] | words[1] | words[2] | words[3]) == 0) levels_ &= ~(1u << level);
     }
-    held_ -= cancelled_.size();
-    cancelled_.clear();
+    held_ -= lazy_.cancelled_count();
+    lazy_.forget_cancelled();
   }
 
   std::vector<Event> due_;
@@ -235,10 +227,8 @@ class RadixEventQueue {
   // due_ holds every held event whose key equals minimum_ above its lowest due_shift_ bits
   // (0: the minimum only; 8 x level when a small bucket of that level became due_ whole).
   int due_shift_ = 0;
-  std::unordered_set<std::uint64_t> cancelled_;
-  std::uint64_t next_sequence_ = 0;
+  LazyCancellation lazy_;
   std::size_t held_ = 0;
-  std::size_t live_ = 0;
 };
 
 }  // namespace bedflow::engine

@@ -40,7 +40,9 @@ std::size_t EventSpool::begin_variant() {
 std::vector<model::PatientEvent> EventSpool::Impl::copy_of(
     std::span<const model::PatientEvent> block) {
   std::vector<model::PatientEvent> copy;
-  if (!spare.empty()) {
+  if (spare.empty()) {
+    ++buffers_made;
+  } else {
     copy = std::move(spare.back());
     spare.pop_back();
   }
@@ -50,7 +52,7 @@ std::vector<model::PatientEvent> EventSpool::Impl::copy_of(
 
 void EventSpool::Impl::recycle(std::vector<model::PatientEvent>&& block) {
   block.clear();
-  if (spare.size() < kMaxSpare) spare.push_back(std::move(block));
+  if (spare.size() < buffers_made) spare.push_back(std::move(block));
 }
 
 void EventSpool::Impl::advance() {

@@ -13,7 +13,8 @@
 //    being appended, one block of the model's (kLogBlock rows of 24 bytes); for each other
 //    replication running or finished early, its rows so far (24 bytes a row). With n
 //    threads and replications of similar length that is about n - 1 replications' logs.
-//    Up to 8 emptied block buffers are kept for reuse (12 MB).
+//    Emptied block buffers are kept for reuse; as one is made only when none is spare, they
+//    never outnumber the blocks that once waited together, so they add nothing to the peak.
 //  - take() may be called from several threads at once; HDF5 is only called under a lock.
 //  - The spool file is removed when the EventSpool is destroyed, whatever happened.
 #include <cstdint>

@@ -102,10 +102,12 @@ HospitalModel::HospitalModel(const Scenario& scenario, std::uint64_t seed,
 void HospitalModel::log_place(std::uint32_t id, PatientEventKind event, std::uint16_t place) {
   patient_events_.push_back({engine::to_days(now()), serials_[id], place, patients_[id].cohort,
                              event, in_warmup_});
-  // Handed over in blocks when asked: the vector keeps its capacity, so it never regrows.
+  // Handed over in blocks when asked: the buffer handed back (the same or another) is
+  // reserved to a whole block, so it never regrows.
   if (blocks_ && patient_events_.size() == kLogBlock) {
     blocks_(replication_, patient_events_);
     patient_events_.clear();
+    patient_events_.reserve(kLogBlock);
   }
 }
 

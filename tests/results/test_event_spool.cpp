@@ -60,22 +60,26 @@ TEST_CASE("the spool appends rows in replication order whatever order they come 
   results::EventSpool spool(test::scratch_path("spool_order.scratch"));
   const auto variant = spool.begin_variant();
   const auto& reps = file.variants.front().replications;
-  const auto rows = [&](std::uint32_t k, std::size_t first, std::size_t count) {
-    return std::span<const model::PatientEvent>(reps[k].patient_events).subspan(first, count);
+  // Hands rows [first, first + count) of replication k over as a block; the spool takes them.
+  const auto add_block = [&](std::uint32_t k, std::size_t first, std::size_t count) {
+    const auto from = reps[k].patient_events.begin() + static_cast<std::ptrdiff_t>(first);
+    std::vector<model::PatientEvent> block(from, from + static_cast<std::ptrdiff_t>(count));
+    spool.add_block(k, block);
+    REQUIRE(block.empty());
   };
   // Replication 2 starts before 0 and 3 finishes first; 1 is last to finish.
-  spool.add_block(2, rows(2, 0, 1000));
-  spool.add_block(0, rows(0, 0, 5000));
+  add_block(2, 0, 1000);
+  add_block(0, 0, 5000);
   auto whole3 = tail_of(file, 3, 0);
   spool.take(whole3);
   REQUIRE(whole3.patient_events.empty());  // moved out
-  spool.add_block(1, rows(1, 0, 100));
-  spool.add_block(2, rows(2, 1000, 2000));
+  add_block(1, 0, 100);
+  add_block(2, 1000, 2000);
   auto rest2 = tail_of(file, 2, 3000);
   spool.take(rest2);
   auto rest0 = tail_of(file, 0, 5000);
   spool.take(rest0);  // 0 done: 1's first block is appended, 1 now streams straight in
-  spool.add_block(1, rows(1, 100, 10000));
+  add_block(1, 100, 10000);
   auto rest1 = tail_of(file, 1, 10100);
   spool.take(rest1);
   spool.finish_variant();

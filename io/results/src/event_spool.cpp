@@ -37,17 +37,15 @@ std::size_t EventSpool::begin_variant() {
   return variant;
 }
 
-std::vector<model::PatientEvent> EventSpool::Impl::copy_of(
-    std::span<const model::PatientEvent> block) {
-  std::vector<model::PatientEvent> copy;
+std::vector<model::PatientEvent> EventSpool::Impl::replacement_buffer() {
+  std::vector<model::PatientEvent> buffer;
   if (spare.empty()) {
-    ++buffers_made;
+    ++buffers_made;  // the model reserves it
   } else {
-    copy = std::move(spare.back());
+    buffer = std::move(spare.back());
     spare.pop_back();
   }
-  copy.assign(block.begin(), block.end());
-  return copy;
+  return buffer;
 }
 
 void EventSpool::Impl::recycle(std::vector<model::PatientEvent>&& block) {
@@ -72,7 +70,7 @@ void EventSpool::Impl::advance() {
   }
 }
 
-void EventSpool::add_block(std::uint32_t replication, std::span<const model::PatientEvent> rows) {
+void EventSpool::add_block(std::uint32_t replication, std::vector<model::PatientEvent>& rows) {
   std::lock_guard lock(impl_->mutex);
   Impl& spool = *impl_;
   if (!spool.current) throw ResultsError("patient log rows outside a spool variant");
@@ -82,8 +80,10 @@ void EventSpool::add_block(std::uint32_t replication, std::span<const model::Pat
   try {
     if (replication == spool.next) {
       spool.current->append(replication, rows);
+      rows.clear();
     } else {
-      spool.waiting[replication].blocks.push_back(spool.copy_of(rows));
+      spool.waiting[replication].blocks.push_back(std::move(rows));
+      rows = spool.replacement_buffer();
     }
   } catch (const ResultsError& error) {
     throw ResultsError(spool.path + ": " + error.what());

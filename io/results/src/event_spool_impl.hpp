@@ -28,16 +28,17 @@ struct EventSpool::Impl {
     bool finished = false;
   };
   std::map<std::uint32_t, Waiting> waiting;
-  // Emptied block buffers, kept for the next waiting block: a fresh 1.5 MB buffer each time
-  // would cost the kernel's page faults (zero-filling) on every row copied into it, a tenth
-  // of a logged run's CPU. A buffer is made only when none is spare, and no more are kept
-  // than were made (a finished replication's own rows are not kept), so the spare buffers
-  // never outnumber the blocks that once waited at the same time: memory peaks where the
-  // waiting rows alone would put it.
+  // A block that must wait is kept as it is (no copy), and the model goes on filling an
+  // emptied buffer from here: a fresh 1.5 MB buffer each time would cost the kernel's page
+  // faults (zero-filling) on every row logged into it, a tenth of a logged run's CPU. A
+  // buffer is made only when none is spare, and no more are kept than were made (a finished
+  // replication's own rows are not kept), so the spare buffers never outnumber the blocks
+  // that once waited at the same time: memory peaks where the waiting rows alone put it.
   std::vector<std::vector<model::PatientEvent>> spare;
   std::size_t buffers_made = 0;
 
-  std::vector<model::PatientEvent> copy_of(std::span<const model::PatientEvent> block);
+  // An empty buffer for the model in place of a block that waits.
+  std::vector<model::PatientEvent> replacement_buffer();
   void recycle(std::vector<model::PatientEvent>&& block);
 
   // After `next` finished: moves on to the following replications, appending what they

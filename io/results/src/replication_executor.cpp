@@ -53,7 +53,7 @@ model::ReplicationResult simulate_job_replication(const ReplicationJob& job,
   }
   auto options = job.options;
   options.patient_event_blocks = [sink = job.patient_events](
-                                     std::uint32_t k, std::span<const model::PatientEvent> rows) {
+                                     std::uint32_t k, std::vector<model::PatientEvent>& rows) {
     sink->add_block(k, rows);
   };
   auto result = model::simulate_replication(*job.scenario, job.seed, replication, options);

@@ -20,10 +20,11 @@ namespace bedflow::model {
 
 // Takes the patient log of replication `replication` in blocks while it runs, in the order
 // logged, so that a long replication's log need not be held whole; the rows after the last
-// block stay in the result's patient_events. Called on the replication's thread; what it
-// throws ends the replication.
+// block stay in the result's patient_events. It takes `rows` whole, leaving the vector empty
+// (it may swap in another buffer: a block kept for later then costs no copy). Called on the
+// replication's thread; what it throws ends the replication.
 using PatientEventBlocks =
-    std::function<void(std::uint32_t replication, std::span<const PatientEvent> rows)>;
+    std::function<void(std::uint32_t replication, std::vector<PatientEvent>& rows)>;
 
 struct SimulationOptions {
   bool patient_events = false;  // keep the patient-level log

@@ -36,8 +36,7 @@ class EventSpool final : public PatientEventSink {
   // Starts the next variant's table and returns its index (0, 1, ...): replications are
   // then expected from 0 again.
   std::size_t begin_variant();
-  void add_block(std::uint32_t replication,
-                 std::span<const model::PatientEvent> rows) override;
+  void add_block(std::uint32_t replication, std::vector<model::PatientEvent>& rows) override;
   void take(model::ReplicationResult& result) override;
   // Writes the variant's last rows; throws ResultsError if a replication below one taken
   // never came (the run failed).

@@ -29,15 +29,15 @@ namespace bedflow::results {
 
 // Takes the patient log of each replication while it runs and as it finishes, so that a run
 // need not hold every replication's log until the end (see event_spool.hpp). add_block()
-// takes rows of a running replication, in the order logged; take() takes the rest of a
+// takes rows of a running replication, in the order logged, leaving `rows` empty (possibly
+// another buffer); take() takes the rest of a
 // finished one, moving its rows out of `result` (patient_events is left empty, event_codes
 // stay). Both are called from whichever thread runs the replication, possibly several at
 // once, and throw ResultsError when they cannot store the rows (the replication then fails).
 class PatientEventSink {
  public:
   virtual ~PatientEventSink() = default;
-  virtual void add_block(std::uint32_t replication,
-                         std::span<const model::PatientEvent> rows) = 0;
+  virtual void add_block(std::uint32_t replication, std::vector<model::PatientEvent>& rows) = 0;
   virtual void take(model::ReplicationResult& result) = 0;
 };
 

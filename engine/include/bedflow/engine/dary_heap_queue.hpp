@@ -20,8 +20,11 @@
 namespace bedflow::engine {
 
 template <unsigned Arity>
-class DaryHeapQueue {
+class DaryHeapQueue : public LazyCancellingQueue<DaryHeapQueue<Arity>> {
   static_assert(Arity >= 2, "a heap needs at least two children per node");
+  using Base = LazyCancellingQueue<DaryHeapQueue<Arity>>;
+  friend Base;  // calls purge_cancelled()
+  using Base::lazy_;
 
  public:
   EventHandle push(Time time, Priority priority, std::uint32_t type, std::uint32_t subject) {
@@ -30,20 +33,6 @@ class DaryHeapQueue {
     sift_up(heap_.size() - 1);
     return event;
   }
-
-  void cancel(const EventHandle& handle) {
-    if (lazy_.cancel(handle.sequence())) purge_cancelled();
-  }
-
-  // Moves a pending event to a new time, keeping its class; it takes a new insertion
-  // sequence, as if scheduled now.
-  EventHandle reschedule(const EventHandle& handle, Time new_time) {
-    cancel(handle);
-    return push(new_time, handle.priority(), handle.type, handle.subject);
-  }
-
-  bool empty() const noexcept { return lazy_.empty(); }
-  std::size_t size() const noexcept { return lazy_.live(); }
 
   // Precondition: !empty().
   const Event& top() {
@@ -64,8 +53,6 @@ class DaryHeapQueue {
 
   // Events physically held, live and cancelled-but-not-yet-dropped (for memory tests).
   std::size_t heap_slots() const noexcept { return heap_.size(); }
-
-  static constexpr std::size_t kPurgeThreshold = LazyCancellation::kPurgeThreshold;
 
  private:
   // Drops every cancelled event and restores the heap bottom-up (Floyd), O(heap size); the
@@ -124,7 +111,6 @@ class DaryHeapQueue {
   }
 
   std::vector<Event> heap_;
-  LazyCancellation lazy_;
 };
 
 using BinaryHeapQueue = DaryHeapQueue<2>;

@@ -17,6 +17,8 @@
 #include <cstdint>
 #include <unordered_set>
 
+#include "bedflow/engine/event.hpp"
+
 namespace bedflow::engine {
 
 class LazyCancellation {
@@ -62,6 +64,34 @@ class LazyCancellation {
   std::unordered_set<std::uint64_t> cancelled_;
   std::uint64_t next_sequence_ = 0;
   std::size_t live_ = 0;
+};
+
+// The public face the lazily cancelling queues share (CRTP): cancel, reschedule, empty, size.
+// Derived provides push(time, priority, type, subject) and purge_cancelled(), which drops
+// every event lazy_ marks cancelled and then calls lazy_.forget_cancelled().
+template <class Derived>
+class LazyCancellingQueue {
+ public:
+  // Precondition: `handle` names a pending event.
+  void cancel(const EventHandle& handle) {
+    if (lazy_.cancel(handle.sequence())) static_cast<Derived&>(*this).purge_cancelled();
+  }
+
+  // Moves a pending event to a new time, keeping its class; it takes a new insertion
+  // sequence, as if scheduled now.
+  EventHandle reschedule(const EventHandle& handle, Time new_time) {
+    cancel(handle);
+    return static_cast<Derived&>(*this).push(new_time, handle.priority(), handle.type,
+                                             handle.subject);
+  }
+
+  bool empty() const noexcept { return lazy_.empty(); }
+  std::size_t size() const noexcept { return lazy_.live(); }
+
+  static constexpr std::size_t kPurgeThreshold = LazyCancellation::kPurgeThreshold;
+
+ protected:
+  LazyCancellation lazy_;
 };
 
 }  // namespace bedflow::engine

@@ -41,7 +41,7 @@
 
 namespace bedflow::engine {
 
-class RadixEventQueue {
+class RadixEventQueue : public LazyCancellingQueue<RadixEventQueue> {
  public:
   EventHandle push(Time time, Priority priority, std::uint32_t type, std::uint32_t subject) {
     const Event event{time, make_order(priority, lazy_.next_sequence()), type, subject};
@@ -49,20 +49,6 @@ class RadixEventQueue {
     ++held_;
     return event;
   }
-
-  void cancel(const EventHandle& handle) {
-    if (lazy_.cancel(handle.sequence())) purge_cancelled();
-  }
-
-  // Moves a pending event to a new time, keeping its class; it takes a new insertion
-  // sequence, as if scheduled now.
-  EventHandle reschedule(const EventHandle& handle, Time new_time) {
-    cancel(handle);
-    return push(new_time, handle.priority(), handle.type, handle.subject);
-  }
-
-  bool empty() const noexcept { return lazy_.empty(); }
-  std::size_t size() const noexcept { return lazy_.live(); }
 
   // Precondition: !empty().
   const Event& top() {
@@ -85,9 +71,9 @@ class RadixEventQueue {
   // Events physically held, live and cancelled-but-not-yet-dropped (for memory tests).
   std::size_t heap_slots() const noexcept { return held_; }
 
-  static constexpr std::size_t kPurgeThreshold = LazyCancellation::kPurgeThreshold;
-
  private:
+  friend class LazyCancellingQueue<RadixEventQueue>;  // calls purge_cancelled()
+
   // Buckets by the highest byte in which a key differs from the minimum (its level, 0..7)
   // and that byte's value (its digit): an event moves at most once per level, and events
   // a few days apart move two or three times in all.
@@ -227,7 +213,6 @@ class RadixEventQueue {
   // due_ holds every held event whose key equals minimum_ above its lowest due_shift_ bits
   // (0: the minimum only; 8 x level when a small bucket of that level became due_ whole).
   int due_shift_ = 0;
-  LazyCancellation lazy_;
   std::size_t held_ = 0;
 };
 

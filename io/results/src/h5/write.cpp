@@ -19,8 +19,14 @@ PropertyList group_creation_properties() {
   return gcpl;
 }
 
-// Creation properties for an n-dimensional dataset: chunked and compressed when non-empty.
-PropertyList dataset_creation_properties(std::span<const hsize_t> chunk, bool compress) {
+// Below this many bytes a dataset is stored uncompressed: deflate would save a few bytes of
+// it, and setting up zlib's state (hundreds of KB, zero-filled) for each of a run's many
+// small datasets was a twentieth of a small run's time.
+constexpr std::size_t kSmallestCompressedBytes = 4096;
+
+// Creation properties for an n-dimensional dataset of `bytes` bytes: chunked, with a
+// checksum, when non-empty; shuffled and deflated when at least kSmallestCompressedBytes.
+PropertyList dataset_creation_properties(std::span<const hsize_t> chunk, std::size_t bytes) {
   PropertyList dcpl(check(H5Pcreate(H5P_DATASET_CREATE), "cannot create dataset properties"));
   check_status(H5Pset_obj_track_times(dcpl.get(), 0), "cannot turn off object times");
   const bool empty = std::any_of(chunk.begin(), chunk.end(), [](hsize_t c) { return c == 0; });
@@ -29,7 +35,7 @@ PropertyList dataset_creation_properties(std::span<const hsize_t> chunk, bool co
                  "cannot set chunking");
     // A checksum per chunk: a damaged chunk is an error on reading, never wrong numbers.
     check_status(H5Pset_fletcher32(dcpl.get()), "cannot set the Fletcher-32 checksum");
-    if (compress) {
+    if (bytes >= kSmallestCompressedBytes) {
       check_status(H5Pset_shuffle(dcpl.get()), "cannot set shuffle filter");
       check_status(H5Pset_deflate(dcpl.get(), 6), "cannot set deflate filter");
     }
@@ -42,7 +48,7 @@ Dataset create_one_dimensional(hid_t parent, const std::string& name, hid_t file
   const hsize_t dims[1] = {count};
   const hsize_t chunk[1] = {std::min<hsize_t>(count, kRowsPerChunk)};
   Dataspace space(check(H5Screate_simple(1, dims, nullptr), "cannot create dataspace"));
-  const auto dcpl = dataset_creation_properties(chunk, true);
+  const auto dcpl = dataset_creation_properties(chunk, count * H5Tget_size(file_type));
   return Dataset(check(H5Dcreate2(parent, name.c_str(), file_type, space.get(), H5P_DEFAULT,
                                   dcpl.get(), H5P_DEFAULT),
                        "cannot create dataset '" + name + "'"));
@@ -211,7 +217,8 @@ Dataset write_matrix(hid_t parent, const std::string& name, std::size_t rows,
       columns == 0 ? 0 : std::clamp<hsize_t>(8192 / columns, 1, std::max<hsize_t>(rows, 1));
   const hsize_t chunk[2] = {std::min<hsize_t>(rows_per_chunk, rows), columns};
   Dataspace space(check(H5Screate_simple(2, dims, nullptr), "cannot create dataspace"));
-  const auto dcpl = dataset_creation_properties(chunk, true);
+  const auto dcpl = dataset_creation_properties(
+      chunk, static_cast<std::size_t>(rows * columns) * sizeof(double));
   Dataset dataset(check(H5Dcreate2(parent, name.c_str(), H5T_IEEE_F64LE, space.get(),
                                    H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
                         "cannot create dataset '" + name + "'"));

@@ -4,9 +4,11 @@
 //   replication (4 bytes) | patient (4) | time_days (8) | event (1) | service (2) |
 //   cohort (2) | warmup (1)
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <span>
 
 #include "bedflow/models/replication_result.hpp"
 #include "bedflow/results/h5/handle.hpp"
@@ -43,16 +45,43 @@ inline h5::Datatype type(bool in_file) {
   return type;
 }
 
-inline void pack(char* out, std::uint32_t replication, const model::PatientEvent& e) {
-  const auto event = static_cast<std::uint8_t>(e.event);
-  const std::uint8_t warmup = e.warmup ? 1 : 0;
-  std::memcpy(out + kReplication, &replication, sizeof replication);
-  std::memcpy(out + kPatient, &e.patient, sizeof e.patient);
-  std::memcpy(out + kTime, &e.time_days, sizeof e.time_days);
-  std::memcpy(out + kEvent, &event, sizeof event);
-  std::memcpy(out + kService, &e.place, sizeof e.place);
-  std::memcpy(out + kCohort, &e.cohort, sizeof e.cohort);
-  std::memcpy(out + kWarmup, &warmup, sizeof warmup);
+// Byte k of value(rows[i]) to planes[(field + k) x stride + first + i], for every row i: one
+// field of a run of rows, spread over its byte planes.
+template <class Unsigned, class Value>
+void scatter_field(char* planes, std::size_t stride, std::size_t field, std::size_t first,
+                   std::span<const model::PatientEvent> rows, Value value) {
+  char* out = planes + field * stride + first;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const Unsigned v = value(rows[i]);
+    for (std::size_t k = 0; k < sizeof(Unsigned); ++k) {
+      out[k * stride + i] = static_cast<char>(static_cast<unsigned char>(v >> (8 * k)));
+    }
+  }
+}
+
+// Rows `first` to `first + rows.size()` of a chunk, written as HDF5's shuffle filter lays a
+// chunk out: byte b of every row together (plane b starts at planes + b x stride, stride >=
+// the chunk's rows), in the file's (little-endian) byte order. Field by field, not row by
+// row: a row's 22 bytes go to 22 planes, and one field at a time keeps few of them being
+// written at once (three times faster than packing rows and shuffling the chunk after).
+inline void pack_shuffled(char* planes, std::size_t stride, std::size_t first,
+                          std::uint32_t replication, std::span<const model::PatientEvent> rows) {
+  using E = model::PatientEvent;
+  scatter_field<std::uint32_t>(planes, stride, kReplication, first, rows,
+                               [replication](const E&) { return replication; });
+  scatter_field<std::uint32_t>(planes, stride, kPatient, first, rows,
+                               [](const E& e) { return e.patient; });
+  scatter_field<std::uint64_t>(planes, stride, kTime, first, rows, [](const E& e) {
+    return std::bit_cast<std::uint64_t>(e.time_days);
+  });
+  scatter_field<std::uint8_t>(planes, stride, kEvent, first, rows,
+                              [](const E& e) { return static_cast<std::uint8_t>(e.event); });
+  scatter_field<std::uint16_t>(planes, stride, kService, first, rows,
+                               [](const E& e) { return e.place; });
+  scatter_field<std::uint16_t>(planes, stride, kCohort, first, rows,
+                               [](const E& e) { return e.cohort; });
+  scatter_field<std::uint8_t>(planes, stride, kWarmup, first, rows,
+                              [](const E& e) { return static_cast<std::uint8_t>(e.warmup); });
 }
 
 }  // namespace bedflow::results::events_table::row

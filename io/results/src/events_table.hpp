@@ -55,11 +55,10 @@ class Appender {
   void flush();
   h5::Dataset dataset_;
   std::string name_;
-  std::vector<char> block_;     // one chunk of packed rows
-  std::vector<char> shuffled_;  // the same, shuffled for compression
+  std::vector<char> planes_;  // one chunk of rows, shuffled (byte planes) for compression
   struct Compressor;            // one zlib stream, reset per chunk (no allocation per chunk)
   std::unique_ptr<Compressor> compressor_;
-  std::size_t filled_ = 0;   // rows in block_
+  std::size_t filled_ = 0;   // rows in planes_
   std::size_t written_ = 0;  // rows in the dataset
 };
 

@@ -16,6 +16,7 @@
 #include <string>
 
 #include "bare_loop.hpp"
+#include "bench_main.hpp"
 #include "bedflow/models/simulate.hpp"
 #include "bedflow/scenario/load.hpp"
 #include "kent_medway_example.hpp"
@@ -110,9 +111,5 @@ int main(int argc, char** argv) {
     std::cerr << "bench_hospital: BEDFLOW_BENCH_SCENARIOS: " << error.what() << "\n";
     return 2;
   }
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  return 0;
+  return bedflow::bench::run_benchmarks(argc, argv);
 }

@@ -14,6 +14,7 @@
 #include <benchmark/benchmark.h>
 
 #include "bare_loop.hpp"
+#include "bench_main.hpp"
 #include "bedflow/engine/dary_heap_queue.hpp"
 #include "bedflow/engine/radix_event_queue.hpp"
 #include "bedflow/engine/random_stream.hpp"
@@ -89,4 +90,4 @@ BENCHMARK(BM_HoldOverYardstick)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) { return bedflow::bench::run_benchmarks(argc, argv); }

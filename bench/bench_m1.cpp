@@ -20,6 +20,7 @@
 #include <benchmark/benchmark.h>
 
 #include "bare_loop.hpp"
+#include "bench_main.hpp"
 #include "bedflow/engine/dary_heap_queue.hpp"
 #include "bedflow/engine/radix_event_queue.hpp"
 #include "bedflow/engine/queueing_station.hpp"
@@ -131,4 +132,4 @@ BENCHMARK(BM_M1_ProductPath)->Arg(560)->Arg(5600)->Arg(56000)->Unit(benchmark::k
 
 }  // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) { return bedflow::bench::run_benchmarks(argc, argv); }

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "bedflow/engine/did_you_mean.hpp"
+#include "bedflow/engine/memory_reuse.hpp"
 #include "bedflow/results/write_results.hpp"
 #include "command_registry.hpp"
 #include "command_line_main.hpp"
@@ -31,6 +32,7 @@ void print_overview(std::ostream& out) {
 int bedflow::cli::run_command_line(int argc, char** argv) {
   using namespace bedflow::cli;
   bedflow::results::prepare_process_for_results();
+  bedflow::engine::keep_freed_memory();  // replications reuse each other's memory
   const std::vector<std::string> arguments(argv + 1, argv + argc);
   if (arguments.empty()) {
     print_overview(std::cerr);

@@ -236,3 +236,40 @@ TEST_CASE("radix heap: an event earlier than a peeked minimum pops first", "[que
   CHECK(radix.empty());
   CHECK(radix.heap_slots() == 0);
 }
+
+TEST_CASE("radix heap: upcoming(k) names the event popped k places after the next", "[queue]") {
+  // Bursts of events a few seconds to a few minutes apart (as patients' departures are), so
+  // that runs of them are sorted in line and upcoming() has something to name.
+  RadixEventQueue radix;
+  RandomStream rng(7, 0, stream_id("upcoming"));
+  Time now = 0;
+  std::uint32_t subject = 0;
+  for (int n = 0; n < 2000; ++n) {
+    radix.push(static_cast<Time>(rng.uniform01() * 20000.0), Priority::release, 1, subject++);
+  }
+  std::size_t named = 0;
+  while (!radix.empty()) {
+    radix.top();  // puts the next events in line
+    std::vector<Event> ahead;
+    for (std::size_t k = 0; k < 6; ++k) {
+      const Event* e = radix.upcoming(k);
+      if (e == nullptr) break;
+      ahead.push_back(*e);
+    }
+    named += ahead.size() > 1 ? 1 : 0;
+    // Without pushes in between, the next pops are exactly the events named, in order.
+    for (const Event& expected : ahead) {
+      REQUIRE(!radix.empty());
+      const Event popped = radix.pop();
+      REQUIRE(same_event(popped, expected));
+      now = popped.time;
+    }
+    if (ahead.empty()) now = radix.pop().time;
+    // A push now and then, as a simulator's handlers do.
+    if (subject < 3000 && rng.uniform01() < 0.5) {
+      radix.push(now + static_cast<Time>(rng.uniform01() * 600.0), Priority::release, 1,
+                 subject++);
+    }
+  }
+  CHECK(named > 100);  // the hint named events ahead, not only the next one
+}

@@ -66,6 +66,13 @@ class RadixEventQueue : public LazyCancellingQueue<RadixEventQueue> {
     return result;
   }
 
+  // The event `k` places after the first that is already sorted in line, or nullptr when
+  // the queue has not placed that far yet. A hint for loading ahead what later events will
+  // need: it may name an event since cancelled, and it never changes the queue.
+  const Event* upcoming(std::size_t k) const noexcept {
+    return k < due_.size() ? &due_[due_.size() - 1 - k] : nullptr;
+  }
+
   void reserve(std::size_t n) { due_.reserve(std::min<std::size_t>(n, 1024)); }
 
   // Events physically held, live and cancelled-but-not-yet-dropped (for memory tests).
@@ -80,8 +87,10 @@ class RadixEventQueue : public LazyCancellingQueue<RadixEventQueue> {
   static constexpr int kLevels = 8;
   static constexpr int kDigits = 256;
   static constexpr std::size_t kKeptCapacity = 1024;  // events an emptied bucket may keep
-  // A bucket this small is sorted whole into due_ rather than spread over lower levels.
-  static constexpr std::size_t kSortedRun = 32;
+  // A bucket this small is sorted whole into due_ rather than spread over lower levels: as
+  // cheap as spreading it up to about this size, and it puts more events in line, which
+  // upcoming() can name ahead of time (32 named too few at 56,000 beds).
+  static constexpr std::size_t kSortedRun = 128;
 
   // Times as unsigned keys with the same order (the sign bit flipped).
   static std::uint64_t key(Time time) noexcept {

@@ -151,3 +151,31 @@ TEST_CASE("export refuses unreadable, old or unfinished results with exit 2 and 
   REQUIRE(run_bedflow({"export", good, good, "--csv", directory + "/csv"}).exit_status == 2);
   REQUIRE(files_in(directory) == before);  // nothing written, no temporary file left
 }
+
+TEST_CASE("bedflow hands export --xlsx to bedflow-workbook and loads no spreadsheet library") {
+  // Only the workbook writer beside bedflow links libxlsxwriter (and the OpenSSL it needs).
+  const std::string writer =
+      (fs::path(bedflow_binary()).parent_path() / "bedflow-workbook").string();
+  const auto lean = run_program("/usr/bin/ldd", {bedflow_binary()});
+  const auto full = run_program("/usr/bin/ldd", {writer});
+  REQUIRE(lean.exit_status == 0);
+  REQUIRE(full.exit_status == 0);
+  CHECK(lean.out.find("libxlsxwriter") == std::string::npos);
+  CHECK(full.out.find("libxlsxwriter") != std::string::npos);
+
+  // A bedflow copied away from its writer says what is missing, exits 1 and writes nothing.
+  const auto directory = scratch_directory("workbook_handover");
+  REQUIRE(run_bedflow({"run", small_scenario(), "-n", "2", "-o", "a.h5"}, directory)
+              .exit_status == 0);
+  const auto alone = directory + "/alone";
+  fs::create_directories(alone);
+  fs::copy_file(bedflow_binary(), alone + "/bedflow");
+  const auto missing =
+      run_program(alone + "/bedflow", {"export", "a.h5", "--xlsx", "a.xlsx"}, directory);
+  INFO(missing.err);
+  CHECK(missing.exit_status == 1);
+  CHECK(missing.err.find("bedflow-workbook") != std::string::npos);
+  CHECK(!fs::exists(directory + "/a.xlsx"));
+  // Usage errors are still bedflow's own, found before any handover.
+  CHECK(run_program(alone + "/bedflow", {"export", "a.h5"}, directory).exit_status == 2);
+}

@@ -61,9 +61,10 @@ void scatter_field(char* planes, std::size_t stride, std::size_t field, std::siz
 
 // Rows `first` to `first + rows.size()` of a chunk, written as HDF5's shuffle filter lays a
 // chunk out: byte b of every row together (plane b starts at planes + b x stride, stride >=
-// the chunk's rows), in the file's (little-endian) byte order. Field by field, not row by
-// row: a row's 22 bytes go to 22 planes, and one field at a time keeps few of them being
-// written at once (three times faster than packing rows and shuffling the chunk after).
+// the chunk's rows), in the file's (little-endian) byte order on any host. Field by field,
+// not row by row: a row's 22 bytes go to 22 planes, and one field at a time keeps few of
+// them being written at once (three times faster than packing rows and shuffling the chunk
+// after).
 inline void pack_shuffled(char* planes, std::size_t stride, std::size_t first,
                           std::uint32_t replication, std::span<const model::PatientEvent> rows) {
   using E = model::PatientEvent;

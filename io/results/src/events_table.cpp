@@ -3,7 +3,6 @@
 #include <zlib.h>
 
 #include <algorithm>
-#include <bit>
 #include <cstring>
 #include <utility>
 
@@ -22,14 +21,11 @@ namespace {
 // checks: a damaged chunk is an error on reading, never wrong numbers.
 constexpr int kDeflateLevel = 1;
 
-// Chunks are written as stored (H5Dwrite_chunk), so their bytes must already be the file's.
-static_assert(std::endian::native == std::endian::little,
-              "the patient log's chunks are packed in the host's byte order");
-
 // Byte planes are kept a chunk's rows plus one cache line apart, not exactly a chunk's rows
-// (16 KiB) apart: packing a row writes one byte to each of the 22 planes, and at a stride
-// that is a multiple of 4 KiB all 22 writes fall in the same L1 cache set and evict one
-// another (the log cost three times its CPU). Deflate reads each plane on its own.
+// (16 KiB) apart: packing a field writes each of its bytes to its own plane, and at a stride
+// that is a multiple of 4 KiB those writes all fall in one L1 cache set and evict one
+// another (packing rows that way, a row's 22 bytes at once, tripled the log's CPU). Deflate
+// reads each plane on its own, so the gap is never compressed.
 constexpr std::size_t kPlaneStride = h5::kRowsPerChunk + 64;
 
 // How each byte plane (after shuffling) is coded, all in the one zlib stream of a chunk

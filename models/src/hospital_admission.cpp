@@ -58,9 +58,14 @@ void HospitalModel::on_arrival(std::uint16_t s) {
   }
   if (plan.cancel_above) {
     if (general_share_in_use(plan.admit_to) > *plan.cancel_above) {
+      // Counted as arrived and left at once, never given a place; the log shows it so (an
+      // arrival, then home at the same instant), so its counts stay the measures'.
       ++counters_.cancellations;
-      ++counters_.arrived;  // counted as arrived and left at once, never given a slot
+      const std::uint32_t id = new_patient(s, cohort, plan.admit_to);
+      log_arrival(id, PatientEventKind::arrive, s);
+      log(id, PatientEventKind::home, kNoService);
       ++counters_.left;
+      patients_.remove(id);
       return;
     }
   }

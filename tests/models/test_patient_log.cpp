@@ -2,6 +2,7 @@
 // that agree with the measures.
 #include <map>
 #include <set>
+#include <vector>
 
 #include "model_fixtures.hpp"
 #include "named_events.hpp"
@@ -55,6 +56,41 @@ TEST_CASE("the patient log names arrival streams, the acute service of readmissi
   CHECK(observed["readmit"] == scalar(r, "readmissions"));
   CHECK(observed["readmit"] > 0.0);
   CHECK(observed["home"] == scalar(r, "patients_left"));
+}
+
+TEST_CASE("a cancelled elective is logged as an arrival that goes home at once",
+          "[outputs][log]") {
+  // Five beds, electives cancelled when they are all taken: many are.
+  Scenario s = basic_scenario(4.0, DistributionParams::exponential(2.0));
+  s.services[0].capacity.base = 5;
+  s.run.horizon_days = 200;
+  ArrivalStream elective = s.arrivals[0];
+  elective.name = "elective";
+  elective.rate_per_day = 2.0;
+  elective.cancel_when_occupancy_above = 0.9;
+  s.arrivals.push_back(elective);
+  s.outputs.patient_events = true;
+  const ReplicationResult r = simulate_replication(s, 23, 0);
+  REQUIRE(scalar(r, "elective_cancellations") > 10.0);
+
+  std::map<std::string, double> rows;  // event@place -> rows
+  std::map<std::uint32_t, std::vector<test::NamedEvent>> by_patient;
+  for (const auto& e : test::named_events(r)) {
+    rows[e.event + "@" + e.service] += 1.0;
+    by_patient[e.patient].push_back(e);
+  }
+  CHECK(rows["arrive@elective"] == scalar(r, "arrivals_elective"));
+  CHECK(rows["home@home"] == scalar(r, "patients_left"));
+  // Each cancellation is a patient of two rows at one instant: arrive, then home.
+  double cancelled = 0.0;
+  for (const auto& [patient, events] : by_patient) {
+    if (events.size() == 2 && events[0].event == "arrive" && events[1].event == "home" &&
+        events[0].time_days == events[1].time_days) {
+      CHECK(events[0].service == "elective");
+      cancelled += 1.0;
+    }
+  }
+  CHECK(cancelled == scalar(r, "elective_cancellations"));
 }
 
 TEST_CASE("without the log, no rows and no code tables", "[outputs][log]") {

@@ -6,30 +6,51 @@
 #include <filesystem>
 #include <iostream>
 #include <system_error>
+#include <vector>
 
 #include "cli/command_line.hpp"
 #include "cli/exit_status.hpp"
 #include "export_workbook.hpp"
 
 namespace bedflow::cli {
+namespace {
+
+// Where the writer may be: beside the running executable (`bedflow` and `bedflow-workbook`
+// are built, and may be copied, together), then where the build put it
+// (BEDFLOW_WORKBOOK_WRITER, an absolute path: `bedflow-mpi` is built in another directory).
+std::vector<std::filesystem::path> writer_candidates() {
+  std::vector<std::filesystem::path> candidates;
+  std::error_code error;
+  const auto self = std::filesystem::read_symlink("/proc/self/exe", error);
+  if (!error) candidates.push_back(self.parent_path() / "bedflow-workbook");
+  candidates.emplace_back(BEDFLOW_WORKBOOK_WRITER);
+  return candidates;
+}
+
+}  // namespace
 
 int export_workbook(const std::vector<std::string>& arguments,
                     const boost::program_options::variables_map& /*values*/) {
-  std::error_code error;
-  const auto self = std::filesystem::read_symlink("/proc/self/exe", error);
-  const auto writer = (error ? std::filesystem::path() : self.parent_path()) / "bedflow-workbook";
-  std::vector<std::string> words{writer.string(), "export"};
-  words.insert(words.end(), arguments.begin(), arguments.end());
-  std::vector<char*> argv;
-  for (auto& word : words) argv.push_back(word.data());
-  argv.push_back(nullptr);
-  std::cout.flush();
-  std::cerr.flush();
-  ::execv(writer.c_str(), argv.data());
-  // Only reached when the writer could not be started.
+  const auto candidates = writer_candidates();
+  std::string tried;
+  for (const auto& writer : candidates) {
+    if (::access(writer.c_str(), X_OK) != 0) {
+      tried += (tried.empty() ? "" : ", ") + writer.string() + " (" + std::strerror(errno) + ")";
+      continue;
+    }
+    std::vector<std::string> words{writer.string(), "export"};
+    words.insert(words.end(), arguments.begin(), arguments.end());
+    std::vector<char*> argv;
+    for (auto& word : words) argv.push_back(word.data());
+    argv.push_back(nullptr);
+    std::cout.flush();
+    std::cerr.flush();
+    ::execv(writer.c_str(), argv.data());
+    tried += (tried.empty() ? "" : ", ") + writer.string() + " (" + std::strerror(errno) + ")";
+  }
   return report_error("export",
-                      "cannot start the workbook writer " + writer.string() + " (" +
-                          std::strerror(errno) + "); it is built beside bedflow",
+                      "cannot start the workbook writer bedflow-workbook, built beside bedflow: "
+                      "tried " + tried,
                       kFailure);
 }
 

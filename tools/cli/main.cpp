@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "bedflow/build_stamp.hpp"
 #include "bedflow/engine/did_you_mean.hpp"
 #include "bedflow/engine/memory_reuse.hpp"
 #include "bedflow/results/write_results.hpp"

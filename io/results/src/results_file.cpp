@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "bedflow/build_stamp.hpp"
 #include "bedflow/results/results_error.hpp"
 
 namespace bedflow::results {

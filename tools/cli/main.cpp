@@ -24,7 +24,8 @@ void print_overview(std::ostream& out) {
   for (const auto& command : bedflow::cli::registered_commands()) {
     out << fmt::format("  {:<10}  {}\n", command.name, command.summary);
   }
-  out << "\nRun `bedflow <command> --help` for a command's arguments and options.\n"
+  out << "\nRun `bedflow <command> --help` for a command's arguments and options, and\n"
+      << "`bedflow --version` for the version and the git commit it was built from.\n"
       << "Exit status: 0 success, 1 the run failed, 2 the input was refused.\n";
 }
 

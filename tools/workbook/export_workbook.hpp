@@ -6,9 +6,9 @@
 //    writes the workbook with libxlsxwriter.
 //  - export_workbook_handover.cpp, linked into `bedflow` and `bedflow-mpi`: replaces the
 //    process with `bedflow-workbook export ARGUMENTS...`, found beside the running
-//    executable or else where the build put it (BEDFLOW_WORKBOOK_WRITER). So libxlsxwriter, and the OpenSSL library Debian builds it with (21,000
-//    relocations to process), load only when a workbook is written, not at the start of
-//    every run.
+//    executable or else where the build put it (BEDFLOW_WORKBOOK_WRITER). So libxlsxwriter,
+//    and the OpenSSL library Debian builds it with (21,000 relocations to process), load
+//    only when a workbook is written, not at the start of every run.
 // Either returns an exit status (exit_status.hpp) after reporting its own errors on stderr;
 // the handover returns only when no `bedflow-workbook` can be started (kFailure, naming
 // the paths tried).

@@ -23,7 +23,10 @@ std::vector<std::filesystem::path> writer_candidates() {
   std::error_code error;
   const auto self = std::filesystem::read_symlink("/proc/self/exe", error);
   if (!error) candidates.push_back(self.parent_path() / "bedflow-workbook");
-  candidates.emplace_back(BEDFLOW_WORKBOOK_WRITER);
+  // For `bedflow` in the build tree both are one file: try it once.
+  if (candidates.empty() || candidates.front() != BEDFLOW_WORKBOOK_WRITER) {
+    candidates.emplace_back(BEDFLOW_WORKBOOK_WRITER);
+  }
   return candidates;
 }
 
@@ -34,10 +37,6 @@ int export_workbook(const std::vector<std::string>& arguments,
   const auto candidates = writer_candidates();
   std::string tried;
   for (const auto& writer : candidates) {
-    if (::access(writer.c_str(), X_OK) != 0) {
-      tried += (tried.empty() ? "" : ", ") + writer.string() + " (" + std::strerror(errno) + ")";
-      continue;
-    }
     std::vector<std::string> words{writer.string(), "export"};
     words.insert(words.end(), arguments.begin(), arguments.end());
     std::vector<char*> argv;
@@ -45,7 +44,7 @@ int export_workbook(const std::vector<std::string>& arguments,
     argv.push_back(nullptr);
     std::cout.flush();
     std::cerr.flush();
-    ::execv(writer.c_str(), argv.data());
+    ::execv(writer.c_str(), argv.data());  // returns only when it could not start the writer
     tried += (tried.empty() ? "" : ", ") + writer.string() + " (" + std::strerror(errno) + ")";
   }
   return report_error("export",

@@ -1,7 +1,10 @@
 // Arrivals are a non-homogeneous Poisson process with the profiled rate, sampled exactly:
 // counts per hour of day, per weekday and per dated period match their expectations within
 // Poisson bounds (per-cell z with a Bonferroni correction, and a chi-square over all cells).
+#include <algorithm>
 #include <array>
+#include <cmath>
+#include <vector>
 
 #include "bedflow/engine/calendar.hpp"
 #include "bedflow/models/arrival_process.hpp"
@@ -201,6 +204,60 @@ TEST_CASE("a rate that repeats weekly reads the same doubles from its hour-of-we
       }
     }
   }
+}
+
+TEST_CASE("a weekly-repeating rate held constant gives exponential gaps across hour "
+          "boundaries", "[arrivals]") {
+  // Inversion walks the rate hour by hour; at a constant rate the process it gives must be
+  // memoryless, so the gaps are exponential whatever hours they span. Kolmogorov-Smirnov
+  // at the 0.1% level (critical value 1.949 / sqrt(n), Stephens 1974), with the one-second
+  // rounding of arrival times (at most 1 / mean gap in the CDF) added to the bound.
+  const engine::Calendar calendar(Date{2026, 10, 5});
+  const Profile flat{"flat", Profile::Kind::daily, std::vector<double>(24, 1.0), {}, {}};
+  const RateFunction rate({CalendarProfile(flat, calendar)}, calendar, false);
+  REQUIRE(rate.repeats_weekly());
+  const double rate_per_day = 100.0;
+  ArrivalProcess process(rate_per_day, rate, engine::RandomStream(5, 0, engine::stream_id("g")));
+  const engine::Time horizon = 200 * engine::kDay;
+  std::vector<double> gaps;
+  engine::Time last = 0;
+  for (engine::Time t = process.next(horizon); t < horizon; t = process.next(horizon)) {
+    gaps.push_back(static_cast<double>(t - last));
+    last = t;
+  }
+  std::sort(gaps.begin(), gaps.end());
+  const double n = static_cast<double>(gaps.size());
+  const double mean_gap = static_cast<double>(engine::kDay) / rate_per_day;
+  double largest = 0.0;
+  for (std::size_t i = 0; i < gaps.size(); ++i) {
+    const double cdf = 1.0 - std::exp(-gaps[i] / mean_gap);
+    largest = std::max({largest, std::fabs(static_cast<double>(i + 1) / n - cdf),
+                        std::fabs(static_cast<double>(i) / n - cdf)});
+  }
+  INFO(gaps.size() << " gaps, KS distance " << largest);
+  CHECK(largest <= 1.949 / std::sqrt(n) + 1.0 / mean_gap);
+}
+
+TEST_CASE("a rare weekly-repeating stream skips whole weeks and keeps its rate", "[arrivals]") {
+  // 0.02 a day: most Exp(1) draws exceed a week's expected 0.14 arrivals, so inversion
+  // passes whole weeks at once; counts per weekday must still match the profiled rate.
+  const engine::Calendar calendar(Date{2026, 10, 5});  // a Monday
+  const Profile weekly{"w", Profile::Kind::weekly, kWeekly, {}, Profile::Interpolation::linear};
+  const Profile daily{"d", Profile::Kind::daily, kHourly, {}, Profile::Interpolation::linear};
+  const RateFunction rate({CalendarProfile(weekly, calendar), CalendarProfile(daily, calendar)},
+                          calendar, false);
+  const double rate_per_day = 0.02;
+  const int weeks = 8000;
+  ArrivalProcess process(rate_per_day, rate, engine::RandomStream(13, 0, engine::stream_id("r")));
+  const engine::Time horizon = weeks * engine::kWeek;
+  Cells cells{std::vector<double>(7, 0.0), std::vector<double>(7, 0.0)};
+  for (engine::Time t = process.next(horizon); t < horizon; t = process.next(horizon)) {
+    cells.observed[static_cast<std::size_t>(calendar.weekday_at(t))] += 1;
+  }
+  double hourly_mean = 0.0;
+  for (const double f : kHourly) hourly_mean += f / 24.0;
+  for (std::size_t d = 0; d < 7; ++d) cells.expected[d] = rate_per_day * kWeekly[d] * hourly_mean * weeks;
+  check_poisson_cells(cells, 0.001);
 }
 
 TEST_CASE("a zero rate never produces an arrival", "[arrivals]") {

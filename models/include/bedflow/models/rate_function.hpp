@@ -69,6 +69,16 @@ class RateFunction {
   }
   double upper_bound() const noexcept { return upper_bound_; }
   bool empty() const noexcept { return profiles_.empty() && !weekdays_only_; }
+  // True when the rate repeats every week hour by hour (no dated profile): then
+  // factor_at(t) for t >= 0 is weekly_factor(week_hour(t)).
+  bool repeats_weekly() const noexcept { return !weekly_factor_.empty(); }
+  // Precondition: repeats_weekly(), hour < kHoursPerWeek.
+  double weekly_factor(std::size_t hour) const noexcept { return weekly_factor_[hour]; }
+  // Hour of the week of t >= 0 (0 = Monday 00:00 to 01:00).
+  std::size_t week_hour(double t_seconds) const noexcept {
+    const auto hour = static_cast<std::int64_t>(t_seconds) / engine::kHour;
+    return static_cast<std::size_t>((hour + week_hour_at_zero_) % kHoursPerWeek);
+  }
 
  private:
   std::vector<CalendarProfile> profiles_;
@@ -79,11 +89,6 @@ class RateFunction {
   std::vector<double> weekly_factor_, weekly_acceptance_;
   int week_hour_at_zero_ = 0;  // hour of the week at time 0
   double computed_factor_at(double t_seconds) const noexcept;
-  // Hour of the week of t >= 0 (earlier times are computed); the table's index.
-  std::size_t week_hour(double t_seconds) const noexcept {
-    const auto hour = static_cast<std::int64_t>(t_seconds) / engine::kHour;
-    return static_cast<std::size_t>((hour + week_hour_at_zero_) % kHoursPerWeek);
-  }
 };
 
 }  // namespace bedflow::model

@@ -38,12 +38,20 @@ Time window_departure(const WindowPlan& window, int week_hour_at_zero, Time now,
   Time hour = now / kHour;  // hours since time 0 of the current slot
   int h = static_cast<int>((week_hour_at_zero + hour) % kHoursPerWeek);
   Time slot = now;  // the current hour's slot is now itself
+  // One uniform u for the whole wait, drawn at the first hour that may refuse: the patient
+  // leaves in the first hour k whose chance of staying through every hour so far,
+  // S(k) = product of (1 - factor), falls below u. P(leave in hour k) = S(k-1) - S(k): the
+  // law of one draw per hour, for one draw.
+  double u = -1.0;  // not drawn yet
+  double stays = 1.0;
   while (slot <= horizon) {
     const double factor = window.factor[static_cast<std::size_t>(h)];
     int step = 1;
     if (factor >= 1.0) return slot;
     if (factor > 0.0) {
-      if (stream.uniform01() < factor) return slot;
+      if (u < 0.0) u = stream.uniform01();
+      stays *= 1.0 - factor;
+      if (u > stays) return slot;
     } else {
       step = window.to_open[static_cast<std::size_t>(h)];
       if (step == 0) step = 1;

@@ -7,10 +7,11 @@
 //    (0 = Monday 00:00 .. 167 = Sunday 23:00): the daily profile's factor at that clock hour
 //    times the weekly profile's on that weekday, each 1 when not given. Every factor is in
 //    [0, 1] and at least one is not 0 (the loader refuses anything else).
-//  - Drawing: the current hour accepts with its factor (leaving at once), each later hour
-//    with its own (leaving at its start). An hour whose factor is 0 or 1 draws nothing, so a
-//    0/1 window (open hours only) never touches its random stream, and hours that are shut
-//    are stepped over in one go (`to_open`).
+//  - Law: the current hour accepts with its factor (leaving at once), each later hour with
+//    its own (leaving at its start). Drawn by inversion, one uniform per wait at most: it is
+//    drawn at the first hour whose factor is strictly between 0 and 1, so a 0/1 window (open
+//    hours only) never touches its random stream, and hours that are shut are stepped over
+//    in one go (`to_open`).
 #include <array>
 #include <cstdint>
 

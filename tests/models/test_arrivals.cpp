@@ -24,6 +24,25 @@ struct Cells {
   std::vector<double> expected;
 };
 
+// The weekly x hourly rate of the tests below, on `calendar`.
+RateFunction weekly_and_hourly_rate(const engine::Calendar& calendar) {
+  const Profile weekly{"w", Profile::Kind::weekly, kWeekly, {}, Profile::Interpolation::linear};
+  const Profile daily{"d", Profile::Kind::daily, kHourly, {}, Profile::Interpolation::linear};
+  return RateFunction({CalendarProfile(weekly, calendar), CalendarProfile(daily, calendar)},
+                      calendar, false);
+}
+
+// Arrivals of `process` before `horizon`, counted in `n` cells by `cell_of(t)`.
+template <class CellOf>
+std::vector<double> count_arrivals(ArrivalProcess& process, engine::Time horizon, std::size_t n,
+                                   CellOf cell_of) {
+  std::vector<double> counts(n, 0.0);
+  for (engine::Time t = process.next(horizon); t < horizon; t = process.next(horizon)) {
+    counts[static_cast<std::size_t>(cell_of(t))] += 1;
+  }
+  return counts;
+}
+
 void check_poisson_cells(const Cells& cells, double alpha) {
   const double z = bonferroni_z(cells.observed.size(), alpha);
   double chi2 = 0.0;
@@ -40,18 +59,16 @@ void check_poisson_cells(const Cells& cells, double alpha) {
 
 TEST_CASE("arrival counts per weekday and hour match the profiled rate", "[arrivals]") {
   const engine::Calendar calendar(Date{2026, 10, 5});  // a Monday
-  const Profile weekly{"w", Profile::Kind::weekly, kWeekly, {}, Profile::Interpolation::linear};
-  const Profile daily{"d", Profile::Kind::daily, kHourly, {}, Profile::Interpolation::linear};
-  RateFunction rate({CalendarProfile(weekly, calendar), CalendarProfile(daily, calendar)},
-                    calendar, false);
+  const RateFunction rate = weekly_and_hourly_rate(calendar);
   const double rate_per_day = 200.0;
   const int weeks = 52;
   ArrivalProcess process(rate_per_day, rate, engine::RandomStream(7, 0, engine::stream_id("a")));
   const engine::Time horizon = weeks * engine::kWeek;
-  Cells cells{std::vector<double>(168, 0.0), std::vector<double>(168, 0.0)};
-  for (engine::Time t = process.next(horizon); t < horizon; t = process.next(horizon)) {
-    cells.observed[static_cast<std::size_t>(calendar.weekday_at(t) * 24 + calendar.hour_at(t))] += 1;
-  }
+  Cells cells{count_arrivals(process, horizon, 168,
+                             [&](engine::Time t) {
+                               return calendar.weekday_at(t) * 24 + calendar.hour_at(t);
+                             }),
+              std::vector<double>(168, 0.0)};
   for (int w = 0; w < 7; ++w) {
     for (int h = 0; h < 24; ++h) {
       cells.expected[static_cast<std::size_t>(w * 24 + h)] =
@@ -242,18 +259,14 @@ TEST_CASE("a rare weekly-repeating stream skips whole weeks and keeps its rate",
   // 0.02 a day: most Exp(1) draws exceed a week's expected 0.14 arrivals, so inversion
   // passes whole weeks at once; counts per weekday must still match the profiled rate.
   const engine::Calendar calendar(Date{2026, 10, 5});  // a Monday
-  const Profile weekly{"w", Profile::Kind::weekly, kWeekly, {}, Profile::Interpolation::linear};
-  const Profile daily{"d", Profile::Kind::daily, kHourly, {}, Profile::Interpolation::linear};
-  const RateFunction rate({CalendarProfile(weekly, calendar), CalendarProfile(daily, calendar)},
-                          calendar, false);
+  const RateFunction rate = weekly_and_hourly_rate(calendar);
   const double rate_per_day = 0.02;
   const int weeks = 8000;
   ArrivalProcess process(rate_per_day, rate, engine::RandomStream(13, 0, engine::stream_id("r")));
   const engine::Time horizon = weeks * engine::kWeek;
-  Cells cells{std::vector<double>(7, 0.0), std::vector<double>(7, 0.0)};
-  for (engine::Time t = process.next(horizon); t < horizon; t = process.next(horizon)) {
-    cells.observed[static_cast<std::size_t>(calendar.weekday_at(t))] += 1;
-  }
+  Cells cells{count_arrivals(process, horizon, 7,
+                             [&](engine::Time t) { return calendar.weekday_at(t); }),
+              std::vector<double>(7, 0.0)};
   double hourly_mean = 0.0;
   for (const double f : kHourly) hourly_mean += f / 24.0;
   for (std::size_t d = 0; d < 7; ++d) cells.expected[d] = rate_per_day * kWeekly[d] * hourly_mean * weeks;

@@ -102,9 +102,57 @@ TEST_CASE("wrong types: all three are reported, each where it was written") {
   REQUIRE(errors.size() == 3);
   check_case({"wrong-types.yaml", "scenario.replications", "replications: [2]", "found a list", ""});
   check_case({"wrong-types.yaml", "services.acute.capacity", "\"lots\"", "found the text \"lots\"",
-              "remove the quotes"});
+              ""});
+  // "lots" is no number with or without quotes: removing them would not help.
+  const Diagnostic* lots = find_error(errors, "services.acute.capacity");
+  REQUIRE(lots != nullptr);
+  CHECK(lots->hint.empty());
   check_case({"wrong-types.yaml", "arrivals.emergency.weekdays_only", "weekdays_only: maybe",
               "expected true or false", ""});
+}
+
+TEST_CASE("remove the quotes is hinted only when the quoted text is a valid number there") {
+  struct Case {
+    std::string body;  // a key path's YAML, extending the small fixture
+    std::string path;
+    std::string found;
+    bool hinted;
+  };
+  const std::vector<Case> cases{
+      {"services:\n  acute:\n    capacity: \"100\"\n", "services.acute.capacity",
+       "found the text \"100\"", true},
+      {"services:\n  acute:\n    capacity: \"unlimited\"\n", "services.acute.capacity",
+       "found the text \"unlimited\"", true},
+      {"arrivals:\n  emergency:\n    rate_per_day: \"+12.5\"\n",
+       "arrivals.emergency.rate_per_day", "found the text \"+12.5\"", true},
+      // Not numbers, or not numbers this field takes: the ordinary error alone.
+      {"services:\n  acute:\n    capacity: \"100x\"\n", "services.acute.capacity",
+       "found the text \"100x\"", false},
+      {"services:\n  acute:\n    capacity: \"\"\n", "services.acute.capacity",
+       "found the text \"\"", false},
+      {"services:\n  acute:\n    capacity: \"12.5\"\n", "services.acute.capacity",
+       "found the text \"12.5\"", false},
+      {"services:\n  acute:\n    capacity: \"-5\"\n", "services.acute.capacity",
+       "found the text \"-5\"", false},
+      {"arrivals:\n  emergency:\n    rate_per_day: \".nan\"\n",
+       "arrivals.emergency.rate_per_day", "found the text \".nan\"", false},
+  };
+  for (const auto& c : cases) {
+    const auto file = extending_small("quoted-", std::to_string(&c - cases.data()), c.body);
+    const auto errors = load_errors(file);
+    INFO(c.body << all_messages(errors));
+    REQUIRE(errors.size() == 1);
+    const Diagnostic& d = errors.front();
+    CHECK(d.path == c.path);
+    CHECK(fs::equivalent(d.file, file));
+    CHECK(d.line == 5);
+    CHECK_THAT(d.message, Catch::Contains(c.found));
+    if (c.hinted) {
+      CHECK(d.hint == "remove the quotes");
+    } else {
+      CHECK(d.hint.empty());
+    }
+  }
 }
 
 TEST_CASE("negative, zero, NaN and infinite rates and capacities") {

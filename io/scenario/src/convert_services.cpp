@@ -48,9 +48,14 @@ std::optional<std::int64_t> read_capacity_value(Context& ctx, const Node& node,
     ctx.note(path, node);
     return kUnlimitedCapacity;
   }
+  const std::string meaning = "a whole number of places (or unlimited)";
+  if (node.is_scalar() && node.quoted && node.text == "unlimited") {
+    ctx.note(path, node);
+    ctx.error(node, path, "expected " + meaning + ", found " + describe(node), "remove the quotes");
+    return std::nullopt;
+  }
   return read_integer(ctx, node, path,
-                      {static_cast<double>(minimum), limits::kMaxCapacity, true, true,
-                       "a whole number of places (or unlimited)"});
+                      {static_cast<double>(minimum), limits::kMaxCapacity, true, true, meaning});
 }
 
 void read_capacity(Context& ctx, const Node& node, const std::string& path, std::int64_t minimum,

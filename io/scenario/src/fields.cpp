@@ -133,8 +133,38 @@ const Node* required(Context& ctx, const Node& map, const std::string& path,
   return nullptr;
 }
 
-std::optional<double> read_number(Context& ctx, const Node& node, const std::string& path,
-                                  const Bounds& bounds) {
+namespace {
+
+// The text of a plain scalar as a finite number: a leading '+' is allowed, nothing may follow.
+// Also tells an overflow apart, which has its own message.
+std::optional<double> parse_finite(const std::string& t, bool* out_of_range = nullptr) {
+  double value = 0.0;
+  const char* first = t.data();
+  const char* last = t.data() + t.size();
+  if (first != last && *first == '+') ++first;
+  const auto [end, ec] = std::from_chars(first, last, value);
+  if (out_of_range != nullptr) *out_of_range = ec == std::errc::result_out_of_range;
+  if (ec != std::errc() || end != last || !std::isfinite(value) || t.empty()) return std::nullopt;
+  return value;
+}
+
+bool too_low(const Bounds& bounds, double value) {
+  return bounds.low_inclusive ? value < bounds.low : value <= bounds.low;
+}
+bool too_high(const Bounds& bounds, double value) {
+  return bounds.high_inclusive ? value > bounds.high : value >= bounds.high;
+}
+
+// True when `text`, written without quotes, would be accepted for a field of these bounds:
+// only then is "remove the quotes" the fix (quoted "100x" is not a number either way).
+bool valid_without_quotes(const std::string& text, const Bounds& bounds, bool whole) {
+  const auto value = parse_finite(text);
+  if (!value || too_low(bounds, *value) || too_high(bounds, *value)) return false;
+  return !whole || *value == std::floor(*value);
+}
+
+std::optional<double> read_bounded(Context& ctx, const Node& node, const std::string& path,
+                                   const Bounds& bounds, bool whole) {
   ctx.note(path, node);
   const std::string expected = "expected " + bounds.meaning;
   if (!node.is_scalar()) {
@@ -142,7 +172,8 @@ std::optional<double> read_number(Context& ctx, const Node& node, const std::str
     return std::nullopt;
   }
   if (node.quoted) {
-    ctx.error(node, path, expected + ", found " + describe(node), "remove the quotes");
+    ctx.error(node, path, expected + ", found " + describe(node),
+              valid_without_quotes(node.text, bounds, whole) ? "remove the quotes" : "");
     return std::nullopt;
   }
   const std::string& t = node.text;
@@ -157,37 +188,42 @@ std::optional<double> read_number(Context& ctx, const Node& node, const std::str
                   : "give a finite value");
     return std::nullopt;
   }
-  double value = 0.0;
-  const char* first = t.data();
-  const char* last = t.data() + t.size();
-  if (first != last && *first == '+') ++first;
-  const auto [end, ec] = std::from_chars(first, last, value);
-  if (ec == std::errc::result_out_of_range) {
+  bool out_of_range = false;
+  const auto parsed = parse_finite(t, &out_of_range);
+  if (out_of_range) {
     ctx.error(node, path, expected + ", found " + t + " (out of range)");
     return std::nullopt;
   }
-  if (ec != std::errc() || end != last || !std::isfinite(value) || t.empty()) {
+  if (!parsed) {
     ctx.error(node, path, expected + ", found " + describe(node));
     return std::nullopt;
   }
-  const bool too_low = bounds.low_inclusive ? value < bounds.low : value <= bounds.low;
-  const bool too_high = bounds.high_inclusive ? value > bounds.high : value >= bounds.high;
-  if (too_low || too_high) {
+  const double value = *parsed;
+  const bool low = too_low(bounds, value);
+  const bool high = too_high(bounds, value);
+  if (low || high) {
     std::string range = std::string(bounds.low_inclusive ? "[" : "(") + number_text(bounds.low) +
                         ", " + number_text(bounds.high) + (bounds.high_inclusive ? "]" : ")");
     std::string hint;
-    if (too_high && bounds.high >= 1000) hint = "that is implausibly large for a scenario";
-    else if (too_low && value < 0) hint = "negative values have no meaning here";
-    else if (too_low && value == 0 && !bounds.low_inclusive) hint = "it must be above zero";
+    if (high && bounds.high >= 1000) hint = "that is implausibly large for a scenario";
+    else if (low && value < 0) hint = "negative values have no meaning here";
+    else if (low && value == 0 && !bounds.low_inclusive) hint = "it must be above zero";
     ctx.error(node, path, expected + " in " + range + ", found " + t, hint);
     return std::nullopt;
   }
   return value;
 }
 
+}  // namespace
+
+std::optional<double> read_number(Context& ctx, const Node& node, const std::string& path,
+                                  const Bounds& bounds) {
+  return read_bounded(ctx, node, path, bounds, false);
+}
+
 std::optional<std::int64_t> read_integer(Context& ctx, const Node& node, const std::string& path,
                                          const Bounds& bounds) {
-  const auto value = read_number(ctx, node, path, bounds);
+  const auto value = read_bounded(ctx, node, path, bounds, true);
   if (!value) return std::nullopt;
   if (*value != std::floor(*value)) {
     ctx.error(node, path, "expected a whole number, found " + node.text);

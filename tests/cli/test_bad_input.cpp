@@ -72,6 +72,23 @@ TEST_CASE("a missing scenario file and a malformed override are refused") {
   REQUIRE(files_in(directory).empty());
 }
 
+TEST_CASE("run, validate and size refuse --set with nothing after '=', naming the key") {
+  const auto directory = scratch_directory("empty_override");
+  const auto good = source_path("tests/scenario/fixtures/good/small.yaml");
+  const std::vector<std::vector<std::string>> commands{
+      {"run", good, "-o", "out.h5", "--set", "scenario.seed="},
+      {"validate", good, "--set", "scenario.seed="},
+      {"size", good, "--vary", "services.acute.capacity", "--range", "300:310", "--target",
+       "acute_occupancy_share <= 92%", "-o", "out.h5", "--set", "scenario.seed="}};
+  for (const auto& command : commands) {
+    INFO(command.front());
+    const auto result = run_bedflow(command, directory);
+    CHECK(result.exit_status == 2);
+    CHECK_THAT(result.err, Catch::Contains("--set scenario.seed=: a value is needed after '='"));
+  }
+  CHECK(files_in(directory).empty());
+}
+
 TEST_CASE("compare and export refuse files that are not finished bedflow results") {
   const auto directory = scratch_directory("bad_results");
   const auto not_hdf5 = (fs::path(directory) / "not.h5").string();

@@ -41,6 +41,31 @@ TEST_CASE("malformed overrides are errors") {
   CHECK_THROWS_AS(parse_override("services acute=3"), ScenarioError);
 }
 
+TEST_CASE("an override with nothing after '=' is an error naming the key, not a removal") {
+  for (const std::string text : {"scenario.seed=", "scenario.seed= ", " scenario.seed =\t"}) {
+    INFO(text);
+    try {
+      (void)parse_override(text);
+      FAIL("accepted an empty value");
+    } catch (const ScenarioError& e) {
+      REQUIRE(e.diagnostics().size() == 1);
+      const auto message = e.diagnostics()[0].to_string();
+      CHECK_THAT(message, Catch::StartsWith("--set ") &&
+                              Catch::Contains(": a value is needed after '='"));
+      CHECK_THAT(message, Catch::Contains("scenario.seed=~ to remove the key"));
+    }
+  }
+  try {
+    (void)parse_override("scenario.seed=");
+  } catch (const ScenarioError& e) {
+    CHECK_THAT(e.diagnostics()[0].to_string(),
+               Catch::StartsWith("--set scenario.seed=: a value is needed after '='"));
+  }
+  // Removing a key is still written with YAML's null, and empty text with quotes.
+  CHECK(parse_override("services.ucr=~").value == "~");
+  CHECK(parse_override("scenario.description=\"\"").value == "\"\"");
+}
+
 TEST_CASE("a sweep start:stop:step expands to each value, both ends included") {
   const auto overrides = expand_sweep("services.reablement.capacity=600:800:50");
   REQUIRE(overrides.size() == 5);

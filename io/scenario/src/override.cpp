@@ -61,6 +61,12 @@ Override parse_override(const std::string& text) {
   if (o.path.find_first_of(" \t") != std::string::npos) {
     fail(source, o.path, "a key path has no spaces", "e.g. services.acute.capacity");
   }
+  // Nothing after '=' is refused rather than read as YAML's null (which would remove the
+  // key without a word): removing a key is written `~`, empty text `""`.
+  if (o.value.empty()) {
+    fail(source, "", "a value is needed after '='",
+         "write " + o.path + "=~ to remove the key, or " + o.path + "=\"\" for empty text");
+  }
   return o;
 }
 

@@ -65,7 +65,8 @@ struct Override {
   // user typed.
   std::string option = "--set";
 };
-// Parses "path=value"; throws ScenarioError on a malformed override.
+// Parses "path=value"; throws ScenarioError on a malformed override, and on an empty value
+// ("path=": removing a key is written "path=~").
 Override parse_override(const std::string& text);
 
 struct LoadedScenario {

@@ -3,6 +3,7 @@
 // files; and what export refuses, leaving no file behind.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -150,6 +151,39 @@ TEST_CASE("export refuses unreadable, old or unfinished results with exit 2 and 
               .exit_status == 2);
   REQUIRE(run_bedflow({"export", good, good, "--csv", directory + "/csv"}).exit_status == 2);
   REQUIRE(files_in(directory) == before);  // nothing written, no temporary file left
+}
+
+TEST_CASE("export of one file refuses --variant-a and --variant-b, which pick what to compare") {
+  const auto directory = scratch_directory("workbook_variant_options");
+  const auto sweep = directory + "/sweep.h5";
+  REQUIRE(run_bedflow({"run", small_scenario(), "-n", "2", "-t", "1", "-o", sweep, "--sweep",
+                       "scenario.horizon_days=20,30"})
+              .exit_status == 0);
+  const auto book = directory + "/book.xlsx";
+  const std::vector<std::vector<std::string>> one_file{
+      {"export", sweep, "--xlsx", book, "--variant-a", "20"},
+      {"export", sweep, "--xlsx", book, "--variant-b", "30"},
+      {"export", sweep, "--xlsx", book, "--variant-a", "20", "--variant-b", "30"},
+      {"export", sweep, "--csv", directory + "/csv", "--variant-a", "20"}};
+  for (const auto& arguments : one_file) {
+    const auto refused = run_bedflow(arguments);
+    INFO(refused.out << refused.err);
+    CHECK(refused.exit_status == 2);
+    // The first of them given is named.
+    const std::string option =
+        *std::find_if(arguments.begin(), arguments.end(),
+                      [](const std::string& a) { return a.rfind("--variant-", 0) == 0; });
+    CHECK_THAT(refused.err, Catch::Contains(option + " picks a variant to compare, and a "
+                                                     "comparison needs two results files"));
+    CHECK_THAT(refused.err, Catch::Contains("give its file twice"));
+  }
+  REQUIRE(files_in(directory) == std::vector<std::string>{"sweep.h5"});
+  // As the message says: the file given twice compares two of its variants.
+  const auto twice = run_bedflow(
+      {"export", sweep, sweep, "--xlsx", book, "--variant-a", "20", "--variant-b", "30"});
+  INFO(twice.err);
+  CHECK(twice.exit_status == 0);
+  CHECK_THAT(twice.out, Catch::Contains("Comparison"));
 }
 
 TEST_CASE("bedflow hands export --xlsx to bedflow-workbook and loads no spreadsheet library") {

@@ -10,6 +10,7 @@
 #include "bedflow/results/csv_folder.hpp"
 #include "bedflow/results/read_results.hpp"
 #include "bedflow/results/results_error.hpp"
+#include "bedflow/results/results_file.hpp"
 #include "command_line.hpp"
 #include "command_registry.hpp"
 #include "exit_status.hpp"
@@ -33,7 +34,8 @@ const CommandSyntax kSyntax{
     "--xlsx BOOK.xlsx: an Excel workbook (About, Summary, Costs, Daily; Trusts and Trusts by\n"
     "month when a scenario has several acute services; Sizing when the file holds a sizing\n"
     "record). Given a second file B.h5, it adds a Comparison sheet: B - A with\n"
-    "the first file as the baseline A (pick sweep variants with --variant-a/--variant-b). The\n"
+    "the first file as the baseline A (pick sweep variants with --variant-a/--variant-b; with\n"
+    "one file they are refused: give a sweep file twice to compare two of its variants). The\n"
     "workbook appears only when complete; an existing one is kept unless --force.",
     {"results"},
     {"second"}};
@@ -55,6 +57,14 @@ int export_results(const std::vector<std::string>& arguments) {
     }
     if (!parsed.help_shown && parsed.values.count("csv") && parsed.values.count("second")) {
       throw UsageError("--csv exports one results file; two files make a workbook (--xlsx)");
+    }
+    if (!parsed.help_shown) {
+      const std::size_t files = parsed.values.count("second") ? 2 : 1;
+      for (const char* option : {"variant-a", "variant-b"}) {
+        if (parsed.values[option].as<std::string>().empty()) continue;
+        const auto problem = results::variant_option_problem(std::string("--") + option, files);
+        if (!problem.empty()) throw UsageError(problem);
+      }
     }
   } catch (const UsageError& error) {
     return report_usage_error("export", error.what(), kSyntax.usage);

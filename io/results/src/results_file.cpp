@@ -38,4 +38,15 @@ const Variant& find_variant(const ResultsFile& file, const std::string& label,
       fmt::format("{}: no variant '{}' (variants: {})", file_name, label, labels));
 }
 
+std::string variant_option_problem(const std::string& option, std::size_t files) {
+  if (files >= 2) return {};
+  return fmt::format(
+      "{} picks a variant to compare, and a comparison needs two results files (export A.h5 "
+      "B.h5 --xlsx BOOK.xlsx, the first file's variant by --variant-a, the second's by "
+      "--variant-b); one file is exported with every variant. To compare two variants of one "
+      "sweep, give its file twice: bedflow export F.h5 F.h5 --xlsx BOOK.xlsx --variant-a "
+      "LABEL --variant-b LABEL",
+      option);
+}
+
 }  // namespace bedflow::results

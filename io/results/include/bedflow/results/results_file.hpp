@@ -76,4 +76,10 @@ std::string utc_timestamp_now();
 const Variant& find_variant(const ResultsFile& file, const std::string& label,
                             const std::string& file_name);
 
+// --variant-a and --variant-b pick the two variants a comparison compares (`compare`, and
+// `export --xlsx` given two files). With one file there is no comparison for them to pick
+// from: they are refused rather than ignored. Returns why `option` ("--variant-a") cannot be
+// used when `files` results files are given, or "" when it can.
+std::string variant_option_problem(const std::string& option, std::size_t files);
+
 }  // namespace bedflow::results

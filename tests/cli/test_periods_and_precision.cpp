@@ -107,6 +107,30 @@ TEST_CASE("precision mode aims at the measures named, and refuses a name it does
   REQUIRE(without.err.find("needs --precision") != std::string::npos);
 }
 
+TEST_CASE("precision mode never says a measure with mean 0 reached the target") {
+  // The small scenario has no costs: cost_total is 0 in every replication.
+  const auto directory = scratch_directory("precision_not_assessed");
+  const auto run = run_bedflow({"run", small(), "-n", "2", "-t", "1", "-o", directory + "/p.h5",
+                                "--precision", "0.2", "--precision-measures",
+                                "acute_mean_occupancy,cost_total", "--max-replications", "40"});
+  INFO(run.out << run.err);
+  REQUIRE(run.exit_status == 0);
+  CHECK_THAT(run.out, Catch::Contains("Precision reached for the measures assessed: the 95% CIs "
+                                      "of acute_mean_occupancy are within 20% of their means"));
+  CHECK_THAT(run.out, Catch::Contains("Not assessed: cost_total (mean 0, which has no relative "
+                                      "precision)."));
+  CHECK(run.out.find("acute_mean_occupancy, cost_total") == std::string::npos);
+
+  // Nothing assessed: no claim that precision was reached.
+  const auto none = run_bedflow({"run", small(), "-n", "2", "-t", "1", "-o", directory + "/q.h5",
+                                 "--precision", "0.2", "--precision-measures", "cost_total"});
+  INFO(none.out << none.err);
+  REQUIRE(none.exit_status == 0);
+  CHECK_THAT(none.out, Catch::Contains("Precision not assessed after 2 replications: cost_total "
+                                       "has mean 0"));
+  CHECK(none.out.find("Precision reached") == std::string::npos);
+}
+
 TEST_CASE("the README's flow: baseline and winter surge observe one window, so compare gives the effect") {
   const auto directory = scratch_directory("readme_flow");
   const auto base = directory + "/base.h5";

@@ -60,6 +60,47 @@ TEST_CASE("precision is judged on the default list relative to their means") {
   REQUIRE(named.worst_ratio == Approx(100.0 / 0.05));
 }
 
+TEST_CASE("the precision verdict claims the target only for the measures it assessed") {
+  results::MeasureSummary good = summary_named("a", true);
+  good.ci.mean = 100.0;
+  good.ci.half_width = 10.0;
+  good.ci.n = 10;
+  results::MeasureSummary zero = summary_named("z", true);
+  zero.ci.n = 10;
+  results::MeasureSummary also_zero = summary_named("y", true);
+  also_zero.ci.n = 10;
+
+  // One measure assessed and within 20%, two with mean 0: reached for "a" alone.
+  const auto some = results::check_precision({good, zero, also_zero}, 0.2);
+  REQUIRE(some.reached);
+  REQUIRE(some.assessed == std::vector<std::string>{"a"});
+  const auto reached = results::format_precision_verdict(some, 0.2, 10);
+  CHECK_THAT(reached, Catch::StartsWith("Precision reached for the measures assessed: the 95% "
+                                        "CIs of a are within 20% of their means after 10 "
+                                        "replications."));
+  CHECK_THAT(reached, Catch::EndsWith(" Not assessed: z, y (mean 0, which has no relative "
+                                      "precision)."));
+  CHECK(reached.find('\n') == std::string::npos);
+
+  // Every measure assessed: the plain verdict, nothing about measures not assessed.
+  const auto all = results::format_precision_verdict(results::check_precision({good}, 0.2), 0.2, 10);
+  CHECK(all == "Precision reached: the 95% CIs of a are within 20% of their means after 10 "
+               "replications.");
+
+  // Nothing assessed: no claim that precision was reached.
+  const auto none = results::format_precision_verdict(
+      results::check_precision({zero, also_zero}, 0.2), 0.2, 10);
+  CHECK(none.find("reached") == std::string::npos);
+  CHECK_THAT(none, Catch::StartsWith("Precision not assessed after 10 replications: z, y have "
+                                     "mean 0"));
+
+  // Still too wide at the cap: which ones, and those not assessed named apart.
+  const auto wide = results::format_precision_verdict(
+      results::check_precision({good, zero}, 0.05), 0.05, 40);
+  CHECK(wide == "Precision NOT reached within the cap of 40 replications; still too wide: a. "
+                "Not assessed: z (mean 0, which has no relative precision).");
+}
+
 TEST_CASE("the sweep table has one row per headline measure and one column per variant") {
   std::vector<std::vector<results::MeasureSummary>> per_variant;
   for (std::uint64_t seed : {1u, 2u}) {

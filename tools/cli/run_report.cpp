@@ -12,28 +12,10 @@ namespace {
 
 void print_precision_verdict(const std::vector<results::MeasureSummary>& summaries,
                              std::size_t replications, const RunReportOptions& options) {
-  const double precision_target = options.precision_target;
-  const auto check =
-      results::check_precision(summaries, precision_target, options.precision_measures);
-  std::vector<std::string> aimed = options.precision_measures;
-  if (aimed.empty()) {
-    for (const auto& s : summaries) {
-      if (s.precision) aimed.push_back(s.name);
-    }
-  }
-  if (check.reached) {
-    std::cout << fmt::format(
-        "Precision reached: the 95% CIs of {} are within {:g}% of their means after {} "
-        "replications.\n",
-        fmt::join(aimed, ", "), 100.0 * precision_target, replications);
-  } else {
-    std::cout << fmt::format(
-        "Precision NOT reached within the cap of {} replications; still too wide: {}\n",
-        replications, fmt::join(check.not_reached, ", "));
-  }
-  if (!check.skipped.empty()) {
-    std::cout << fmt::format("(not assessed, mean 0: {})\n", fmt::join(check.skipped, ", "));
-  }
+  const auto check = results::check_precision(summaries, options.precision_target,
+                                              options.precision_measures);
+  std::cout << results::format_precision_verdict(check, options.precision_target, replications)
+            << "\n";
 }
 
 }  // namespace

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <cmath>
 
+#include <fmt/format.h>
+
 namespace bedflow::results {
 
 std::vector<MeasureSummary> summarise_measures(
@@ -80,12 +82,40 @@ PrecisionCheck check_precision(const std::vector<MeasureSummary>& summaries,
       check.skipped.push_back(s.name);
       continue;
     }
+    check.assessed.push_back(s.name);
     const double ratio = s.ci.half_width / (relative_target * std::abs(s.ci.mean));
     check.worst_ratio = std::max(check.worst_ratio, ratio);
     if (ratio > 1.0) check.not_reached.push_back(s.name);
   }
   check.reached = enough_replications && check.not_reached.empty();
   return check;
+}
+
+std::string format_precision_verdict(const PrecisionCheck& check, double relative_target,
+                                     std::size_t replications) {
+  const std::string not_assessed =
+      check.skipped.empty()
+          ? std::string()
+          : fmt::format(" Not assessed: {} (mean 0, which has no relative precision).",
+                        fmt::join(check.skipped, ", "));
+  if (!check.reached) {
+    const std::string wide = check.not_reached.empty()
+                                 ? std::string("fewer than 2 replications to judge by")
+                                 : fmt::format("still too wide: {}", fmt::join(check.not_reached, ", "));
+    return fmt::format("Precision NOT reached within the cap of {} replications; {}.{}",
+                       replications, wide, not_assessed);
+  }
+  if (check.assessed.empty()) {
+    return fmt::format(
+        "Precision not assessed after {} replications: {} {} mean 0, which has no relative "
+        "precision.",
+        replications, fmt::join(check.skipped, ", "), check.skipped.size() == 1 ? "has" : "have");
+  }
+  return fmt::format("Precision reached{}: the 95% CIs of {} are within {:g}% of their means after "
+                     "{} replications.{}",
+                     check.skipped.empty() ? "" : " for the measures assessed",
+                     fmt::join(check.assessed, ", "), 100.0 * relative_target, replications,
+                     not_assessed);
 }
 
 }  // namespace bedflow::results

@@ -89,8 +89,9 @@ std::string format_sweep_table(const std::vector<std::string>& labels,
 struct PrecisionCheck {
   bool reached = false;
   double worst_ratio = 0.0;  // max over assessed measures of half-width / (target * |mean|)
-  std::vector<std::string> not_reached;  // aimed-at measures still too wide
-  std::vector<std::string> skipped;      // aimed-at measures with mean 0
+  std::vector<std::string> assessed;     // aimed-at measures judged (mean not 0)
+  std::vector<std::string> not_reached;  // of those, the ones still too wide
+  std::vector<std::string> skipped;      // aimed-at measures with mean 0 (not assessed)
 };
 
 // Checks the relative 95% half-width of the measures named in `measures` (empty: those
@@ -100,5 +101,11 @@ struct PrecisionCheck {
 PrecisionCheck check_precision(const std::vector<MeasureSummary>& summaries,
                                double relative_target,
                                const std::vector<std::string>& measures = {});
+
+// Precision mode's verdict on one line (no newline) after `replications`: reached for the
+// measures assessed, or which are still too wide at the cap; measures not assessed (mean 0)
+// are named apart with the reason, and never counted as having reached the target.
+std::string format_precision_verdict(const PrecisionCheck& check, double relative_target,
+                                     std::size_t replications);
 
 }  // namespace bedflow::results

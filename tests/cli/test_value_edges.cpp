@@ -132,3 +132,52 @@ TEST_CASE("the time series' memory is bounded with the replications -n asks for"
                               Catch::Contains("1000 replications"));
   CHECK_FALSE(std::filesystem::exists(directory + "/big.h5"));
 }
+
+TEST_CASE("run's --seed and scenario.seed take the same range, with the same words") {
+  const auto directory = scratch_directory("seed_range");
+  // The largest seed the random streams take (2^64 - 1) runs, from either place.
+  const auto largest = run_bedflow({"run", small_scenario(), "-n", "2", "-t", "1", "-o",
+                                    directory + "/largest.h5", "--seed",
+                                    "18446744073709551615"});
+  INFO(largest.err);
+  REQUIRE(largest.exit_status == 0);
+  CHECK_THAT(largest.out, Catch::Contains("seed 18446744073709551615"));
+  CHECK(run_bedflow({"validate", small_scenario(), "--set", "scenario.seed=18446744073709551615"})
+            .exit_status == 0);
+
+  const std::string rule = "expected a whole number from 0 to 18446744073709551615, found ";
+  for (const std::string seed : {"18446744073709551616", "-1", "7.5", "seven"}) {
+    INFO(seed);
+    const auto option = run_bedflow({"run", small_scenario(), "-o", directory + "/x.h5",
+                                     "--seed=" + seed});
+    CHECK(option.exit_status == 2);
+    CHECK_THAT(option.err, Catch::Contains("--seed: " + rule + "'" + seed + "'"));
+    const auto field = run_bedflow({"validate", small_scenario(), "--set", "scenario.seed=" + seed});
+    CHECK(field.exit_status == 2);
+    CHECK_THAT(field.err, Catch::Contains("scenario.seed: " + rule + "'" + seed + "'"));
+  }
+  CHECK(files_in(directory) == std::vector<std::string>{"largest.h5"});
+}
+
+TEST_CASE("run's -n and scenario.replications take the same range, with the same words") {
+  const auto directory = scratch_directory("replications_range");
+  const std::string rule = "expected a whole number of replications from 1 to 100000, found ";
+  for (const std::string count : {"100001", "1000001", "0", "2.5"}) {
+    INFO(count);
+    const auto option = run_bedflow({"run", small_scenario(), "-o", directory + "/x.h5",
+                                     "--replications=" + count});
+    CHECK(option.exit_status == 2);
+    CHECK_THAT(option.err, Catch::Contains("--replications: " + rule + "'" + count + "'"));
+    const auto field = run_bedflow(
+        {"validate", small_scenario(), "--set", "scenario.replications=" + count});
+    CHECK(field.exit_status == 2);
+    CHECK_THAT(field.err, Catch::Contains("scenario.replications: " + rule + "'" + count + "'"));
+  }
+  // The cap of precision mode is a count of replications too.
+  const auto cap = run_bedflow({"run", small_scenario(), "-o", directory + "/x.h5", "--precision",
+                                "0.1", "--max-replications=1000001"});
+  CHECK(cap.exit_status == 2);
+  CHECK_THAT(cap.err, Catch::Contains("--max-replications: expected a whole number of "
+                                      "replications from 2 to 100000, found '1000001'"));
+  CHECK(files_in(directory).empty());
+}

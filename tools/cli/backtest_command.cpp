@@ -91,7 +91,7 @@ int backtest(const std::vector<std::string>& arguments) {
       ("output,o", po::value<std::string>()->required(), "CSV file to write")
       ("report", po::value<std::string>(), "HTML page of the comparison to write as well")
       ("mapping", po::value<std::string>(), "column mapping file (YAML)")
-      ("replications,n", po::value<long long>()->default_value(100), "replications to run")
+      ("replications,n", po::value<std::string>()->default_value("100"), "replications to run")
       ("threads,t", po::value<long long>(), "threads (default: all cores)")
       ("burn-in-days", po::value<long long>()->default_value(28),
        "days run from the census before --from, not compared")
@@ -102,8 +102,8 @@ int backtest(const std::vector<std::string>& arguments) {
   try {
     parsed = parse_command_line(arguments, kSyntax, options);
     if (!parsed.help_shown) {
-      // At least 2 replications: a band needs them.
-      replications = bounded_option<std::uint32_t>(parsed.values, "replications", 2, 100000);
+      replications = replications_option(parsed.values, "replications", 2,
+                                         "a band of outcomes needs at least 2");
       burn_in_days = bounded_option<std::uint32_t>(parsed.values, "burn-in-days", 0, 3650);
       if (parsed.values.count("threads")) {
         threads = bounded_option<unsigned>(parsed.values, "threads", 1, 1024);

@@ -70,9 +70,9 @@ po::options_description size_options() {
        "services.NAME.costs_gbp.place_day")
       ("set", po::value<std::vector<std::string>>()->composing(),
        "override PATH=VALUE before sizing (repeatable)")
-      ("replications,n", po::value<long long>(),
+      ("replications,n", po::value<std::string>(),
        "replications per point (default: the scenario's; at least 2)")
-      ("seed", po::value<long long>(), "master seed (default: the scenario's)")
+      ("seed", po::value<std::string>(), "master seed (default: the scenario's)")
       ("threads,t", po::value<long long>(), "threads (default: all cores)")
       ("output,o", po::value<std::string>(),
        "HDF5 file of every evaluated point (default results/<scenario name>-sizing.h5)")
@@ -136,11 +136,11 @@ analysis::SizingRequest read_request(const po::variables_map& values) {
   analysis::check_confidence(request.confidence);
   request.cost.measure = values["cost-measure"].as<std::string>();
 
-  if (values.count("replications") && values["replications"].as<long long>() < 2) {
-    throw UsageError("--replications must be at least 2 (a confidence bound needs two values)");
+  if (values.count("replications")) {
+    request.replications =
+        replications_option(values, "replications", 2, "a confidence bound needs at least 2");
   }
-  request.replications = optional_value<std::uint32_t>(values, "replications", 2, 1'000'000);
-  request.seed = optional_value<std::uint64_t>(values, "seed", 0, kAnyHigh);
+  if (values.count("seed")) request.seed = seed_option(values);
   request.threads = values.count("threads") ? bounded_option<unsigned>(values, "threads", 1, 4096)
                                             : engine::default_thread_count();
   if (values.count("output")) request.output = values["output"].as<std::string>();

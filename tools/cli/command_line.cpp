@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "bedflow/engine/did_you_mean.hpp"
+#include "bedflow/scenario/run_limits.hpp"
 #include "exit_status.hpp"
 
 namespace bedflow::cli {
@@ -72,6 +73,25 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments,
     if (!parsed.values.count(name)) throw UsageError("missing argument " + name);
   }
   return parsed;
+}
+
+std::uint64_t seed_option(const po::variables_map& values) {
+  const auto text = values["seed"].as<std::string>();
+  const auto seed = scenario::parse_seed(text);
+  if (!seed) throw UsageError("--seed: expected " + scenario::seed_rule() + ", found '" + text + "'");
+  return *seed;
+}
+
+std::uint32_t replications_option(const po::variables_map& values, const char* name,
+                                  std::uint32_t minimum, const char* why) {
+  const auto text = values[name].as<std::string>();
+  const auto count = scenario::parse_replications(text, minimum);
+  if (!count) {
+    throw UsageError("--" + std::string(name) + ": expected " +
+                     scenario::replications_rule(minimum) + ", found '" + text + "'" +
+                     (why != nullptr ? std::string(" (") + why + ")" : std::string()));
+  }
+  return *count;
 }
 
 int report_usage_error(const std::string& command, const std::string& message,

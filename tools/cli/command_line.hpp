@@ -7,6 +7,7 @@
 //    `help_shown`, or throws UsageError with a one-line message.
 //  - Every option error (unknown option, missing or malformed value, too many positional
 //    arguments) becomes a UsageError: the caller exits with kBadInput.
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -52,6 +53,16 @@ T bounded_option(const boost::program_options::variables_map& values, const char
   }
   return static_cast<T>(value);
 }
+
+// A master seed (`--seed`, declared as po::value<std::string>) and a replication count (`-n`,
+// `--max-replications`, likewise) are checked as `scenario.seed` and `scenario.replications`
+// are in a scenario file: one range (bedflow/scenario/run_limits.hpp) and one wording,
+// "--seed: expected a whole number from 0 to ..., found '-5'"; else a UsageError.
+std::uint64_t seed_option(const boost::program_options::variables_map& values);
+// `why`, when given, says why the minimum is what it is ("a confidence bound needs at least 2").
+std::uint32_t replications_option(const boost::program_options::variables_map& values,
+                                  const char* name, std::uint32_t minimum = 1,
+                                  const char* why = nullptr);
 
 // Prints "bedflow <command>: error: <message>" and the usage line on stderr; returns kBadInput.
 int report_usage_error(const std::string& command, const std::string& message,

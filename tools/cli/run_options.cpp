@@ -1,7 +1,5 @@
 #include "run_options.hpp"
 
-#include <limits>
-
 #include "bedflow/engine/replication_runner.hpp"
 
 namespace bedflow::cli {
@@ -23,10 +21,11 @@ po::options_description run_options_description() {
   po::options_description options("Options");
   options.add_options()
       ("output,o", po::value<std::string>(), "results file to write (default results/<name>.h5)")
-      ("replications,n", po::value<long long>(), "replications to run (default: the scenario's)")
+      ("replications,n", po::value<std::string>(), "replications to run, 1 to 100000 (default: the scenario's)")
       ("threads,t", po::value<long long>(),
        "threads to run replications on (default: all cores)")
-      ("seed", po::value<long long>(), "master seed (default: the scenario's)")
+      ("seed", po::value<std::string>(),
+       "master seed, 0 to 18446744073709551615 (default: the scenario's)")
       ("set", po::value<std::vector<std::string>>()->composing(),
        "override a field, e.g. --set services.acute.capacity=3200 (repeatable)")
       ("sweep", po::value<std::string>(),
@@ -41,8 +40,8 @@ po::options_description run_options_description() {
       ("percentiles", po::bool_switch(),
        "also print each measure's replication percentiles (the scenario's "
        "outputs.percentiles; the spread of outcomes, not a CI)")
-      ("max-replications", po::value<long long>(),
-       "cap on replications in precision mode (default 1000)")
+      ("max-replications", po::value<std::string>(),
+       "cap on replications in precision mode, 2 to 100000 (default 1000)")
       ("events", po::bool_switch(), "also write the patient-level event log (/events)")
       ("force", po::bool_switch(), "overwrite the results file if it exists");
   return options;
@@ -50,7 +49,6 @@ po::options_description run_options_description() {
 
 
 RunOptions parse_run_options(const po::variables_map& values) {
-  constexpr long long kMaxReplications = 1'000'000;
   RunOptions options;
   options.scenario_path = values["scenario"].as<std::string>();
   if (values.count("output")) {
@@ -58,15 +56,13 @@ RunOptions parse_run_options(const po::variables_map& values) {
     if (options.output_path.empty()) throw UsageError("--output needs a file name");
   }
   if (values.count("replications")) {
-    options.replications =
-        bounded_option<std::uint32_t>(values, "replications", 1, kMaxReplications);
+    options.replications = replications_option(values, "replications");
   }
   options.threads = values.count("threads")
                         ? bounded_option<unsigned>(values, "threads", 1, 4096)
                         : engine::default_thread_count();
   if (values.count("seed")) {
-    options.seed = bounded_option<std::uint64_t>(values, "seed", 0,
-                                           std::numeric_limits<long long>::max());
+    options.seed = seed_option(values);
   }
   if (values.count("set")) options.set = values["set"].as<std::vector<std::string>>();
   if (values.count("sweep")) options.sweep = values["sweep"].as<std::string>();
@@ -92,8 +88,7 @@ RunOptions parse_run_options(const po::variables_map& values) {
   }
   if (values.count("max-replications")) {
     if (options.precision == 0.0) throw UsageError("--max-replications needs --precision");
-    options.max_replications =
-        bounded_option<std::uint32_t>(values, "max-replications", 2, kMaxReplications);
+    options.max_replications = replications_option(values, "max-replications", 2);
   }
   if (options.precision > 0.0 && options.replications &&
       *options.replications > options.max_replications) {

@@ -62,9 +62,7 @@ void read_run(Context& ctx, const Node& node, model::RunSettings& run) {
                              non_negative(limits::kMaxHorizonDays, "a number of days")))
       run.warmup_days = *v;
   if (const Node* n = node.find("replications"))
-    if (auto v = read_integer(ctx, *n, path + ".replications",
-                              {1, limits::kMaxReplications, true, true, "a number of replications"}))
-      run.replications = static_cast<std::uint32_t>(*v);
+    if (auto v = read_replications(ctx, *n, path + ".replications")) run.replications = *v;
   if (const Node* n = node.find("seed"))
     if (auto v = read_seed(ctx, *n, path + ".seed")) run.seed = *v;
   const Node* warmup = node.find("warmup_days");

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "bedflow/engine/did_you_mean.hpp"
+#include "bedflow/scenario/run_limits.hpp"
 #include "limits.hpp"
 
 namespace bedflow::scenario {
@@ -232,18 +233,34 @@ std::optional<std::int64_t> read_integer(Context& ctx, const Node& node, const s
   return static_cast<std::int64_t>(*value);
 }
 
-std::optional<std::uint64_t> read_seed(Context& ctx, const Node& node, const std::string& path) {
+namespace {
+
+// A run setting written as a whole number (run_limits.hpp): its value, or one error that
+// says the rule; "remove the quotes" only when the quoted text would be accepted bare.
+template <class Parse>
+auto read_run_number(Context& ctx, const Node& node, const std::string& path,
+                     const std::string& rule, Parse parse) -> decltype(parse(node.text)) {
   ctx.note(path, node);
-  std::uint64_t value = 0;
   if (node.is_scalar() && !node.quoted) {
-    const auto [end, ec] =
-        std::from_chars(node.text.data(), node.text.data() + node.text.size(), value);
-    if (ec == std::errc() && end == node.text.data() + node.text.size() && !node.text.empty())
-      return value;
+    if (auto value = parse(node.text)) return value;
   }
-  ctx.error(node, path, "expected a whole number from 0 to 18446744073709551615, found " +
-                            describe(node));
+  const bool bare_would_do = node.is_scalar() && node.quoted && parse(node.text).has_value();
+  ctx.error(node, path, "expected " + rule + ", found " + describe(node),
+            bare_would_do ? "remove the quotes" : "");
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::uint64_t> read_seed(Context& ctx, const Node& node, const std::string& path) {
+  return read_run_number(ctx, node, path, seed_rule(),
+                         [](const std::string& text) { return parse_seed(text); });
+}
+
+std::optional<std::uint32_t> read_replications(Context& ctx, const Node& node,
+                                               const std::string& path) {
+  return read_run_number(ctx, node, path, replications_rule(),
+                         [](const std::string& text) { return parse_replications(text); });
 }
 
 std::optional<bool> read_bool(Context& ctx, const Node& node, const std::string& path) {

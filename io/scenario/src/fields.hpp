@@ -71,7 +71,11 @@ std::optional<double> read_number(Context& ctx, const Node& node, const std::str
                                   const Bounds& bounds);
 std::optional<std::int64_t> read_integer(Context& ctx, const Node& node, const std::string& path,
                                          const Bounds& bounds);
+// scenario.seed and scenario.replications: the ranges and wording the command line's --seed
+// and -n share (bedflow/scenario/run_limits.hpp).
 std::optional<std::uint64_t> read_seed(Context& ctx, const Node& node, const std::string& path);
+std::optional<std::uint32_t> read_replications(Context& ctx, const Node& node,
+                                               const std::string& path);
 std::optional<bool> read_bool(Context& ctx, const Node& node, const std::string& path);
 std::optional<std::string> read_text(Context& ctx, const Node& node, const std::string& path);
 // A name: letters, digits, '_' and '-'.

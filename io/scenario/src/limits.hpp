@@ -30,7 +30,7 @@ inline constexpr double kMaxCapacity = 1'000'000;        // beds, places or visi
 inline constexpr double kMaxRatePerDay = 1'000'000;
 inline constexpr double kMaxDays = 36'500;               // 100 years: durations and stays
 inline constexpr double kMaxHorizonDays = 3'660;         // 10 years of simulated time
-inline constexpr double kMaxReplications = 100'000;
+// Replications and seeds: bedflow/scenario/run_limits.hpp (shared with the command line).
 inline constexpr double kMaxFactor = 100;                // profile multipliers
 inline constexpr double kMaxTurnaroundHours = 720;       // a bed's turnaround: mean, 30 days
 inline constexpr double kMaxCostGbp = 10'000'000;

@@ -1,6 +1,11 @@
 // Help for the program and each sub-command; usage errors exit 2 without a crash.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "child_process.hpp"
 
 using bedflow::test::run_bedflow;
@@ -56,5 +61,35 @@ TEST_CASE("usage errors exit 2 with a message on stderr") {
     REQUIRE(result.signal == 0);
     REQUIRE(result.exit_status == 2);
     REQUIRE_FALSE(result.err.empty());
+  }
+}
+
+TEST_CASE("option help wraps only at spaces and commas, never inside a name") {
+  // Names and examples in the options' descriptions, each of which must appear whole.
+  const std::vector<std::pair<std::string, std::vector<std::string>>> whole{
+      {"run",
+       {"acute_occupancy_share,", "delayed_patients_mean,", "delayed_bed_days,",
+        "avoided_admissions_total,", "cost_total)", "ed_waits_over_12h", "outputs.percentiles;",
+        "services.acute.capacity=3200", "services.reablement.capacity=600:800:50"}},
+      {"size", {"services.NAME.costs_gbp.place_day", "services.reablement.capacity",
+                "acute_occupancy_share"}},
+      {"compare", {"outputs.percentiles)"}}};
+  for (const auto& [command, names] : whole) {
+    const auto help = run_bedflow({command, "--help"});
+    REQUIRE(help.exit_status == 0);
+    const auto options = help.out.substr(help.out.find("Options:"));
+    for (const auto& name : names) {
+      INFO(command << ": " << name << "\n" << options);
+      CHECK(options.find(name) != std::string::npos);
+    }
+    // And the wrapping still keeps every line within 80 characters.
+    std::size_t start = 0;
+    while (start < options.size()) {
+      const auto end = std::min(options.find('\n', start), options.size());
+      const auto line = options.substr(start, end - start);
+      INFO(command << ": " << line);
+      CHECK(line.size() <= 80);
+      start = end + 1;
+    }
   }
 }

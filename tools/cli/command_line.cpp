@@ -7,6 +7,7 @@
 #include "bedflow/engine/did_you_mean.hpp"
 #include "bedflow/scenario/run_limits.hpp"
 #include "exit_status.hpp"
+#include "help_text.hpp"
 
 namespace bedflow::cli {
 
@@ -58,8 +59,9 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments,
     po::store(po::command_line_parser(arguments).options(all).positional(positional).run(),
               parsed.values);
     if (parsed.values.count("help")) {
-      std::cout << "Usage: " << syntax.usage << "\n\n" << syntax.description << "\n\n"
-                << options << "\n";
+      std::cout << "Usage: " << syntax.usage << "\n\n" << syntax.description << "\n\n";
+      print_options_help(std::cout, options);
+      std::cout << "\n";
       parsed.help_shown = true;
       return parsed;
     }

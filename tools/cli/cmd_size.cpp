@@ -71,8 +71,9 @@ po::options_description size_options() {
       ("set", po::value<std::vector<std::string>>()->composing(),
        "override PATH=VALUE before sizing (repeatable)")
       ("replications,n", po::value<std::string>(),
-       "replications per point (default: the scenario's; at least 2)")
-      ("seed", po::value<std::string>(), "master seed (default: the scenario's)")
+       "replications per point, 2 to 100000 (default: the scenario's)")
+      ("seed", po::value<std::string>(),
+       "master seed, 0 to 18446744073709551615 (default: the scenario's)")
       ("threads,t", po::value<long long>(), "threads (default: all cores)")
       ("output,o", po::value<std::string>(),
        "HDF5 file of every evaluated point (default results/<scenario name>-sizing.h5)")

@@ -21,7 +21,8 @@ po::options_description run_options_description() {
   po::options_description options("Options");
   options.add_options()
       ("output,o", po::value<std::string>(), "results file to write (default results/<name>.h5)")
-      ("replications,n", po::value<std::string>(), "replications to run, 1 to 100000 (default: the scenario's)")
+      ("replications,n", po::value<std::string>(),
+       "replications to run, 1 to 100000 (default: the scenario's)")
       ("threads,t", po::value<long long>(),
        "threads to run replications on (default: all cores)")
       ("seed", po::value<std::string>(),

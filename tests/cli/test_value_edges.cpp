@@ -133,6 +133,25 @@ TEST_CASE("the time series' memory is bounded with the replications -n asks for"
   CHECK_FALSE(std::filesystem::exists(directory + "/big.h5"));
 }
 
+namespace {
+
+// `run --OPTION=value` and `validate --set FIELD=value` both refuse `value` (exit 2) in the
+// same words: "OPTION: RULE'value'" and "FIELD: RULE'value'".
+void check_refused_alike(const std::string& directory, const std::string& option,
+                         const std::string& field, const std::string& value,
+                         const std::string& rule) {
+  INFO(option << " and " << field << " = " << value);
+  const auto by_option =
+      run_bedflow({"run", small_scenario(), "-o", directory + "/x.h5", option + "=" + value});
+  CHECK(by_option.exit_status == 2);
+  CHECK_THAT(by_option.err, Catch::Contains(option + ": " + rule + "'" + value + "'"));
+  const auto by_field = run_bedflow({"validate", small_scenario(), "--set", field + "=" + value});
+  CHECK(by_field.exit_status == 2);
+  CHECK_THAT(by_field.err, Catch::Contains(field + ": " + rule + "'" + value + "'"));
+}
+
+}  // namespace
+
 TEST_CASE("run's --seed and scenario.seed take the same range, with the same words") {
   const auto directory = scratch_directory("seed_range");
   // The largest seed the random streams take (2^64 - 1) runs, from either place.
@@ -147,14 +166,7 @@ TEST_CASE("run's --seed and scenario.seed take the same range, with the same wor
 
   const std::string rule = "expected a whole number from 0 to 18446744073709551615, found ";
   for (const std::string seed : {"18446744073709551616", "-1", "7.5", "seven"}) {
-    INFO(seed);
-    const auto option = run_bedflow({"run", small_scenario(), "-o", directory + "/x.h5",
-                                     "--seed=" + seed});
-    CHECK(option.exit_status == 2);
-    CHECK_THAT(option.err, Catch::Contains("--seed: " + rule + "'" + seed + "'"));
-    const auto field = run_bedflow({"validate", small_scenario(), "--set", "scenario.seed=" + seed});
-    CHECK(field.exit_status == 2);
-    CHECK_THAT(field.err, Catch::Contains("scenario.seed: " + rule + "'" + seed + "'"));
+    check_refused_alike(directory, "--seed", "scenario.seed", seed, rule);
   }
   CHECK(files_in(directory) == std::vector<std::string>{"largest.h5"});
 }
@@ -163,15 +175,7 @@ TEST_CASE("run's -n and scenario.replications take the same range, with the same
   const auto directory = scratch_directory("replications_range");
   const std::string rule = "expected a whole number of replications from 1 to 100000, found ";
   for (const std::string count : {"100001", "1000001", "0", "2.5"}) {
-    INFO(count);
-    const auto option = run_bedflow({"run", small_scenario(), "-o", directory + "/x.h5",
-                                     "--replications=" + count});
-    CHECK(option.exit_status == 2);
-    CHECK_THAT(option.err, Catch::Contains("--replications: " + rule + "'" + count + "'"));
-    const auto field = run_bedflow(
-        {"validate", small_scenario(), "--set", "scenario.replications=" + count});
-    CHECK(field.exit_status == 2);
-    CHECK_THAT(field.err, Catch::Contains("scenario.replications: " + rule + "'" + count + "'"));
+    check_refused_alike(directory, "--replications", "scenario.replications", count, rule);
   }
   // The cap of precision mode is a count of replications too.
   const auto cap = run_bedflow({"run", small_scenario(), "-o", directory + "/x.h5", "--precision",

@@ -26,21 +26,20 @@ TEST_CASE("summaries keep the measures, mark headlines and put them first") {
   REQUIRE(table.find("patients_arrived") > table.find("Other measures"));
 }
 
-results::MeasureSummary summary_named(const char* name, bool precision) {
-  return results::MeasureSummary{name, "u", false, {}, model::Accumulation::level, precision, {}};
+// A measure over 10 replications with this mean and CI half-width.
+results::MeasureSummary summary_named(const char* name, bool precision, double mean = 0.0,
+                                      double half_width = 0.0) {
+  results::MeasureSummary summary{name, "u", false, {}, model::Accumulation::level, precision, {}};
+  summary.ci.mean = mean;
+  summary.ci.half_width = half_width;
+  summary.ci.n = 10;
+  return summary;
 }
 
 TEST_CASE("precision is judged on the default list relative to their means") {
-  results::MeasureSummary wide = summary_named("a", true);
-  wide.ci.mean = 100.0;
-  wide.ci.half_width = 10.0;
-  wide.ci.n = 10;
-  results::MeasureSummary zero = summary_named("z", true);
-  zero.ci.n = 10;
-  results::MeasureSummary other = summary_named("o", false);
-  other.ci.mean = 1.0;
-  other.ci.half_width = 100.0;
-  other.ci.n = 10;
+  const results::MeasureSummary wide = summary_named("a", true, 100.0, 10.0);
+  const results::MeasureSummary zero = summary_named("z", true);
+  const results::MeasureSummary other = summary_named("o", false, 1.0, 100.0);
   const std::vector<results::MeasureSummary> summaries{wide, zero, other};
 
   const auto loose = results::check_precision(summaries, 0.2);
@@ -61,14 +60,9 @@ TEST_CASE("precision is judged on the default list relative to their means") {
 }
 
 TEST_CASE("the precision verdict claims the target only for the measures it assessed") {
-  results::MeasureSummary good = summary_named("a", true);
-  good.ci.mean = 100.0;
-  good.ci.half_width = 10.0;
-  good.ci.n = 10;
-  results::MeasureSummary zero = summary_named("z", true);
-  zero.ci.n = 10;
-  results::MeasureSummary also_zero = summary_named("y", true);
-  also_zero.ci.n = 10;
+  const results::MeasureSummary good = summary_named("a", true, 100.0, 10.0);
+  const results::MeasureSummary zero = summary_named("z", true);
+  const results::MeasureSummary also_zero = summary_named("y", true);
 
   // One measure assessed and within 20%, two with mean 0: reached for "a" alone.
   const auto some = results::check_precision({good, zero, also_zero}, 0.2);
@@ -83,7 +77,8 @@ TEST_CASE("the precision verdict claims the target only for the measures it asse
   CHECK(reached.find('\n') == std::string::npos);
 
   // Every measure assessed: the plain verdict, nothing about measures not assessed.
-  const auto all = results::format_precision_verdict(results::check_precision({good}, 0.2), 0.2, 10);
+  const auto all =
+      results::format_precision_verdict(results::check_precision({good}, 0.2), 0.2, 10);
   CHECK(all == "Precision reached: the 95% CIs of a are within 20% of their means after 10 "
                "replications.");
 
@@ -116,19 +111,13 @@ TEST_CASE("the sweep table has one row per headline measure and one column per v
 }
 
 TEST_CASE("GBP-sized figures print whole with grouped thousands, never in exponent form") {
-  results::MeasureSummary cost = summary_named("cost_total", false);
+  results::MeasureSummary cost = summary_named("cost_total", false, 1234567.4, 23456.0);
   cost.unit = "GBP";
-  cost.ci.mean = 1234567.4;
-  cost.ci.half_width = 23456.0;
-  cost.ci.n = 10;
-  results::MeasureSummary beds = summary_named("delayed_bed_days", false);
-  beds.ci.mean = -98765432.0;  // a negative change prints its sign before the groups
-  beds.ci.half_width = 1500.0;
-  beds.ci.n = 10;
-  results::MeasureSummary share = summary_named("acute_occupancy_share", false);
-  share.ci.mean = 0.91234;
-  share.ci.half_width = 0.0123;
-  share.ci.n = 10;
+  // A negative change prints its sign before the groups.
+  const results::MeasureSummary beds =
+      summary_named("delayed_bed_days", false, -98765432.0, 1500.0);
+  const results::MeasureSummary share =
+      summary_named("acute_occupancy_share", false, 0.91234, 0.0123);
   const auto table = results::format_summary_table({cost, beds, share});
   INFO(table);
   CHECK(table.find("1,234,567") != std::string::npos);

@@ -161,6 +161,21 @@ TEST_CASE("size: the sizing record is the same on 1, 2 and 3 ranks") {
        "admissions_emergency <= 200", "-n", "3", "-t", "1", "--seed", "9"});
 }
 
+TEST_CASE("export --xlsx under mpirun writes the workbook and ends the job cleanly") {
+  // Rank 0 runs the workbook writer and waits for it, so MPI is still ended by bedflow-mpi
+  // itself: mpirun fails a job whose rank exits without doing so.
+  const auto directory = scratch_directory("mpi_workbook");
+  REQUIRE(run_bedflow({"run", small_scenario(), "-n", "2", "-o", directory + "/a.h5"})
+              .exit_status == 0);
+  for (int ranks : {1, 2}) {
+    const std::string book = directory + "/ranks" + std::to_string(ranks) + ".xlsx";
+    const auto exported = run_mpi(ranks, {"export", directory + "/a.h5", "--xlsx", book});
+    INFO("ranks " << ranks << "\n" << exported.out << exported.err);
+    CHECK(exported.exit_status == 0);
+    CHECK(fs::exists(book));
+  }
+}
+
 TEST_CASE("a rank killed mid-run ends the job with no results file and no temporary file") {
   const auto directory = scratch_directory("mpi_killed");
   const pid_t mpirun = start_program(

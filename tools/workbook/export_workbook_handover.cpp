@@ -1,4 +1,6 @@
-// `bedflow export --xlsx` hands over to `bedflow-workbook` (export_workbook.hpp says why).
+// `bedflow export --xlsx` runs `bedflow-workbook` (export_workbook.hpp says why).
+#include <spawn.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -44,8 +46,26 @@ int export_workbook(const std::vector<std::string>& arguments,
     argv.push_back(nullptr);
     std::cout.flush();
     std::cerr.flush();
-    ::execv(writer.c_str(), argv.data());  // returns only when it could not start the writer
-    tried += (tried.empty() ? "" : ", ") + writer.string() + " (" + std::strerror(errno) + ")";
+    // Started as a child and waited for, not exec'd in place: `bedflow-mpi` must still end
+    // its MPI session itself, or mpirun fails a job whose workbook was written.
+    pid_t child = 0;
+    const int error =
+        ::posix_spawn(&child, writer.c_str(), nullptr, nullptr, argv.data(), environ);
+    if (error != 0) {
+      tried += (tried.empty() ? "" : ", ") + writer.string() + " (" + std::strerror(error) + ")";
+      continue;
+    }
+    int status = 0;
+    while (::waitpid(child, &status, 0) < 0) {
+      if (errno == EINTR) continue;
+      return report_error("export", std::string("lost the workbook writer: ") +
+                                        std::strerror(errno), kFailure);
+    }
+    if (WIFEXITED(status)) return WEXITSTATUS(status);
+    return report_error("export",
+                        "the workbook writer stopped on signal " +
+                            std::to_string(WTERMSIG(status)) + "; no workbook was written",
+                        kFailure);
   }
   return report_error("export",
                       "cannot start the workbook writer bedflow-workbook, built beside bedflow: "

@@ -67,8 +67,8 @@ TEST_CASE("precision mode stops once every headline measure is precise enough") 
     if (!s.headline || s.ci.mean == 0.0) continue;
     REQUIRE(s.ci.half_width <= plan.precision * std::abs(s.ci.mean));
   }
-  // Stopping is sequential: one batch fewer would not have been enough.
-  REQUIRE(outcome.replications.size() > 3);
+  // Stopping is sequential: the first batch (at least the pilot's) was not enough.
+  REQUIRE(outcome.replications.size() > results::kPilotReplications);
   // The count is decided by the results alone, not by the threads.
   plan.threads = 1;
   REQUIRE(results::run_replication_plan(plan, simulate).replications.size() ==
@@ -85,6 +85,29 @@ TEST_CASE("precision mode respects its cap and says the target was missed") {
   REQUIRE_FALSE(outcome.precision_reached);
   REQUIRE(outcome.replications.size() == 9);
   REQUIRE_FALSE(outcome.last_check.not_reached.empty());
+}
+
+TEST_CASE("precision mode judges from a pilot batch, not from two equal values") {
+  // A rare count: 1 in the first two replications, then 0 or 1. From two values the
+  // interval is zero wide and any target looks met; the pilot batch of 10 sees the spread.
+  auto rare = [](std::uint32_t replication) {
+    auto result = test::fake_replication(7, replication, false);
+    const double count = replication < 2 ? 1.0 : static_cast<double>(replication % 2);
+    result.scalars.push_back({"rare_events", "patients", count, false});
+    return result;
+  };
+  results::ReplicationPlan plan;
+  plan.replications = 2;
+  plan.precision = 0.05;
+  plan.precision_measures = {"rare_events"};
+  plan.max_replications = 40;
+  const auto outcome = results::run_replication_plan(plan, rare);
+  REQUIRE(outcome.replications.size() >= results::kPilotReplications);
+  REQUIRE_FALSE(outcome.precision_reached);
+  REQUIRE(outcome.last_check.not_reached == std::vector<std::string>{"rare_events"});
+  // A cap below the pilot is still obeyed.
+  plan.max_replications = 4;
+  REQUIRE(results::run_replication_plan(plan, rare).replications.size() == 4);
 }
 
 TEST_CASE("the next total grows with the shortfall, at most doubling, within the cap") {

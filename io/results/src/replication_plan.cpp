@@ -53,8 +53,9 @@ PlanOutcome run_plan(const ReplicationPlan& plan, BatchRunner& runner) {
     return outcome;
   }
   const std::uint32_t cap = std::max(plan.max_replications, 2u);
-  // Two replications at least: a confidence interval needs two values.
-  std::uint32_t total = std::min(std::max(plan.replications, 2u), cap);
+  // A first batch of kPilotReplications at least (or the cap): an interval from two values
+  // can be zero wide by chance (two equal counts of a rare event) and claim any precision.
+  std::uint32_t total = std::min(std::max(plan.replications, kPilotReplications), cap);
   while (true) {
     runner.run(outcome.replications, total);
     outcome.last_check =

@@ -156,6 +156,10 @@ TEST_CASE("bedflow size refuses bad input with exit 2 and writes nothing", "[cli
        "confidence 1.5 is out of range"},
       {"replications", "\"" + kScenario + "\" --vary services.virtual_ward.capacity --range "
                        "20:60 --target \"admissions_emergency <= 5\" -n 1" + to, "at least 2"},
+      {"scenario_replications",
+       "\"" + kScenario + "\" --vary services.virtual_ward.capacity --range 20:60 --target "
+       "\"admissions_emergency <= 5\" --set scenario.replications=1" + to,
+       "scenario.replications is 1; sizing needs at least 2"},
       {"path", "\"" + kScenario + "\" --vary services.virtual_ward.capacty --range 1:5 "
                "--target \"admissions_emergency <= 5\"" + to, "did you mean 'capacity'?"},
       {"missing", "\"" + kScenario + "\" --vary services.virtual_ward.capacity" + to,

@@ -184,6 +184,13 @@ TEST_CASE("export of one file refuses --variant-a and --variant-b, which pick wh
   INFO(twice.err);
   CHECK(twice.exit_status == 0);
   CHECK_THAT(twice.out, Catch::Contains("Comparison"));
+  // A variant named in a file that holds no sweep: said so, not "(variants: )".
+  const auto single = directory + "/single.h5";
+  REQUIRE(run_bedflow({"run", small_scenario(), "-n", "2", "-t", "1", "-o", single})
+              .exit_status == 0);
+  const auto no_sweep = run_bedflow({"compare", single, single, "--variant-a", "20"});
+  CHECK(no_sweep.exit_status != 0);
+  CHECK_THAT(no_sweep.err, Catch::Contains("no variant '20': the file holds one run, not a sweep"));
 }
 
 TEST_CASE("bedflow hands export --xlsx to bedflow-workbook and loads no spreadsheet library") {

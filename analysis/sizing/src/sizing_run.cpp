@@ -52,8 +52,8 @@ PreparedSizing prepare_sizing(SizingRequest& request) {
 
   const std::uint32_t replications = request.replications.value_or(scenario.run.replications);
   if (replications < 2) {
-    throw AnalysisError(fmt::format("{}: run.replications is {}; sizing needs at least 2 "
-                                    "(give --replications)",
+    throw AnalysisError(fmt::format("{}: scenario.replications is {}; sizing needs at least 2 "
+                                    "(give -n/--replications, or set scenario.replications)",
                                     request.scenario_path, replications));
   }
   request.replications = replications;

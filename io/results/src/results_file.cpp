@@ -34,6 +34,11 @@ const Variant& find_variant(const ResultsFile& file, const std::string& label,
                                    "--variant-a (first file) or --variant-b (second file)",
                                    file_name, file.variants.size(), labels));
   }
+  if (file.variants.size() == 1 && file.variants.front().label.empty()) {
+    throw ResultsError(fmt::format("{}: no variant '{}': the file holds one run, not a sweep "
+                                   "(name no variant for it)",
+                                   file_name, label));
+  }
   throw ResultsError(
       fmt::format("{}: no variant '{}' (variants: {})", file_name, label, labels));
 }

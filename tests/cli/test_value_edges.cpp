@@ -185,3 +185,20 @@ TEST_CASE("run's -n and scenario.replications take the same range, with the same
                                       "replications from 2 to 100000, found '1000001'"));
   CHECK(files_in(directory).empty());
 }
+
+TEST_CASE("one replication of one day is said in the singular") {
+  const auto directory = scratch_directory("singular_counts");
+  const auto valid = run_bedflow({"validate", small_scenario(), "--set", "scenario.horizon_days=1",
+                                  "--set", "scenario.replications=1"});
+  INFO(valid.out << valid.err);
+  REQUIRE(valid.exit_status == 0);
+  CHECK_THAT(valid.out, Catch::Contains("; 1 day (0 warm-up), 1 replication, seed"));
+  const auto run = run_bedflow({"run", small_scenario(), "--set", "scenario.horizon_days=1",
+                                "--set", "scenario.warmup_days=0", "-n", "1", "-o",
+                                directory + "/one.h5"});
+  INFO(run.out << run.err);
+  REQUIRE(run.exit_status == 0);
+  CHECK_THAT(run.out, Catch::Contains("\n1 replication, seed"));
+  CHECK_THAT(run.out, Catch::Contains(" (1 day)."));
+  CHECK(run.out.find("1 replications") == std::string::npos);
+}

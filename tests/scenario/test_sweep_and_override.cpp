@@ -61,6 +61,20 @@ TEST_CASE("an override with nothing after '=' is an error naming the key, not a 
     CHECK_THAT(e.diagnostics()[0].to_string(),
                Catch::StartsWith("--set scenario.seed=: a value is needed after '='"));
   }
+  // A value YAML would read as a comment leaves nothing either: said so, with the quoting.
+  for (const std::string text : {"scenario.seed=#5", "scenario.description= # note"}) {
+    INFO(text);
+    try {
+      (void)parse_override(text);
+      FAIL("accepted a comment as the value");
+    } catch (const ScenarioError& e) {
+      const auto message = e.diagnostics()[0].to_string();
+      CHECK_THAT(message, Catch::Contains("a value is needed after '='") &&
+                              Catch::Contains("is a YAML comment") &&
+                              Catch::Contains("quote it for text"));
+    }
+  }
+  CHECK(parse_override("scenario.description=\"#5\"").value == "\"#5\"");
   // Removing a key is still written with YAML's null, and empty text with quotes.
   CHECK(parse_override("services.ucr=~").value == "~");
   CHECK(parse_override("scenario.description=\"\"").value == "\"\"");

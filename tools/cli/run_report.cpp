@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "bedflow/results/counted.hpp"
 #include "bedflow/results/measure_summary.hpp"
 #include "bedflow/results/observed_window.hpp"
 
@@ -30,8 +31,10 @@ void print_run_report(const results::ResultsFile& file, const RunReportOptions& 
         results::summarise_measures(variant.replications, file.metadata.percentiles));
   }
   if (!file.is_sweep()) {
-    std::cout << fmt::format("\n{} replications, seed {}\n",
-                             file.variants.front().replications.size(), file.metadata.seed);
+    std::cout << fmt::format("\n{}, seed {}\n",
+                             results::counted(file.variants.front().replications.size(),
+                                              "replication"),
+                             file.metadata.seed);
     if (precision_target > 0.0) {
       print_precision_verdict(per_variant.front(), file.variants.front().replications.size(),
                               options);
@@ -50,8 +53,8 @@ void print_run_report(const results::ResultsFile& file, const RunReportOptions& 
   std::cout << fmt::format("Observed {}; totals are over this window.\n",
                            results::describe_window(results::variant_window(file.variants.front())));
   for (std::size_t v = 0; v < file.variants.size(); ++v) {
-    std::cout << fmt::format("  {}: {} replications\n", file.variants[v].override_text,
-                             file.variants[v].replications.size());
+    std::cout << fmt::format("  {}: {}\n", file.variants[v].override_text,
+                             results::counted(file.variants[v].replications.size(), "replication"));
     if (precision_target > 0.0) {
       std::cout << "    ";
       print_precision_verdict(per_variant[v], file.variants[v].replications.size(), options);

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "bedflow/results/counted.hpp"
 #include "command_line.hpp"
 #include "command_registry.hpp"
 #include "exit_status.hpp"
@@ -49,10 +50,11 @@ int validate(const std::vector<std::string>& arguments) {
   }
   const auto& s = loaded->scenario;
   std::cout << fmt::format(
-      "{}: valid. Scenario '{}': {} arrival streams, {} cohorts, {} services; {} days "
-      "({} warm-up), {} replications, seed {}.\n",
-      path, s.run.name, s.arrivals.size(), s.cohorts.size(), s.services.size(),
-      s.run.horizon_days, s.run.warmup_days, s.run.replications, s.run.seed);
+      "{}: valid. Scenario '{}': {}, {}, {}; {} ({} warm-up), {}, seed {}.\n",
+      path, s.run.name, results::counted(s.arrivals.size(), "arrival stream"),
+      results::counted(s.cohorts.size(), "cohort"), results::counted(s.services.size(), "service"),
+      fmt::format("{} day{}", s.run.horizon_days, s.run.horizon_days == 1.0 ? "" : "s"),
+      s.run.warmup_days, results::counted(s.run.replications, "replication"), s.run.seed);
   return kSuccess;
 }
 

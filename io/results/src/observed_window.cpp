@@ -53,8 +53,8 @@ std::string describe_window(const model::ObservedWindow& window) {
   const double days = window.days();
   const std::string length = std::floor(days) == days ? fmt::format("{:.0f}", days)
                                                       : fmt::format("{:.2f}", days);
-  return fmt::format("{} to {} ({} days)", window_first_date(window), window_last_date(window),
-                     length);
+  return fmt::format("{} to {} ({} day{})", window_first_date(window), window_last_date(window),
+                     length, days == 1.0 ? "" : "s");
 }
 
 double per_day_factor(const model::ObservedWindow& window) noexcept {

@@ -67,6 +67,11 @@ Override parse_override(const std::string& text) {
     fail(source, "", "a value is needed after '='",
          "write " + o.path + "=~ to remove the key, or " + o.path + "=\"\" for empty text");
   }
+  // YAML reads a value starting with '#' as a comment: nothing would be left.
+  if (o.value.front() == '#') {
+    fail(source, "", "a value is needed after '=' ('" + o.value + "' is a YAML comment)",
+         "quote it for text: " + o.path + "=\"" + o.value + "\"");
+  }
   return o;
 }
 

@@ -184,6 +184,11 @@ TEST_CASE("export of one file refuses --variant-a and --variant-b, which pick wh
   INFO(twice.err);
   CHECK(twice.exit_status == 0);
   CHECK_THAT(twice.out, Catch::Contains("Comparison"));
+  // A variant may also be named as run printed it, path=value.
+  const auto by_override = run_bedflow({"compare", sweep, sweep, "--variant-a",
+                                        "scenario.horizon_days=20", "--variant-b", "30"});
+  INFO(by_override.err);
+  CHECK(by_override.exit_status == 0);
   // A variant named in a file that holds no sweep: said so, not "(variants: )".
   const auto single = directory + "/single.h5";
   REQUIRE(run_bedflow({"run", small_scenario(), "-n", "2", "-t", "1", "-o", single})

@@ -25,7 +25,10 @@ const Variant& find_variant(const ResultsFile& file, const std::string& label,
                             const std::string& file_name) {
   std::string labels;
   for (const auto& variant : file.variants) {
-    if (variant.label == label) return variant;
+    // By its label ("400") or as run printed it ("services.acute.capacity=400").
+    if (variant.label == label || (!label.empty() && variant.override_text == label)) {
+      return variant;
+    }
     labels += (labels.empty() ? "" : ", ") + variant.label;
   }
   if (label.empty() && file.variants.size() == 1) return file.variants.front();

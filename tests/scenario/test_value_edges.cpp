@@ -2,6 +2,7 @@
 // accepted and normalised (each kind of share), beyond it refused at the shares' own key;
 // destinations that never open, census rows beyond a service's places and medically_fit on
 // community rows are reported; routing loops that (almost) never exit are refused.
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 
@@ -317,5 +318,19 @@ TEST_CASE("a run too large to fit is refused up front, a very long one announced
     CHECK(warned.front().message.find("offered load is 144 beds") != std::string::npos);
     p.acute_capacity = "100";  // 1.44 times the beds: busy, not hopeless
     CHECK(load_scenario(write_scenario("size-load-ok", p)).warnings.empty());
+    // A dated profile's factor 1 before its first point counts only when the run starts
+    // before that point: halved from the start, 72 beds of load against 50 is no warning.
+    p.acute_capacity = "50";
+    p.before_cohorts = "profiles:\n  halved: { dated: [[2026-01-05, 0.5]] }\n";
+    p.stream_extra = "    profiles: [halved]\n";
+    auto warns_of_load = [](const auto& warnings) {
+      return std::any_of(warnings.begin(), warnings.end(), [](const auto& w) {
+        return w.message.find("offered load is 144 beds") != std::string::npos;
+      });
+    };
+    CHECK_FALSE(warns_of_load(load_scenario(write_scenario("size-load-dated", p)).warnings));
+    // From the day after the start, the first day runs at factor 1: the warning stands.
+    p.before_cohorts = "profiles:\n  halved: { dated: [[2026-01-06, 0.5]] }\n";
+    CHECK(warns_of_load(load_scenario(write_scenario("size-load-dated-later", p)).warnings));
   }
 }

@@ -11,12 +11,21 @@
 namespace bedflow::scenario {
 namespace {
 
-double profile_maximum(const model::Profile& profile) {
+// The largest factor a profile takes in a run from `start` (the calendar's time 0).
+double profile_maximum(const model::Profile& profile, const engine::Date& start) {
   double peak = 0.0;
   for (const double f : profile.factors) peak = std::max(peak, f);
   if (profile.kind == model::Profile::Kind::dated) {
-    peak = 1.0;  // the factor before the first point
-    for (const auto& point : profile.points) peak = std::max(peak, point.factor);
+    // A dated profile is 1 before its first point: a factor the run sees only when it
+    // starts before that point.
+    bool starts_before_first_point = true;
+    for (const auto& point : profile.points) {
+      peak = std::max(peak, point.factor);
+      if (engine::days_from_civil(point.date) <= engine::days_from_civil(start)) {
+        starts_before_first_point = false;
+      }
+    }
+    if (starts_before_first_point) peak = std::max(peak, 1.0);
   }
   return peak;
 }
@@ -93,7 +102,7 @@ double peak_profile_factor(const model::Scenario& scenario, const model::Arrival
   for (const auto& name : stream.profiles) {
     const auto found = std::find_if(scenario.profiles.begin(), scenario.profiles.end(),
                                     [&](const model::Profile& p) { return p.name == name; });
-    if (found != scenario.profiles.end()) factor *= profile_maximum(*found);
+    if (found != scenario.profiles.end()) factor *= profile_maximum(*found, scenario.run.start);
   }
   return factor;
 }

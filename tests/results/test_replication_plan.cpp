@@ -105,9 +105,15 @@ TEST_CASE("precision mode judges from a pilot batch, not from two equal values")
   REQUIRE(outcome.replications.size() >= results::kPilotReplications);
   REQUIRE_FALSE(outcome.precision_reached);
   REQUIRE(outcome.last_check.not_reached == std::vector<std::string>{"rare_events"});
-  // A cap below the pilot is still obeyed.
+  // A cap below the pilot is still obeyed, and so few replications never reach a target,
+  // even for a measure that is the same in all of them.
   plan.max_replications = 4;
-  REQUIRE(results::run_replication_plan(plan, rare).replications.size() == 4);
+  const auto capped = results::run_replication_plan(plan, rare);
+  REQUIRE(capped.replications.size() == 4);
+  REQUIRE_FALSE(capped.precision_reached);
+  plan.precision_measures = {"work"};
+  plan.replications = 4;
+  REQUIRE_FALSE(results::run_replication_plan(plan, simulate).precision_reached);
 }
 
 TEST_CASE("the next total grows with the shortfall, at most doubling, within the cap") {

@@ -183,6 +183,10 @@ TEST_CASE("cross-references: alternatives, admit_to, stay multipliers, on_failur
                "arrivals.emergency.alternatives=~"}).arrivals[0].admit_to == "reablement");
   // With one acute service, admit_to may be left out.
   CHECK(small({"arrivals.emergency.admit_to=~"}).arrivals[0].admit_to == "acute");
+  // YAML's other spellings of null remove a key as `~` does.
+  for (const std::string null : {"null", "Null", "NULL"}) {
+    CHECK(small({"arrivals.emergency.admit_to=" + null}).arrivals[0].admit_to == "acute");
+  }
   CHECK(has_error(small_errors({"cohorts.frail.los_multiplier=weekday"}),
                   "cohorts.frail.los_multiplier", "expected a dated profile"));
   CHECK(has_error(small_errors({"services.reablement.on_failure=home_cair"}),

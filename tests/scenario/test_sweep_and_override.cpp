@@ -71,7 +71,7 @@ TEST_CASE("an override with nothing after '=' is an error naming the key, not a 
       const auto message = e.diagnostics()[0].to_string();
       CHECK_THAT(message, Catch::Contains("a value is needed after '='") &&
                               Catch::Contains("is a YAML comment") &&
-                              Catch::Contains("quote it for text"));
+                              Catch::Contains("text that begins with '#' is quoted"));
     }
   }
   CHECK(parse_override("scenario.description=\"#5\"").value == "\"#5\"");

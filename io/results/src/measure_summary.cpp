@@ -77,7 +77,7 @@ PrecisionCheck check_precision(const std::vector<MeasureSummary>& summaries,
                            ? s.precision
                            : std::find(measures.begin(), measures.end(), s.name) != measures.end();
     if (!aimed) continue;
-    if (s.ci.n < 2) enough_replications = false;
+    if (s.ci.n < kPilotReplications) enough_replications = false;
     if (s.ci.mean == 0.0) {
       check.skipped.push_back(s.name);
       continue;
@@ -100,7 +100,8 @@ std::string format_precision_verdict(const PrecisionCheck& check, double relativ
                         fmt::join(check.skipped, ", "));
   if (!check.reached) {
     const std::string wide = check.not_reached.empty()
-                                 ? std::string("fewer than 2 replications to judge by")
+                                 ? fmt::format("fewer than {} replications to judge by",
+                                               kPilotReplications)
                                  : fmt::format("still too wide: {}", fmt::join(check.not_reached, ", "));
     return fmt::format("Precision NOT reached within the cap of {} replications; {}.{}",
                        replications, wide, not_assessed);

@@ -53,8 +53,7 @@ PlanOutcome run_plan(const ReplicationPlan& plan, BatchRunner& runner) {
     return outcome;
   }
   const std::uint32_t cap = std::max(plan.max_replications, 2u);
-  // A first batch of kPilotReplications at least (or the cap): an interval from two values
-  // can be zero wide by chance (two equal counts of a rare event) and claim any precision.
+  // A first batch of kPilotReplications at least (or the cap, and then no target is reached).
   std::uint32_t total = std::min(std::max(plan.replications, kPilotReplications), cap);
   while (true) {
     runner.run(outcome.replications, total);

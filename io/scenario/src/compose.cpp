@@ -200,8 +200,9 @@ void apply_overrides(Node& root, const std::vector<Override>& overrides,
     auto value = parse_yaml(o.value.empty() ? std::string("~") : o.value, where.file,
                             value_problems);
     if (!value) {
-      // An empty value parses as an empty document; treat it as null instead.
-      if (o.value.empty() || o.value == "~") {
+      // YAML's null (any of its spellings) parses as an empty document: it is null here.
+      if (o.value.empty() || o.value == "~" || o.value == "null" || o.value == "Null" ||
+          o.value == "NULL") {
         value = Node{};
       } else {
         for (const auto& d : value_problems.list()) {

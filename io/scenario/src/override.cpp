@@ -70,7 +70,8 @@ Override parse_override(const std::string& text) {
   // YAML reads a value starting with '#' as a comment: nothing would be left.
   if (o.value.front() == '#') {
     fail(source, "", "a value is needed after '=' ('" + o.value + "' is a YAML comment)",
-         "quote it for text: " + o.path + "=\"" + o.value + "\"");
+         "write the value itself; text that begins with '#' is quoted, " + o.path + "=\"" +
+             o.value + "\"");
   }
   return o;
 }

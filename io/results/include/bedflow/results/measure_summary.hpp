@@ -94,9 +94,16 @@ struct PrecisionCheck {
   std::vector<std::string> skipped;      // aimed-at measures with mean 0 (not assessed)
 };
 
+// Precision mode's smallest sample: the sequential procedure for a relative precision
+// starts from n0 >= 10 replications (Law, "Simulation Modeling and Analysis", 5th ed., 2015,
+// section 9.4.1), so that its first variance estimate is not a matter of luck (two equal
+// counts of a rare event give a zero-wide interval). Its first batch is at least this many
+// (unless capped lower), and fewer never reach a target.
+inline constexpr std::uint32_t kPilotReplications = 10;
+
 // Checks the relative 95% half-width of the measures named in `measures` (empty: those
 // marked `precision`, the model's default short list) against `relative_target`. Fewer than
-// two replications never reach a target. Names not among the summaries are ignored: callers
+// kPilotReplications replications never reach a target. Names not among the summaries are ignored: callers
 // check them against the measures first (results::unknown_measures).
 PrecisionCheck check_precision(const std::vector<MeasureSummary>& summaries,
                                double relative_target,

@@ -23,12 +23,6 @@
 
 namespace bedflow::results {
 
-// Precision mode's smallest first batch (unless the cap is smaller): the sequential
-// procedure for a relative precision starts from n0 >= 10 replications (Law, "Simulation
-// Modeling and Analysis", 5th ed., 2015, section 9.4.1), so that its first variance
-// estimate is not a matter of luck.
-inline constexpr std::uint32_t kPilotReplications = 10;
-
 struct ReplicationPlan {
   std::uint32_t replications = 10;  // fixed count, or the first batch in precision mode
   unsigned threads = 1;

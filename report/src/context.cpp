@@ -1,6 +1,8 @@
 #include "context.hpp"
 
 #include <array>
+#include <filesystem>
+#include <map>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -59,6 +61,17 @@ ScenarioView make_view(const ReportSource& source, const results::Variant& varia
 std::string display_name(const ReportSource& source) {
   const auto& name = source.file.metadata.scenario_name;
   return name.empty() ? source.path : name;
+}
+
+// Two runs of one scenario (a baseline and an option made with --set, say) would carry one
+// name into every title and column: each such view also names its file ("base.h5").
+void name_files_of_alike_views(std::vector<ScenarioView>& views) {
+  std::map<std::string, int> uses;
+  for (const auto& view : views) ++uses[view.name];
+  for (auto& view : views) {
+    if (uses[view.name] < 2) continue;
+    view.name += " (" + std::filesystem::path(view.path).filename().string() + ")";
+  }
 }
 
 }  // namespace
@@ -126,6 +139,7 @@ std::vector<ScenarioView> scenario_views(const std::vector<ReportSource>& source
       views.push_back(make_view(source, variant, std::move(name)));
     }
   }
+  name_files_of_alike_views(views);
   return views;
 }
 

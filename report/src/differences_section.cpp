@@ -2,6 +2,7 @@
 // 95% confidence interval of the difference (paired when the seeds match), totals per year.
 #include <fmt/format.h>
 
+#include "bedflow/results/counted.hpp"
 #include "bedflow/results/observed_window.hpp"
 #include "format.hpp"
 #include "html.hpp"
@@ -34,10 +35,11 @@ std::string one_option(const ScenarioView& base, const ScenarioView& option) {
   const auto comparison = compare_views(base, option);
   std::string out = html::element("h3", option.name + " against " + base.name);
   out += fmt::format(
-      "<p class=\"facts\">Baseline observed {} ({} replications); option observed {} ({} "
-      "replications). {} {}</p>",
-      html::escape(results::describe_window(base.window)), base.variant->replications.size(),
-      html::escape(results::describe_window(option.window)), option.variant->replications.size(),
+      "<p class=\"facts\">Baseline observed {} ({}); option observed {} ({}). {} {}</p>",
+      html::escape(results::describe_window(base.window)),
+      results::counted(base.variant->replications.size(), "replication"),
+      html::escape(results::describe_window(option.window)),
+      results::counted(option.variant->replications.size(), "replication"),
       comparison.paired
           ? "Same seed: paired by replication (common random numbers)."
           : "Different seeds: independent samples, Welch interval (wider than paired).",

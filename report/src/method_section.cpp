@@ -5,6 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "assumptions.hpp"
+#include "bedflow/results/counted.hpp"
 #include "bedflow/results/observed_window.hpp"
 #include "format.hpp"
 #include "html.hpp"
@@ -39,10 +40,15 @@ std::string start_text(const ScenarioView& view) {
                        start, census, warmup.empty() || warmup == "0" ? "" : " (warm-up " + warmup + " days)",
                        window);
   }
+  if (warmup.empty() || warmup == "0") {
+    return fmt::format("Started empty on {} with no warm-up: beds and community services "
+                       "start empty, so the first days are quieter than usual. Observed {}.",
+                       start.empty() ? "the start date" : start, window);
+  }
   return fmt::format("Started empty on {} and run for a {}-day warm-up so that beds and "
                      "community services fill to their usual level; every statistic is reset at "
                      "its end. Observed {}.",
-                     start.empty() ? "the start date" : start, warmup.empty() ? "?" : warmup, window);
+                     start.empty() ? "the start date" : start, warmup, window);
 }
 
 std::string assumptions_table(const std::vector<AssumptionRow>& rows) {
@@ -61,7 +67,7 @@ std::string assumptions_table(const std::vector<AssumptionRow>& rows) {
 
 std::string run_facts(const ScenarioView& view) {
   const auto& meta = view.metadata();
-  std::string replications = fmt::format("{} replications", view.variant->replications.size());
+  std::string replications = results::counted(view.variant->replications.size(), "replication");
   if (meta.precision_target > 0.0) {
     replications += fmt::format(" (precision mode: run until each headline 95% CI was within "
                                 "{}% of its mean, at most {}{})",

@@ -185,10 +185,10 @@ void add_question_and_answer(const ReportContext& context, PageParts& parts) {
     shortest_days = std::min(shortest_days, view.window.days());
   const std::string part_year =
       shortest_days < 365.0
-          ? fmt::format(" A window shorter than a year ({:.0f} days) gives a year at that "
+          ? fmt::format(" A window shorter than a year ({:.0f} day{}) gives a year at that "
                         "window's rate (a winter's window, a year of winters), not a budget "
                         "year's figure.",
-                        shortest_days)
+                        shortest_days, shortest_days == 1.0 ? "" : "s")
           : std::string();
   body += fmt::format(
       "<p class=\"note\">Totals are shown per day or per year, annualised from the observed "

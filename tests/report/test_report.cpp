@@ -172,6 +172,12 @@ TEST_CASE("two files: differences from the baseline, paired when the seeds match
   const auto unequal = report_of({a, fewer});
   CHECK(contains(unequal.html, "The baseline has 5 replications and the option has 4"));
   CHECK(contains(unequal.html, "use the first 4 of each"));
+
+  // Two runs of one scenario (a baseline and a --set option): each is named with its file.
+  const auto same_name = written(hospital_like_file(21), "report_option.h5");
+  const auto alike = report_of({a, same_name});
+  CHECK(contains(alike.html, "small-system (report_option.h5) against small-system (report_a.h5)"));
+  CHECK_FALSE(contains(alike.html, "small-system against small-system"));
 }
 
 TEST_CASE("ED waits by month and by hour of the day: tables and charts from the measures") {

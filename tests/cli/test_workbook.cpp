@@ -189,6 +189,9 @@ TEST_CASE("export of one file refuses --variant-a and --variant-b, which pick wh
                                         "scenario.horizon_days=20", "--variant-b", "30"});
   INFO(by_override.err);
   CHECK(by_override.exit_status == 0);
+  // Its table says which variant is A and which is B.
+  CHECK_THAT(by_override.out, Catch::Contains("A = " + sweep + ", scenario.horizon_days=20:") &&
+                                  Catch::Contains("B = " + sweep + ", scenario.horizon_days=30:"));
   // A variant named in a file that holds no sweep: said so, not "(variants: )".
   const auto single = directory + "/single.h5";
   REQUIRE(run_bedflow({"run", small_scenario(), "-n", "2", "-t", "1", "-o", single})

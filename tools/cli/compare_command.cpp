@@ -77,7 +77,14 @@ int compare(const std::vector<std::string>& arguments) {
     if (values["csv"].as<bool>()) {
       std::cout << results::format_comparison_csv(comparison);
     } else {
-      std::cout << results::format_comparison_table(comparison, path_a, path_b,
+      // A variant of a sweep is named with its file: "sweep.h5, services.acute.capacity=500".
+      auto named = [](const std::string& path, const results::Variant& variant) {
+        if (variant.label.empty()) return path;
+        return path + ", " +
+               (variant.override_text.empty() ? variant.label : variant.override_text);
+      };
+      std::cout << results::format_comparison_table(comparison, named(path_a, variant_a),
+                                                    named(path_b, variant_b),
                                                     values["percentiles"].as<bool>());
     }
   } catch (const results::ResultsError& error) {

@@ -103,8 +103,8 @@ inline constexpr std::uint32_t kPilotReplications = 10;
 
 // Checks the relative 95% half-width of the measures named in `measures` (empty: those
 // marked `precision`, the model's default short list) against `relative_target`. Fewer than
-// kPilotReplications replications never reach a target. Names not among the summaries are ignored: callers
-// check them against the measures first (results::unknown_measures).
+// kPilotReplications replications never reach a target. Names not among the summaries are
+// ignored: callers check them against the measures first (results::unknown_measures).
 PrecisionCheck check_precision(const std::vector<MeasureSummary>& summaries,
                                double relative_target,
                                const std::vector<std::string>& measures = {});
